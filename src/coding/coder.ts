@@ -1,0 +1,427 @@
+import type { CodedEvent, Doc, EventParticipant, Mention, Sentence } from "../doc/document.ts";
+import type { KnowledgeBase } from "../kb/kb.ts";
+import type { Lexicon, Trigger } from "./lexicon.ts";
+
+interface TriggerMatch {
+  trigger: Trigger;
+  head: number;
+  /** Token after the last matched word. */
+  end: number;
+}
+
+const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor"]);
+const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "can", "must"]);
+const FUTURE = new Set(["will", "shall", "'ll"]);
+const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll"]);
+const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
+const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
+const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
+const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
+
+export interface CoderContext {
+  kb: KnowledgeBase;
+  lexicon: Lexicon;
+}
+
+/** Codes the events of every sentence that is not skipped (CODING.md). */
+export function codeEvents(doc: Doc, ctx: CoderContext): void {
+  const { tokens } = doc;
+  const mentionOf = new Int32Array(tokens.count).fill(-1);
+  for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) mentionOf[t] = m.id;
+  const docLocation = leadLocation(doc);
+
+  for (const sent of doc.sentences) {
+    if (sent.skip) continue;
+    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf);
+    matches.forEach((match, k) => {
+      const limit = matches[k + 1]?.head ?? sent.tokenEnd;
+      const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx);
+      if (ev) doc.events.push(ev);
+    });
+  }
+}
+
+function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Array): TriggerMatch[] {
+  const { tokens } = doc;
+  const out: TriggerMatch[] = [];
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    if (mentionOf[t]! >= 0) continue;
+    const cands = lex.byHead.get(tokens.lemma[t]!) ?? lex.byHead.get(tokens.lower[t]!);
+    if (!cands) continue;
+    const pos = tokens.pos[t];
+    for (const trig of cands) {
+      if (trig.pos === "VERB" ? pos !== "VERB" : pos !== "NOUN" && pos !== "PROPN") continue;
+      const end = matchRest(doc, t + 1, sent.tokenEnd, trig.rest);
+      if (end < 0) continue;
+      out.push({ trigger: trig, head: t, end });
+      t = end - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function matchRest(doc: Doc, from: number, limit: number, rest: string[]): number {
+  const { tokens } = doc;
+  let t = from;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w === "*") {
+      const next = rest[i + 1]!;
+      let found = -1;
+      for (let g = t; g < Math.min(limit, t + 4); g++) {
+        if (tokens.lemma[g] === next || tokens.lower[g] === next) {
+          found = g;
+          break;
+        }
+        if (tokens.pos[g] === "VERB" || tokens.pos[g] === "PUNCT") break;
+      }
+      if (found < 0) return -1;
+      t = found + 1;
+      i++;
+      continue;
+    }
+    if (t >= limit || (tokens.lemma[t] !== w && tokens.lower[t] !== w)) return -1;
+    t++;
+  }
+  return t;
+}
+
+function codeOne(
+  doc: Doc,
+  sent: Sentence,
+  match: TriggerMatch,
+  limit: number,
+  mentionOf: Int32Array,
+  docLocation: string | null,
+  ctx: CoderContext,
+): CodedEvent | null {
+  const { tokens } = doc;
+  const { trigger, head } = match;
+  const lower = tokens.lower;
+  let type = trigger.type;
+  let mode = trigger.mode;
+
+  // what stands before the trigger: negation, modality, infinitive, gerund after a preposition
+  let future = false;
+  for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 4); t--) {
+    const w = lower[t]!;
+    if (NEGATORS.has(w)) return null;
+    if (HYPOTHETICAL.has(w)) {
+      if (w === "would" && (lower[t + 1] === "like" || lower[t + 1] === "love")) break;
+      return null;
+    }
+    if (FUTURE.has(w)) future = true;
+    if (w === "always" || w === "long") return null;
+    if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
+  }
+  const prev = lower[head - 1];
+  if (prev === "to" && !["like", "love", "wish", "want"].includes(lower[head - 2] ?? "")) return null;
+  if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && head > sent.tokenStart && tokens.pos[head - 1] === "ADP") return null;
+  if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+
+  // passive: "was welcomed by X"
+  const passive = trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(prev ?? "");
+
+  let actorMentions: Mention[];
+  let objectMentions: Mention[];
+  if (trigger.pos === "NOUN") {
+    // "In his meeting with X", "X's talks with Y"
+    const owner = possessorOf(doc, head, sent, mentionOf);
+    actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
+    objectMentions = afterWith(doc, match.end - 1, limit, mentionOf) ;
+    if (!objectMentions.length) return null;
+  } else if (passive) {
+    const byAt = findWord(doc, match.end, limit, "by");
+    actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
+    objectMentions = subjectOf(doc, sent, head - 1, mentionOf);
+  } else {
+    actorMentions = subjectOf(doc, sent, head, mentionOf);
+    objectMentions =
+      trigger.roles === "with" || trigger.roles === "joint"
+        ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
+        : trigger.roles === "none"
+          ? []
+          : objectOf(doc, match.end, limit, mentionOf);
+  }
+
+  let actors = participants(doc, actorMentions);
+  let recipients = participants(doc, objectMentions);
+  if (!actors.length) return null;
+
+  const sentenceText = doc.text.slice(sent.start, sent.end);
+  if (type === "CONSULT") {
+    if (trigger.roles === "joint" && actors.length + recipients.length < 2) return null;
+    if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
+    if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx);
+    if (future) {
+      type = "AGREE";
+      mode = null;
+    }
+  } else if (future && type !== "AGREE") {
+    type = "AGREE";
+    mode = null;
+  }
+  if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
+
+  const actorIds = new Set(actors.map((p) => p.entity));
+  recipients = recipients.filter((p) => !actorIds.has(p.entity));
+  if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
+    type = "CONSULT";
+  }
+  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && !recipients.length) return null;
+
+  return {
+    sentence: sent.index,
+    type,
+    mode,
+    context: contexts(doc, sent, ctx),
+    cameo: type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : trigger.cameo,
+    actor: actors,
+    recipient: recipients,
+    date: doc.sentenceDates[sent.index] ?? null,
+    trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
+    rule: trigger.pattern,
+  };
+}
+
+/** Entities a list of mentions stands for; groups stand for their members. */
+function participants(doc: Doc, mentions: Mention[]): EventParticipant[] {
+  const out: EventParticipant[] = [];
+  const seen = new Set<number>();
+  const push = (entity: number, mention: number) => {
+    if (entity < 0 || seen.has(entity)) return;
+    seen.add(entity);
+    out.push({ entity, mention });
+  };
+  for (const m of mentions) {
+    if (m.entity < 0) continue;
+    const e = doc.entities[m.entity]!;
+    if (e.kind === "group") {
+      if (e.members.length) for (const id of e.members) push(id, m.id);
+      else if (e.code) push(e.id, m.id);
+    } else push(e.id, m.id);
+  }
+  return out;
+}
+
+function isParticipant(m: Mention | undefined): m is Mention {
+  return !!m && m.entity >= 0 && PARTICIPANT_TYPES.has(m.type);
+}
+
+/** The subject of the verb at `head`: the mentions just before it, or, across a comma or "and", the previous verb's. */
+function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array, depth = 0): Mention[] {
+  const { tokens } = doc;
+  let t = head - 1;
+  while (t >= sent.tokenStart) {
+    const w = tokens.lower[t]!;
+    if (mentionOf[t]! >= 0) {
+      const m = doc.mentions[mentionOf[t]!]!;
+      if (m.possessive) break;
+      if (!isParticipant(m)) break;
+      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) break;
+      return coordinatedBefore(doc, m, sent, mentionOf);
+    }
+    if (SKIPPABLE.has(w) || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART") {
+      t--;
+      continue;
+    }
+    if ((w === "," || w === "and") && depth < 3) {
+      // "…, calling them to …", "… and encouraged Beijing …": the previous verb's subject
+      for (let v = t - 1; v >= sent.tokenStart; v--) {
+        if (tokens.pos[v] === "VERB" && mentionOf[v]! < 0) return subjectOf(doc, sent, v, mentionOf, depth + 1);
+      }
+    }
+    break;
+  }
+  // fallback: the sentence's first participant that is not inside a prepositional phrase
+  for (let u = sent.tokenStart; u < head; u++) {
+    const mi = mentionOf[u]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    u = m.tokenEnd - 1;
+    if (!isParticipant(m) || m.possessive) continue;
+    const before = tokens.pos[m.tokenStart - 1];
+    const fullStartTok = tokenAt(doc, m.fullStart, m.tokenStart);
+    if (m.tokenStart > sent.tokenStart && (before === "ADP" || tokens.pos[fullStartTok - 1] === "ADP")) continue;
+    if (m.type === "adjective") continue;
+    return coordinatedAfter(doc, m, head, mentionOf);
+  }
+  return [];
+}
+
+function tokenAt(doc: Doc, offset: number, hint: number): number {
+  let t = hint;
+  while (t > 0 && doc.tokens.start[t]! > offset) t--;
+  return t;
+}
+
+/** "A and B", "A, B and C" ending at mention m. */
+function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int32Array): Mention[] {
+  const out = [m];
+  let cur = m;
+  const { tokens } = doc;
+  for (;;) {
+    const fullTok = tokenAt(doc, cur.fullStart, cur.tokenStart);
+    const sep = fullTok - 1;
+    if (sep <= sent.tokenStart) break;
+    const w = tokens.lower[sep]!;
+    if (w !== "and" && w !== ",") break;
+    const prevTok = sep - 1;
+    const pm = mentionOf[prevTok]!;
+    if (pm < 0) break;
+    const p = doc.mentions[pm]!;
+    if (!isParticipant(p) || p.possessive) break;
+    out.unshift(p);
+    cur = p;
+  }
+  return out;
+}
+
+/** "A and B" starting at mention m, before `limit`. */
+function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention[] {
+  const out = [m];
+  let cur = m;
+  const { tokens } = doc;
+  for (;;) {
+    let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
+    while (t < limit && tokens.end[t]! <= cur.fullEnd - 0 && tokens.start[t]! < cur.fullEnd) t++;
+    const w = tokens.lower[t];
+    if (t >= limit || (w !== "and" && w !== ",")) break;
+    let n = t + 1;
+    if (tokens.lower[n] === "and") n++;
+    if (tokens.lower[n] === "the" && mentionOf[n]! < 0) n++;
+    const nm = mentionOf[n]!;
+    if (n >= limit || nm < 0) break;
+    const next = doc.mentions[nm]!;
+    if (!isParticipant(next)) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** The first participant after the trigger (and those coordinated with it), skipping places and the actor's possessives. */
+function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  for (let t = from; t < limit; t++) {
+    const w = tokens.lower[t]!;
+    if (w === ";" || w === "while" || w === "but") break;
+    const mi = mentionOf[t]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    t = m.tokenEnd - 1;
+    if (!isParticipant(m)) continue;
+    if (m.type === "pronoun" && m.possessive) continue;
+    if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) continue;
+    if (m.possessive || m.type === "adjective") return [m];
+    return coordinatedAfter(doc, m, limit, mentionOf);
+  }
+  return [];
+}
+
+/** Participants after "with" (or, if `direct`, a direct object) following the trigger. */
+function afterWith(doc: Doc, from: number, limit: number, mentionOf: Int32Array, direct = true): Mention[] {
+  const { tokens } = doc;
+  const withAt = tokens.lower[from - 1] === "with" ? from - 1 : findWord(doc, from, Math.min(limit, from + 8), "with");
+  if (withAt >= 0) return mentionsFrom(doc, withAt + 1, limit, mentionOf);
+  if (!direct) return [];
+  // a direct object right after the verb: "met President Xi", "called Prime Minister Lee"
+  let t = from;
+  while (t < limit && (tokens.pos[t] === "ADV" || tokens.lower[t] === "the")) t++;
+  const mi = mentionOf[t] ?? -1;
+  if (mi >= 0 && isParticipant(doc.mentions[mi]) && doc.mentions[mi]!.type !== "place") {
+    return coordinatedAfter(doc, doc.mentions[mi]!, limit, mentionOf);
+  }
+  return [];
+}
+
+function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  for (let t = from; t < Math.min(limit, from + 6); t++) {
+    const mi = mentionOf[t]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      if (!isParticipant(m) || (m.type === "pronoun" && m.possessive)) {
+        t = m.tokenEnd - 1;
+        continue;
+      }
+      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
+      return coordinatedAfter(doc, m, limit, mentionOf);
+    }
+    if (tokens.pos[t] === "VERB" || tokens.lower[t] === ",") break;
+  }
+  return [];
+}
+
+function findWord(doc: Doc, from: number, limit: number, word: string): number {
+  for (let t = from; t < limit; t++) if (doc.tokens.lower[t] === word) return t;
+  return -1;
+}
+
+/** "his meeting", "Wang's talks": the possessor of a noun trigger. */
+function possessorOf(doc: Doc, head: number, sent: Sentence, mentionOf: Int32Array): Mention | null {
+  for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 3); t--) {
+    const w = doc.tokens.lower[t]!;
+    if (w === "'s" || w === "'") continue;
+    const mi = mentionOf[t]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      return m.possessive && isParticipant(m) ? m : null;
+    }
+    if (doc.tokens.pos[t] !== "ADJ" && w !== "first" && w !== "second") return null;
+  }
+  return null;
+}
+
+/** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
+function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventParticipant[], docLocation: string | null, ctx: CoderContext): string | null {
+  if (PHONE_WORDS.test(text)) return "phone";
+  const codes = new Set(parts.map((p) => doc.entities[p.entity]!.code).filter((c): c is string => !!c));
+  if (MULTILATERAL_WORDS.test(text) && (codes.size >= 3 || parts.length >= 3)) return "multilateral";
+  const here = sentenceLocation(doc, sent) ?? docLocation;
+  if (here && codes.has(here) && [...codes].some((c) => c !== here)) return "visit";
+  void ctx;
+  return null;
+}
+
+/** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
+function sentenceLocation(doc: Doc, sent: Sentence): string | null {
+  for (const m of doc.mentions) {
+    if (m.sentence !== sent.index || m.entity < 0) continue;
+    if (m.type !== "place" && m.type !== "name") continue;
+    const e = doc.entities[m.entity]!;
+    if (e.kind !== "state") continue;
+    const before = doc.tokens.lower[m.tokenStart - 1] ?? "";
+    const before2 = doc.tokens.lower[m.tokenStart - 2] ?? "";
+    if (before === "in" || before === "at" || (before === "the" && (before2 === "in" || before2 === "at"))) return e.code;
+  }
+  return null;
+}
+
+function leadLocation(doc: Doc): string | null {
+  for (const s of doc.sentences.filter((x) => !x.skip).slice(0, 2)) {
+    const l = sentenceLocation(doc, s);
+    if (l) return l;
+  }
+  return null;
+}
+
+function requestMode(doc: Doc, from: number, to: number, ctx: CoderContext): string {
+  const words = new Set<string>();
+  for (let t = from; t < to; t++) {
+    words.add(doc.tokens.lemma[t]!);
+    words.add(doc.tokens.lower[t]!);
+  }
+  for (const [w, mode] of ctx.lexicon.requestModes) if (words.has(w)) return mode;
+  return "change";
+}
+
+function contexts(doc: Doc, sent: Sentence, ctx: CoderContext): string[] {
+  const out = new Set<string>();
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    const c = ctx.lexicon.contexts.get(doc.tokens.lemma[t]!) ?? ctx.lexicon.contexts.get(doc.tokens.lower[t]!);
+    if (c) out.add(c);
+  }
+  return [...out].sort();
+}

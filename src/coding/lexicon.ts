@@ -1,0 +1,45 @@
+import { join } from "node:path";
+import { readTsv } from "../kb/tsv.ts";
+
+export type Roles = "object" | "with" | "joint" | "host" | "none";
+
+export interface Trigger {
+  /** Lemmas after the head; "*" lets up to three words stand between. */
+  rest: string[];
+  pattern: string;
+  pos: "VERB" | "NOUN";
+  type: string;
+  mode: string | null;
+  cameo: string;
+  roles: Roles;
+}
+
+/** The trigger lexicon and the word lists that choose modes and contexts, from data/lexicon/. */
+export class Lexicon {
+  /** Triggers by head lemma, longest pattern first. */
+  readonly byHead = new Map<string, Trigger[]>();
+  readonly requestModes: Array<[string, string]>;
+  readonly contexts = new Map<string, string>();
+
+  constructor(dataDir: string) {
+    const dir = join(dataDir, "lexicon");
+    for (const r of readTsv(join(dir, "triggers.tsv"))) {
+      const words = r.pattern!.split(/\s+/);
+      const t: Trigger = {
+        rest: words.slice(1),
+        pattern: r.pattern!,
+        pos: r.pos === "NOUN" ? "NOUN" : "VERB",
+        type: r.type!,
+        mode: r.mode || null,
+        cameo: r.cameo!,
+        roles: r.roles as Roles,
+      };
+      const l = this.byHead.get(words[0]!) ?? [];
+      l.push(t);
+      this.byHead.set(words[0]!, l);
+    }
+    for (const l of this.byHead.values()) l.sort((a, b) => b.rest.length - a.rest.length);
+    this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
+    for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
+  }
+}

@@ -1,0 +1,118 @@
+import type { SourceDocument } from "./source.ts";
+
+/** A half-open character range [start, end) into the document's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Tokens of a whole document, kept in flat parallel arrays (one slot a token)
+ * so that hot loops touch arrays and offsets, not objects per token.
+ */
+export interface Tokens {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Universal POS tag ("VERB", "PROPN", …). */
+  pos: string[];
+  /** Lower-cased lemma. */
+  lemma: string[];
+  /** Surface form folded for comparison (see kb/fold.ts): lower case, no diacritics. */
+  lower: string[];
+  /** The surface form as written. */
+  text: string[];
+}
+
+export interface Sentence extends Span {
+  index: number;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Not coded (headline, caption, boilerplate), with the reason. */
+  skip: string | null;
+}
+
+export type EntityKind = "person" | "state" | "org" | "group";
+
+/** A canonical participant that events point to. */
+export interface Entity {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  /** ISO alpha-3, UNO, EUR, IGO or NGO; null when not known. */
+  code: string | null;
+  office: string | null;
+  /** Where the entity came from: the knowledge base (with its key) or learned from this text. */
+  source: "kb" | "text";
+  kbKey: string | null;
+  gender: "m" | "f" | null;
+  /** For groups: the entities the group stands for, once known. */
+  members: number[];
+}
+
+export type MentionType =
+  | "name" // a proper name: "Wang Yi", "China", "the United Nations"
+  | "title" // a title without a name: "the Secretary-General", "the General"
+  | "surname" // "Wang", "Al-Thani"
+  | "pronoun" // "he", "they", "we"
+  | "group" // "the two leaders", "both sides", "the co-chairs"
+  | "adjective" // "Chinese", "U.S." used as modifier
+  | "place"; // a capital or seat of government: "in Beijing", "at the White House"
+
+/** A stretch of text that refers to a participant. */
+export interface Mention extends Span {
+  id: number;
+  sentence: number;
+  tokenStart: number;
+  tokenEnd: number;
+  type: MentionType;
+  /** The entity it refers to, once resolved (-1 until then). */
+  entity: number;
+  /** The stretch the user reads as the reference, including titles and appositives. */
+  fullStart: number;
+  fullEnd: number;
+  /** Possessive ("China's"): the mention modifies a noun rather than being the participant. */
+  possessive: boolean;
+  /** Plural reference (they, the two leaders). */
+  plural: boolean;
+}
+
+export interface EventParticipant {
+  entity: number;
+  /** The mention that names it in the event's sentence (or -1 when inferred). */
+  mention: number;
+}
+
+export interface CodedEvent {
+  /** Sentence index. */
+  sentence: number;
+  type: string;
+  mode: string | null;
+  context: string[];
+  cameo: string;
+  actor: EventParticipant[];
+  recipient: EventParticipant[];
+  date: string | null;
+  /** The trigger words. */
+  trigger: Span;
+  /** The lexicon entry that fired, for inspection. */
+  rule: string;
+}
+
+/** A document moving through the pipeline: the source plus one layer per stage. */
+export interface Doc {
+  source: SourceDocument;
+  text: string;
+  tokens: Tokens;
+  sentences: Sentence[];
+  mentions: Mention[];
+  entities: Entity[];
+  /** Per sentence: the date its events happened, or null. */
+  sentenceDates: (string | null)[];
+  events: CodedEvent[];
+}
+
+export function spanText(doc: Doc, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}

@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+import type { CodedEvent, Doc, Entity, EventParticipant } from "../doc/document.ts";
+
+/** A participant as FORMATS.md's PLOVER record gives it. */
+export interface PloverEntity {
+  name: string;
+  kind: Entity["kind"];
+  code: string | null;
+  sector: string | null;
+  office: string | null;
+  entity_text: string;
+}
+
+/** One line of readout's PLOVER JSONL export (FORMATS.md). */
+export interface PloverRecord {
+  id: string;
+  doc: string;
+  date: string | null;
+  event: string;
+  mode: string[];
+  context: string[];
+  cameo: string;
+  actor: PloverEntity[];
+  recipient: PloverEntity[];
+  text: string;
+  text_info: { sequence: number; start: number; end: number; trigger_start: number; trigger_end: number };
+  cite_info: { title: string | null; publication: string | null; url: string | null };
+}
+
+function entityOf(doc: Doc, p: EventParticipant): PloverEntity {
+  const e = doc.entities[p.entity]!;
+  const m = p.mention >= 0 ? doc.mentions[p.mention] : undefined;
+  const governmental = e.kind === "state" || (e.kind === "person" && !!e.office) || (e.kind === "org" && (e.code === "UNO" || e.code === "EUR" || e.code === "IGO"));
+  return {
+    name: e.name,
+    kind: e.kind,
+    code: e.code,
+    sector: e.code === "NGO" ? "NGO" : governmental ? "GOV" : null,
+    office: e.office,
+    entity_text: m ? doc.text.slice(m.fullStart, m.fullEnd) : e.name,
+  };
+}
+
+/** A stable id: the same event of the same text always gets the same id. */
+function eventId(doc: Doc, ev: CodedEvent): string {
+  return createHash("sha1")
+    .update(`${doc.source.id}\u0000${ev.trigger.start}\u0000${ev.type}`)
+    .digest("hex")
+    .slice(0, 16);
+}
+
+export function toPlover(doc: Doc): PloverRecord[] {
+  return doc.events.map((ev) => {
+    const s = doc.sentences[ev.sentence]!;
+    return {
+      id: eventId(doc, ev),
+      doc: doc.source.id,
+      date: ev.date,
+      event: ev.type,
+      mode: ev.mode ? [ev.mode] : [],
+      context: ev.context,
+      cameo: ev.cameo,
+      actor: ev.actor.map((p) => entityOf(doc, p)),
+      recipient: ev.recipient.map((p) => entityOf(doc, p)),
+      text: doc.text.slice(s.start, s.end),
+      text_info: { sequence: ev.sentence, start: s.start, end: s.end, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end },
+      cite_info: { title: doc.source.meta.title, publication: doc.source.meta.publisher, url: doc.source.meta.url },
+    };
+  });
+}

@@ -1,0 +1,171 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Gazetteer } from "./gazetteer.ts";
+import { list, readTsv } from "./tsv.ts";
+
+export interface StateRecord {
+  code: string;
+  name: string;
+  aliases: string[];
+  adjectives: string[];
+  capitals: string[];
+}
+
+export interface OrgRecord {
+  id: string;
+  name: string;
+  /** UNO, EUR, IGO or NGO. */
+  code: string;
+  aliases: string[];
+  parent: string | null;
+}
+
+export interface Tenure {
+  name: string;
+  aliases: string[];
+  gender: "m" | "f" | null;
+  code: string;
+  body: string;
+  office: string;
+  start: string;
+  end: string | null;
+}
+
+export interface OfficeRecord {
+  office: string;
+  aliases: string[];
+  rank: string;
+}
+
+export type NameEntry =
+  | { kind: "state"; code: string; form: "name" | "adjective" | "capital" }
+  | { kind: "org"; id: string }
+  | { kind: "person"; name: string }
+  | { kind: "office"; office: string }
+  | { kind: "honorific" };
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+
+/** Words written before a name that are neither offices nor part of it. */
+const HONORIFICS = [
+  "H.E.", "H. E.", "HE", "His Excellency", "Her Excellency", "Excellency", "Mr.", "Mr", "Mrs.", "Mrs",
+  "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Madam", "Madame", "Honourable", "Honorable", "Hon.",
+  "Hon", "The Honourable", "The Honorable", "Sheikh", "Sheikha", "Shaikh", "Prince", "Princess",
+  "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "HRH", "Professor", "Prof.",
+  "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Mayor",
+  "Lord", "Lady", "Excellencies",
+];
+
+/**
+ * The actor knowledge base: states, organizations, offices and office holders
+ * with tenures, all loaded from `data/`, and one gazetteer over every name.
+ */
+export class KnowledgeBase {
+  readonly states = new Map<string, StateRecord>();
+  readonly orgs = new Map<string, OrgRecord>();
+  readonly offices = new Map<string, OfficeRecord>();
+  /** Tenures by canonical person name. */
+  readonly tenuresByName = new Map<string, Tenure[]>();
+  /** Tenures by office. */
+  readonly tenuresByOffice = new Map<string, Tenure[]>();
+  readonly names = new Gazetteer<NameEntry>();
+
+  constructor(dataDir: string, tokenize: (phrase: string) => string[]) {
+    for (const r of readTsv(join(dataDir, "states.tsv"))) {
+      const s: StateRecord = {
+        code: r.code!,
+        name: r.name!,
+        aliases: list(r.aliases),
+        adjectives: list(r.adjectives),
+        capitals: list(r.capitals),
+      };
+      this.states.set(s.code, s);
+    }
+    for (const r of readTsv(join(dataDir, "organizations.tsv"))) {
+      const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null };
+      this.orgs.set(o.id, o);
+    }
+    for (const r of readTsv(join(dataDir, "offices.tsv"))) {
+      this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank! });
+    }
+    const holderDir = join(dataDir, "officeholders");
+    for (const file of readdirSync(holderDir).filter((f) => f.endsWith(".tsv")).sort()) {
+      for (const r of readTsv(join(holderDir, file))) {
+        if (!this.offices.has(r.office!)) throw new Error(`${r.__line}: unknown office "${r.office}" (see offices.tsv)`);
+        const t: Tenure = {
+          name: r.name!,
+          aliases: list(r.aliases),
+          gender: r.gender === "m" || r.gender === "f" ? r.gender : null,
+          code: r.code!,
+          body: r.body!,
+          office: r.office!,
+          start: r.start!,
+          end: r.end || null,
+        };
+        push(this.tenuresByName, t.name, t);
+        push(this.tenuresByOffice, t.office, t);
+      }
+    }
+    this.buildNames(tokenize);
+  }
+
+  private buildNames(tokenize: (phrase: string) => string[]): void {
+    const add = (phrase: string, entry: NameEntry, caseSensitive = true) => {
+      const bare = phrase.replace(/^the\s+/i, "");
+      this.names.add(tokenize(bare), entry, caseSensitive);
+    };
+    for (const s of this.states.values()) {
+      for (const n of [s.name, ...s.aliases]) add(n, { kind: "state", code: s.code, form: "name" });
+      for (const a of s.adjectives) add(a, { kind: "state", code: s.code, form: "adjective" });
+      for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "capital" });
+    }
+    for (const o of this.orgs.values()) {
+      for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });
+    }
+    for (const o of this.offices.values()) {
+      for (const n of [o.office, ...o.aliases]) add(n, { kind: "office", office: o.office }, false);
+    }
+    for (const [name, tenures] of this.tenuresByName) {
+      const forms = new Set([name, ...tenures.flatMap((t) => t.aliases)]);
+      for (const f of forms) add(f, { kind: "person", name });
+    }
+    for (const h of HONORIFICS) add(h, { kind: "honorific" });
+  }
+
+  /** Holders of an office on a date (all holders, newest first, when the date is unknown). */
+  holders(office: string, date: string | null, body?: string): Tenure[] {
+    const all = (this.tenuresByOffice.get(office) ?? []).filter((t) => !body || t.body === body);
+    if (!date) return [...all].sort((a, b) => b.start.localeCompare(a.start));
+    return all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
+  }
+
+  /** The tenures a person held on a date (or all of them, newest first, when the date is unknown). */
+  tenuresOf(name: string, date: string | null): Tenure[] {
+    const all = this.tenuresByName.get(name) ?? [];
+    if (!date) return [...all].sort((a, b) => b.start.localeCompare(a.start));
+    const current = all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
+    if (current.length) return current;
+    // Out of office on that date: the nearest tenure still says who they are.
+    return [...all].sort((a, b) => distance(a, date) - distance(b, date));
+  }
+
+  /** The body an organization id or state code belongs to, as a CODING.md code. */
+  codeOfBody(body: string): string | null {
+    if (this.states.has(body)) return body;
+    return this.orgs.get(body)?.code ?? null;
+  }
+}
+
+function distance(t: Tenure, date: string): number {
+  const d = Date.parse(date);
+  const s = Date.parse(t.start);
+  const e = t.end ? Date.parse(t.end) : Number.POSITIVE_INFINITY;
+  return d < s ? s - d : d > e ? d - e : 0;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const l = map.get(key);
+  if (l) l.push(value);
+  else map.set(key, [value]);
+}

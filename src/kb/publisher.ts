@@ -1,0 +1,34 @@
+import type { DocMeta } from "../doc/source.ts";
+import type { KnowledgeBase } from "./kb.ts";
+import { fold } from "./fold.ts";
+
+/**
+ * The state or organization a publisher speaks for ("The White House (USA)",
+ * "Ministry of Foreign Affairs of the PRC (China)", "United Nations"): the
+ * first state or organization its name gives, or null.
+ */
+export function publisherCode(meta: DocMeta, kb: KnowledgeBase): string | null {
+  const p = meta.publisher;
+  if (!p) return null;
+  const paren = /\(([^)]+)\)/.exec(p)?.[1];
+  const candidates = [paren, p].filter((x): x is string => !!x);
+  for (const c of candidates) {
+    const f = fold(c).trim();
+    for (const s of kb.states.values()) {
+      if ([s.name, ...s.aliases, ...s.adjectives].some((n) => n.length > 2 && fold(n) === f)) return s.code;
+    }
+  }
+  const words = fold(p);
+  if (/\bunited nations\b/.test(words)) return "UNO";
+  if (/\bwhite house\b|\bdepartment of state\b|\bstate department\b/.test(words)) return "USA";
+  for (const s of kb.states.values()) {
+    for (const n of [s.name, ...s.adjectives]) {
+      if (n.length > 3 && new RegExp(`\\b${escape(fold(n))}\\b`).test(words)) return s.code;
+    }
+  }
+  return null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

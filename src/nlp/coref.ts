@@ -1,0 +1,299 @@
+import type { Doc, Entity, Mention } from "../doc/document.ts";
+import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
+import { fold } from "../kb/fold.ts";
+import type { MentionInfo } from "./mentions.ts";
+import { nameRunEnd } from "./mentions.ts";
+
+export interface CorefContext {
+  storyDate: string | null;
+  /** The code of the publisher's state or organization, for "we" and unstated nationality. */
+  publisherCode: string | null;
+}
+
+/** Words that follow a group noun to list its members: "Co-chairs were A and B". */
+const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "including", ":", "namely"]);
+
+/**
+ * Links every mention to a document entity: names to knowledge-base entries or
+ * to people learned from their titles, titles to their holders at the story
+ * date, surnames and pronouns to earlier people, groups to their members.
+ */
+export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase, ctx: CorefContext): void {
+  const entities: Entity[] = doc.entities;
+  const byKey = new Map<string, number>();
+  const { tokens } = doc;
+  const lastMention = new Map<number, number>(); // entity -> last mention index
+
+  const entity = (key: string, make: () => Omit<Entity, "id">): number => {
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = entities.length;
+      entities.push({ ...make(), id });
+      byKey.set(key, id);
+    }
+    return id;
+  };
+
+  const personFromKb = (name: string, office: string | null, code: string | null): number => {
+    const tenures = kb.tenuresOf(name, ctx.storyDate);
+    const t = tenures.find((x) => office && x.office === office) ?? tenures.find((x) => code && x.code === code) ?? tenures[0];
+    return entity(`kb:${name}`, () => ({
+      name,
+      kind: "person",
+      code: t?.code ?? code,
+      office: t?.office ?? office,
+      source: "kb",
+      kbKey: name,
+      gender: t?.gender ?? null,
+      members: [],
+    }));
+  };
+
+  const persons = () => entities.filter((e) => e.kind === "person");
+
+  const matchSurname = (word: string, code: string | null): number => {
+    const w = fold(word);
+    const cands = persons().filter((e) => {
+      const parts = fold(e.name).split(/\s+/);
+      return (parts[parts.length - 1] === w || parts[0] === w || fold(e.name).endsWith(` ${w}`)) && (!code || !e.code || e.code === code);
+    });
+    if (!cands.length) return -1;
+    return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
+  };
+
+  /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
+  const kbBySurname = (word: string, office: string | null): Tenure | null => {
+    const w = fold(word);
+    const pool = office ? kb.holders(office, ctx.storyDate) : [];
+    const hit = pool.find((t) => fold(t.name).split(/\s+/).pop() === w || [t.name, ...t.aliases].some((n) => fold(n) === w));
+    return hit ?? null;
+  };
+
+  // group nouns defined by a list: "Co-chairs were Alya … and Martin …"
+  const groupMembers = new Map<string, number[]>();
+  const pendingDefinitions: Array<{ head: string; mentions: Mention[] }> = [];
+  doc.mentions.forEach((m, i) => {
+    if (m.type !== "group") return;
+    if (!DEFINERS.has(tokens.lower[m.tokenEnd] ?? "")) return;
+    const listed = doc.mentions.filter((x, j) => j > i && x.sentence === m.sentence && (x.type === "name" || x.type === "title") && info[j]!.state === null && info[j]!.org === null);
+    if (listed.length >= 2) pendingDefinitions.push({ head: tokens.lower[m.tokenEnd - 1]!, mentions: listed });
+  });
+
+  const codeOfState = (code: string) =>
+    entity(`state:${code}`, () => ({ name: kb.states.get(code)?.name ?? code, kind: "state", code, office: null, source: "kb", kbKey: code, gender: null, members: [] }));
+
+  // first pass: names, states, orgs, titles (in order, so titles see earlier names)
+  doc.mentions.forEach((m, i) => {
+    const mi = info[i]!;
+    let id = -1;
+    if (m.type === "name" || m.type === "adjective" || m.type === "place") {
+      if (mi.kbPerson) id = personFromKb(mi.kbPerson, mi.office, mi.code);
+      else if (mi.state) id = codeOfState(mi.state);
+      else if (mi.org) {
+        const org = kb.orgs.get(mi.org)!;
+        id = entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
+      } else if (mi.name) {
+        const words = mi.name.split(/\s+/);
+        const last = words[words.length - 1]!;
+        const kbHit = kbBySurname(last, mi.office);
+        if (kbHit && words.length === 1) id = personFromKb(kbHit.name, mi.office, mi.code);
+        else if (words.length === 1 && (id = matchSurname(last, mi.code)) >= 0) {
+          // a known person by surname with a title: "President Xi"
+        } else {
+          const code = mi.code ?? (mi.office && kb.offices.get(mi.office)?.rank !== "diplomat" ? ctx.publisherCode : null);
+          id = entity(`text:${fold(mi.name)}`, () => ({
+            name: mi.name!,
+            kind: "person",
+            code,
+            office: mi.office,
+            source: "text",
+            kbKey: null,
+            gender: null,
+            members: [],
+          }));
+        }
+      }
+    } else if (m.type === "title" && mi.office) {
+      id = resolveTitle(mi.office, mi.code, i);
+    }
+    if (id >= 0) {
+      m.entity = id;
+      lastMention.set(id, i);
+      const e = entities[id]!;
+      if (e.kind === "person" && !e.office && mi.office) e.office = mi.office;
+      if (e.kind === "person" && !e.code && mi.code) e.code = mi.code;
+    }
+  });
+
+  for (const def of pendingDefinitions) {
+    const ids = [...new Set(def.mentions.map((m) => m.entity).filter((e) => e >= 0))];
+    if (ids.length >= 2) groupMembers.set(def.head, ids);
+  }
+
+  // second pass: surnames standing alone ("Wang said"), which only earlier names make known
+  findSurnames(doc, info, matchSurname);
+
+  // third pass: pronouns and groups, in order
+  const subjects: number[] = []; // entity of each sentence's subject (or -1)
+  doc.mentions.forEach((m, i) => {
+    const mi = info[i]!;
+    if (m.type === "pronoun" && mi.reference) {
+      const r = mi.reference;
+      if (r.person === 1) {
+        if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
+      } else if (r.number === "sg") {
+        m.entity = antecedentPerson(i, r.gender);
+      } else {
+        m.entity = antecedentPlural(i);
+      }
+    } else if (m.type === "group" && mi.reference) {
+      const head = tokens.lower[m.tokenEnd - 1]!;
+      const members = groupMembers.get(head) ?? recentPair(i, head);
+      if (members.length) {
+        const key = `group:${members.join(",")}`;
+        m.entity = entity(key, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+      }
+    }
+    if (m.entity >= 0) lastMention.set(m.entity, i);
+    void subjects;
+  });
+
+  function resolveTitle(office: string, code: string | null, at: number): number {
+    // the latest person in the text holding that office (and of that code)
+    let best = -1;
+    let bestAt = -1;
+    for (const e of entities) {
+      if (e.kind !== "person" || e.office !== office) continue;
+      if (code && e.code && e.code !== code) continue;
+      const lm = lastMention.get(e.id) ?? -1;
+      if (lm > bestAt) {
+        best = e.id;
+        bestAt = lm;
+      }
+    }
+    if (best >= 0) return best;
+    const holders = kb.holders(office, ctx.storyDate).filter((t) => !code || t.code === code || t.body === code);
+    if (!holders.length) return -1;
+    const present = new Set(entities.map((e) => e.code).filter(Boolean) as string[]);
+    const score = (t: Tenure) =>
+      (present.has(t.code) ? 2 : 0) + (t.code === ctx.publisherCode ? 1 : 0) + (t.body === "UN" ? 0.5 : 0);
+    const t = [...holders].sort((a, b) => score(b) - score(a))[0]!;
+    void at;
+    return personFromKb(t.name, office, t.code);
+  }
+
+  function antecedentPerson(at: number, gender: "m" | "f" | null): number {
+    const m = doc.mentions[at]!;
+    // prefer the subject of the nearest earlier sentence, then any earlier person
+    let fallback = -1;
+    for (let j = at - 1; j >= 0; j--) {
+      const c = doc.mentions[j]!;
+      if (c.entity < 0) continue;
+      const e = entities[c.entity]!;
+      if (e.kind !== "person") continue;
+      if (gender && e.gender && e.gender !== gender) continue;
+      if (c.sentence === m.sentence && !c.possessive) return c.entity;
+      if (c.sentence < m.sentence) {
+        const subj = sentenceSubject(c.sentence);
+        if (subj >= 0 && entities[subj]?.kind === "person" && (!gender || !entities[subj]!.gender || entities[subj]!.gender === gender)) return subj;
+        if (fallback < 0) fallback = c.entity;
+      }
+    }
+    return fallback;
+  }
+
+  function sentenceSubject(s: number): number {
+    const sent = doc.sentences[s]!;
+    for (const c of doc.mentions) {
+      if (c.sentence !== s || c.entity < 0) continue;
+      if (verbBetween(sent.tokenStart, c.tokenStart)) return -1;
+      const prev = tokens.pos[c.tokenStart - 1];
+      if (c.tokenStart > sent.tokenStart && prev === "ADP") continue;
+      return c.entity;
+    }
+    return -1;
+  }
+
+  function verbBetween(a: number, b: number): boolean {
+    for (let t = a; t < b; t++) if (tokens.pos[t] === "VERB" && !/ing$/.test(tokens.lower[t]!)) return true;
+    return false;
+  }
+
+  function antecedentPlural(at: number): number {
+    const m = doc.mentions[at]!;
+    for (let j = at - 1; j >= 0; j--) {
+      const c = doc.mentions[j]!;
+      if (c.sentence < m.sentence - 3) break;
+      if (c.entity < 0) continue;
+      const e = entities[c.entity]!;
+      if (e.kind === "group") return c.entity;
+      // coordinated names: "Al-Thani and Hermann"
+      const prev = doc.mentions[j - 1];
+      if (prev && prev.entity >= 0 && prev.sentence === c.sentence && tokens.lower[prev.tokenEnd] === "and" && prev.tokenEnd + 1 === c.tokenStart) {
+        const members = [prev.entity, c.entity];
+        return entity(`group:${members.join(",")}`, () => ({ name: `${entities[prev.entity]!.name} and ${e.name}`, kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+      }
+    }
+    return -1;
+  }
+
+  function recentPair(at: number, head: string): number[] {
+    const wantStates = head === "countries" || head === "nations" || head === "governments";
+    const out: number[] = [];
+    for (let j = at - 1; j >= 0 && out.length < 2; j--) {
+      const c = doc.mentions[j]!;
+      if (c.entity < 0 || out.includes(c.entity)) continue;
+      const e = entities[c.entity]!;
+      if (wantStates ? e.kind !== "state" : e.kind !== "person") continue;
+      if (out.length === 1 && entities[out[0]!]!.code === e.code && e.code) continue;
+      out.push(c.entity);
+    }
+    return out.length === 2 ? out : [];
+  }
+}
+
+/** Marks lone surnames of people named earlier ("Wang said", "Al-Thani and Hermann"). */
+function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, code: string | null) => number): void {
+  const { tokens } = doc;
+  const covered = new Uint8Array(tokens.count);
+  for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
+  const added: Mention[] = [];
+  for (const sent of doc.sentences) {
+    for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+      if (covered[t] || !/^\p{Lu}/u.test(tokens.text[t]!)) continue;
+      const end = nameRunEnd(tokens, t, sent.tokenEnd);
+      if (end === t || end - t > 3) continue;
+      const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
+      const id = matchSurname(word, null);
+      if (id < 0) continue;
+      added.push({
+        id: -1,
+        sentence: sent.index,
+        tokenStart: t,
+        tokenEnd: end,
+        start: tokens.start[t]!,
+        end: tokens.end[end - 1]!,
+        fullStart: tokens.start[t]!,
+        fullEnd: tokens.end[end - 1]!,
+        type: "surname",
+        entity: id,
+        possessive: tokens.lower[end] === "'s",
+        plural: false,
+      });
+      t = end - 1;
+    }
+  }
+  if (!added.length) return;
+  const all = [...doc.mentions.map((m, i) => ({ m, i: info[i]! })), ...added.map((m) => ({ m, i: emptyInfo() }))];
+  all.sort((a, b) => a.m.tokenStart - b.m.tokenStart);
+  doc.mentions.length = 0;
+  info.length = 0;
+  all.forEach(({ m, i }, k) => {
+    doc.mentions.push({ ...m, id: k });
+    info.push(i);
+  });
+}
+
+function emptyInfo(): MentionInfo {
+  return { name: null, kbPerson: null, state: null, org: null, office: null, code: null, reference: null };
+}

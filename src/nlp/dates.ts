@@ -1,0 +1,69 @@
+import * as chrono from "chrono-node";
+import type { Doc } from "../doc/document.ts";
+
+/** Only sentences with one of these words go to chrono (it is slow and most sentences carry no date). */
+const DATEISH =
+  /\b(today|yesterday|tonight|this (?:morning|afternoon|evening|week)|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+/** Time expressions that put an event before the story without saying when. */
+const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades))\b/i;
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function parseIso(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+/**
+ * The date a sentence's events happened, against the story date: "today" is
+ * the story date, a weekday the latest such day on or before it, "November 15"
+ * that day of the story's year. Null when the sentence gives no usable date.
+ */
+export function sentenceDate(text: string, storyDate: string | null): string | null | "vague" {
+  if (VAGUE_PAST.test(text)) return "vague";
+  if (!DATEISH.test(text)) return null;
+  const ref = storyDate ? parseIso(storyDate) : null;
+  const results = ref ? chrono.parse(text, { instant: ref, timezone: 0 }) : chrono.parse(text);
+  for (const r of results) {
+    const c = r.start;
+    if (!c.isCertain("day") && !c.isCertain("weekday")) continue;
+    let y = c.get("year")!;
+    const m = c.get("month")!;
+    const d = c.get("day")!;
+    if (!ref) {
+      if (c.isCertain("year") && c.isCertain("month") && c.isCertain("day")) return iso(y, m, d);
+      continue;
+    }
+    if (!c.isCertain("year") && !c.isCertain("month") && c.isCertain("weekday")) {
+      // a bare weekday in a report: the latest such day on or before the story date
+      const dt = new Date(Date.UTC(y, m - 1, d, 12));
+      while (dt > ref) dt.setUTCDate(dt.getUTCDate() - 7);
+      while (ref.getTime() - dt.getTime() >= 7 * 86400000) dt.setUTCDate(dt.getUTCDate() + 7);
+      return iso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+    }
+    if (!c.isCertain("year")) y = ref.getUTCFullYear();
+    const out = iso(y, m, d);
+    if (out > storyDate!) continue; // a plan, not an event that happened
+    return out;
+  }
+  return null;
+}
+
+/** Assigns each sentence the date of its events (see CODING.md, Dates). */
+export function assignDates(doc: Doc): void {
+  const story = doc.source.meta.storyDate;
+  const raw = doc.sentences.map((s) => (s.skip ? null : sentenceDate(doc.text.slice(s.start, s.end), story)));
+  // The meeting a readout reports is dated in its first sentences; later sentences inherit it.
+  let main: string | null = story;
+  const lead = doc.sentences.filter((s) => !s.skip).slice(0, 2);
+  for (const s of lead) {
+    const d = raw[s.index];
+    if (d && d !== "vague") {
+      main = d;
+      break;
+    }
+  }
+  doc.sentenceDates = raw.map((d) => (d === "vague" ? null : d ?? main));
+}

@@ -1,0 +1,347 @@
+import type { Doc, Mention, MentionType } from "../doc/document.ts";
+import type { KnowledgeBase, NameEntry } from "../kb/kb.ts";
+import type { References, Reference } from "./references.ts";
+
+/**
+ * What a mention says about its referent before coreference: the name it
+ * gives, and the office and code its title or appositive state.
+ */
+export interface MentionInfo {
+  /** Person name as written (without titles), or the KB/state/org key. */
+  name: string | null;
+  /** KB person name, state code or org id when the gazetteer knew it. */
+  kbPerson: string | null;
+  state: string | null;
+  org: string | null;
+  office: string | null;
+  /** Country/organization code stated by a title or appositive ("of Qatar"). */
+  code: string | null;
+  /** For pronouns and groups. */
+  reference: Reference | null;
+}
+
+export interface MentionLayer {
+  mentions: Mention[];
+  info: MentionInfo[];
+}
+
+/** Words that may sit inside a name in lower case: "bin Salman", "von der Leyen", "da Silva". */
+const NAME_PARTICLES = new Set(["bin", "binti", "al", "el", "van", "von", "der", "de", "da", "do", "dos", "la", "le", "du", "di", "ibn", "abu"]);
+/** Nouns after a state adjective that make the phrase stand for the state: "the Chinese side". */
+const STATE_HEADS = new Set([
+  "leadership", "government", "authorities", "side", "delegation", "officials", "counterpart", "counterparts",
+  "military", "embassy", "people", "administration", "leaders", "ministry", "cabinet", "state", "president",
+]);
+/** Capitalized words that begin sentences or headings and are never names. */
+const NOT_NAMES = new Set([
+  "the", "a", "an", "in", "on", "at", "during", "after", "before", "today", "yesterday", "this", "that", "these", "those",
+  "it", "its", "he", "she", "they", "we", "i", "both", "all", "also", "as", "with", "for", "and", "but", "while", "noting",
+  "mr", "mrs", "ms", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "her",
+  "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here",
+]);
+
+function isCap(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  entry: NameEntry | null;
+  entries: NameEntry[];
+}
+
+/** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
+export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb: KnowledgeBase, refs: References): MentionLayer {
+  const { tokens } = doc;
+  const mentions: Mention[] = [];
+  const info: MentionInfo[] = [];
+
+  const add = (m: Omit<Mention, "id" | "entity">, i: MentionInfo) => {
+    mentions.push({ ...m, id: mentions.length, entity: -1 });
+    info.push(i);
+  };
+
+  for (const sent of doc.sentences) {
+    const { tokenStart: s0, tokenEnd: s1 } = sent;
+    // 1. gazetteer units, longest first, left to right
+    const units: Unit[] = [];
+    for (let i = s0; i < s1; ) {
+      const ref = refs.longest(tokens.lower, i, s1);
+      const m = kb.names.longest(tokens.lower, tokens.text, i, s1);
+      if (ref && (!m || ref.end >= m.end)) {
+        units.push({ start: i, end: ref.end, entry: null, entries: [] });
+        i = ref.end;
+        continue;
+      }
+      if (m) {
+        const entry = pick(m.values);
+        units.push({ start: i, end: m.end, entry, entries: m.values });
+        i = m.end;
+      } else {
+        units.push({ start: i, end: i + 1, entry: null, entries: [] });
+        i++;
+      }
+    }
+
+    const unitAt = new Map<number, number>();
+    units.forEach((u, k) => unitAt.set(u.start, k));
+    const consumed = new Uint8Array(s1 - s0);
+    const take = (a: number, b: number) => {
+      for (let t = a; t < b; t++) consumed[t - s0] = 1;
+    };
+    const free = (a: number, b: number) => {
+      for (let t = a; t < b; t++) if (consumed[t - s0]) return false;
+      return true;
+    };
+
+    const possessiveAt = (t: number) => t < s1 && (tokens.lower[t] === "'s" || tokens.lower[t] === "'" || tokens.lower[t] === "s'");
+    const base = (type: MentionType, a: number, b: number, fa = a, fb = b) => ({
+      sentence: sent.index,
+      tokenStart: a,
+      tokenEnd: b,
+      start: tokens.start[a]!,
+      end: tokens.end[b - 1]!,
+      fullStart: tokens.start[fa]!,
+      fullEnd: tokens.end[fb - 1]!,
+      type,
+      possessive: possessiveAt(b),
+      plural: false,
+    });
+
+    // 2. references: pronouns and group nouns
+    for (let i = s0; i < s1; i++) {
+      const ref = refs.longest(tokens.lower, i, s1);
+      if (!ref) continue;
+      // "The two exchanged views" but not "the two countries' …" (already longer) nor "the two sides of"
+      if (!free(ref.start, ref.end)) continue;
+      const r = ref.value;
+      if (r.kind === "pronoun" && tokens.pos[i] !== "PRON" && tokens.pos[i] !== "DET") continue;
+      take(ref.start, ref.end);
+      add(
+        { ...base(r.kind === "pronoun" ? "pronoun" : "group", ref.start, ref.end), possessive: r.possessive || possessiveAt(ref.end), plural: r.number === "pl" },
+        { name: null, kbPerson: null, state: null, org: null, office: null, code: null, reference: r },
+      );
+      i = ref.end - 1;
+    }
+
+    // 3. people: [honorifics / state / org / offices]* NAME [, appositive]
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k]!;
+      if (!free(u.start, u.end)) continue;
+      let j = k;
+      let office: string | null = null;
+      let code: string | null = null;
+      let titled = false;
+      let fullStartTok = u.start;
+      if (tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 && free(u.start - 1, u.start)) fullStartTok = u.start - 1;
+      // prefix
+      while (j < units.length) {
+        const e = units[j]!.entry;
+        if (!e) break;
+        if (e.kind === "honorific") titled = true;
+        else if (e.kind === "office") {
+          office = e.office;
+          titled = true;
+        } else if (e.kind === "state" && e.form !== "capital" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
+          code = e.code;
+        } else if (e.kind === "org" && j + 1 < units.length && units[j + 1]!.entry?.kind === "office") {
+          code = kb.orgs.get(e.id)?.code ?? null;
+        } else break;
+        j++;
+        // "State Councilor and Foreign Minister", "President of China Xi"
+        const nu = units[j];
+        if (nu && !nu.entry && tokens.lower[nu.start] === "and" && units[j + 1]?.entry?.kind === "office") j++;
+        if (nu && !nu.entry && tokens.lower[nu.start] === "of" && units[j + 1]?.entry?.kind === "state" && units[j + 2]) {
+          const st = units[j + 1]!.entry as { code: string };
+          const after = units[j + 2]!;
+          if (after.entry?.kind === "person" || isNameStart(tokens, after.start, s1)) {
+            code = st.code;
+            j += 2;
+          }
+        }
+        if (units[j] && tokens.lower[units[j]!.start] === "," && office && (units[j + 1]?.entry?.kind === "person")) j++;
+      }
+      const nameUnit = units[j];
+      if (!nameUnit || !free(nameUnit.start, nameUnit.end)) {
+        if (office && j > k) emitTitle(k, j);
+        if (j > k) k = j - 1;
+        continue;
+      }
+      let nameEnd: number;
+      let kbPerson: string | null = null;
+      if (nameUnit.entry?.kind === "person") {
+        kbPerson = nameUnit.entry.name;
+        nameEnd = nameUnit.end;
+      } else if (!nameUnit.entry || nameUnit.entry.kind === "state") {
+        nameEnd = nameRunEnd(tokens, nameUnit.start, s1);
+        if (nameEnd === nameUnit.start) {
+          if (office && j > k) emitTitle(k, j);
+          if (j > k) k = j - 1;
+          continue;
+        }
+      } else {
+        if (office && j > k) emitTitle(k, j);
+        if (j > k) k = j - 1;
+        continue;
+      }
+      const nameStart = nameUnit.start;
+      // appositive: ", [the] [adj] office [of X] [to Y]"
+      const app = appositive(nameEnd);
+      if (!kbPerson && !titled && !app) continue;
+      if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
+      const fullEnd = app ? app.end : nameEnd;
+      take(fullStartTok, fullEnd);
+      const m = base("name", nameStart, nameEnd, fullStartTok, fullEnd);
+      add(m, {
+        name: doc.text.slice(m.start, m.end),
+        kbPerson,
+        state: null,
+        org: null,
+        office: office ?? app?.office ?? null,
+        code: code ?? app?.code ?? null,
+        reference: null,
+      });
+      // skip past what we used
+      while (k + 1 < units.length && units[k + 1]!.start < fullEnd) k++;
+    }
+
+    // 4. states, capitals, organizations not inside a person's title
+    for (const u of units) {
+      const e = u.entry;
+      if (!e || !free(u.start, u.end)) continue;
+      if (e.kind === "state") {
+        let end = u.end;
+        let type: MentionType = e.form === "capital" ? "place" : "name";
+        if (e.form === "adjective") {
+          const head = tokens.lower[u.end];
+          if (head && STATE_HEADS.has(head)) {
+            end = u.end + 1;
+            type = "name";
+          } else type = "adjective";
+        }
+        const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+        take(u.start, end);
+        add(base(type, u.start, end, fs, end), {
+          name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null,
+        });
+      } else if (e.kind === "org") {
+        const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+        take(u.start, u.end);
+        const org = kb.orgs.get(e.id)!;
+        add(base("name", u.start, u.end, fs, u.end), {
+          name: org.name, kbPerson: null, state: null, org: org.id, office: null, code: org.code, reference: null,
+        });
+      } else if (e.kind === "person") {
+        take(u.start, u.end);
+        add(base("name", u.start, u.end), {
+          name: e.name, kbPerson: e.name, state: null, org: null, office: null, code: null, reference: null,
+        });
+      }
+    }
+
+    function emitTitle(k0: number, k1: number): void {
+      // a bare title: "the Secretary-General", "the Minister for Foreign Affairs of China"
+      const first = units[k0]!;
+      const last = units[k1 - 1]!;
+      const officeUnit = units.slice(k0, k1).reverse().find((x) => x.entry?.kind === "office");
+      if (!officeUnit || officeUnit.entry?.kind !== "office") return;
+      if (!isCap(tokens.text[officeUnit.start]!) && !/^[A-Z]/.test(tokens.text[first.start]!)) return;
+      let end = last.end;
+      let code: string | null = null;
+      for (const x of units.slice(k0, k1)) {
+        if (x.entry?.kind === "state" && x.entry.form !== "capital") code = x.entry.code;
+        if (x.entry?.kind === "org") code = kb.orgs.get(x.entry.id)?.code ?? null;
+      }
+      // "of the People's Republic of China"
+      if (tokens.lower[end] === "of") {
+        const ofUnit = units[unitAt.get(end + 1) ?? -1] ?? units[unitAt.get(end + 2) ?? -1];
+        if (ofUnit?.entry?.kind === "state" || ofUnit?.entry?.kind === "org") {
+          code = ofUnit.entry.kind === "state" ? ofUnit.entry.code : kb.orgs.get(ofUnit.entry.id)?.code ?? null;
+          end = ofUnit.end;
+        }
+      }
+      if (!free(first.start, end)) return;
+      const fs = tokens.lower[first.start - 1] === "the" && first.start - 1 >= s0 ? first.start - 1 : first.start;
+      take(fs, end);
+      add(base("title", first.start, end, fs, end), {
+        name: null, kbPerson: null, state: null, org: null, office: officeUnit.entry.office, code, reference: null,
+      });
+    }
+
+    function appositive(after: number): { end: number; office: string; code: string | null } | null {
+      if (tokens.lower[after] !== ",") return null;
+      let t = after + 1;
+      if (tokens.lower[t] === "the" || tokens.lower[t] === "a") t++;
+      let office: string | null = null;
+      let code: string | null = null;
+      let end = t;
+      // up to the next comma, "and" + capital (the next list item) or the sentence end
+      while (end < s1) {
+        const w = tokens.lower[end]!;
+        if (w === "," || w === ";" || w === "(" ) break;
+        if (w === "and" && office && isCap(tokens.text[end + 1] ?? "")) break;
+        const k2 = unitAt.get(end);
+        const unit = k2 === undefined ? null : units[k2]!;
+        if (unit?.entry) {
+          const e = unit.entry;
+          if (e.kind === "office" && !office) office = e.office;
+          else if (e.kind === "state" && !code && e.form !== "capital") code = e.code;
+          else if (e.kind === "org" && !code) code = kb.orgs.get(e.id)?.code ?? null;
+          else if (e.kind === "person") break;
+          end = unit.end;
+          continue;
+        }
+        if (!office && end > t + 2) return null; // an office must come first
+        if (tokens.pos[end] === "VERB" && !office) return null;
+        if (tokens.pos[end] === "VERB" && tokens.lower[end - 1] !== "to") break;
+        end++;
+      }
+      if (!office) return null;
+      return { end, office, code };
+    }
+  }
+
+  // keep document order
+  const order = mentions.map((m, i) => i).sort((a, b) => mentions[a]!.tokenStart - mentions[b]!.tokenStart);
+  const sortedMentions = order.map((i, id) => ({ ...mentions[i]!, id }));
+  const sortedInfo = order.map((i) => info[i]!);
+  return { mentions: sortedMentions, info: sortedInfo };
+}
+
+function pick(values: NameEntry[]): NameEntry {
+  const rank = (e: NameEntry) => (e.kind === "person" ? 0 : e.kind === "org" ? 1 : e.kind === "state" ? 2 : e.kind === "office" ? 3 : 4);
+  return [...values].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+function isPrefixish(u: Unit): boolean {
+  return u.entry?.kind === "office" || u.entry?.kind === "honorific";
+}
+
+function isNameStart(tokens: Doc["tokens"], t: number, limit: number): boolean {
+  return t < limit && isCap(tokens.text[t]!) && tokens.pos[t] !== "PUNCT";
+}
+
+/** End of a run of name words from `t`: "Alya Ahmed Saif Al-Thani", "Ki-moon", "bin Salman". */
+export function nameRunEnd(tokens: Doc["tokens"], t: number, limit: number): number {
+  let e = t;
+  while (e < limit) {
+    const w = tokens.text[e]!;
+    if (isCap(w) && /^\p{L}[\p{L}.'’]*$/u.test(w) && tokens.pos[e] !== "PUNCT") {
+      e++;
+      continue;
+    }
+    // hyphenated parts written without spaces: Al-Thani, Ki-moon
+    if (w === "-" && e > t && tokens.start[e] === tokens.end[e - 1] && e + 1 < limit && tokens.start[e + 1] === tokens.end[e] && /^\p{L}/u.test(tokens.text[e + 1]!)) {
+      e += 2;
+      continue;
+    }
+    if (e > t && NAME_PARTICLES.has(tokens.lower[e]!) && e + 1 < limit && isCap(tokens.text[e + 1]!)) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  return e;
+}

@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import { readTsv } from "../kb/tsv.ts";
+
+export interface Reference {
+  phrase: string;
+  kind: "pronoun" | "group";
+  number: "sg" | "pl";
+  gender: "m" | "f" | null;
+  person: 1 | 3;
+  possessive: boolean;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  value: Reference | null;
+}
+
+/** Pronouns and group nouns ("the two leaders") from data/lexicon/references.tsv, matched on folded tokens. */
+export class References {
+  private readonly root: Node = { next: new Map(), value: null };
+
+  constructor(dataDir: string) {
+    for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
+      const ref: Reference = {
+        phrase: r.phrase!,
+        kind: r.kind === "group" ? "group" : "pronoun",
+        number: r.number === "pl" ? "pl" : "sg",
+        gender: r.gender === "m" || r.gender === "f" ? r.gender : null,
+        person: r.person === "1" ? 1 : 3,
+        possessive: r.possessive === "y",
+      };
+      let node = this.root;
+      for (const w of ref.phrase.split(" ")) {
+        let child = node.next.get(w);
+        if (!child) node.next.set(w, (child = { next: new Map(), value: null }));
+        node = child;
+      }
+      node.value = ref;
+    }
+  }
+
+  longest(keys: readonly string[], at: number, limit: number): { start: number; end: number; value: Reference } | null {
+    let node: Node | undefined = this.root;
+    let best: { start: number; end: number; value: Reference } | null = null;
+    for (let i = at; i < limit && node; i++) {
+      node = node.next.get(keys[i]!);
+      if (node?.value) best = { start: at, end: i + 1, value: node.value };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Doc } from "../doc/document.ts";
+import { fold } from "../kb/fold.ts";
+
+/** Lines that carry no reported action: sign-offs and office names. */
+const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|for immediate release|media contact|contact:|photo:|caption:|source:|\(end\)|end)\b/i;
+
+/**
+ * Marks sentences that are not coded (CODING.md: the body, not its headline,
+ * captions or boilerplate): a repeated title, a heading line without final
+ * punctuation, and boilerplate lines.
+ */
+export function markSkipped(doc: Doc): void {
+  const title = doc.source.meta.title ? fold(doc.source.meta.title).replace(/\W+/g, " ").trim() : null;
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    const flat = fold(text).replace(/\W+/g, " ").trim();
+    if (title && flat === title) s.skip = "headline";
+    else if (BOILERPLATE.test(text.trim())) s.skip = "boilerplate";
+    else if (!/[.!?;:"”)]$/.test(text.trim()) && isLineOfItsOwn(doc.text, s.start, s.end) && text.split(/\s+/).length < 25) s.skip = "heading";
+  }
+}
+
+function isLineOfItsOwn(text: string, start: number, end: number): boolean {
+  const before = start === 0 || text[start - 1] === "\n";
+  const after = end >= text.length || /^[ \t]*(\r?\n|$)/.test(text.slice(end, end + 3));
+  return before && after;
+}

@@ -1,0 +1,125 @@
+import type { Sentence, Tokens } from "../doc/document.ts";
+import { fold } from "../kb/fold.ts";
+import { wink } from "./wink.ts";
+
+/** Characters that end a line only when a sentence ends there. */
+const LINE_END = /[.!?:;)"”’\]]\s*$/;
+
+/**
+ * Splits a body into blocks that wink may split further into sentences.
+ * wink glues a dateline or headline to the next sentence, and hard-wrapped
+ * text (72-column releases) breaks sentences over lines, so a newline ends a
+ * block only after sentence-final punctuation or before a blank line.
+ */
+export function blocks(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let blockStart = -1;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let eol = text.indexOf("\n", pos);
+    if (eol < 0) eol = n;
+    const line = text.slice(pos, eol);
+    const blank = line.trim() === "";
+    if (blank) {
+      if (blockStart >= 0) out.push([blockStart, trimEnd(text, blockStart, pos)]);
+      blockStart = -1;
+    } else {
+      if (blockStart < 0) blockStart = pos + (line.length - line.trimStart().length);
+      const nextEol = eol < n ? text.indexOf("\n", eol + 1) : -1;
+      const next = eol < n ? text.slice(eol + 1, nextEol < 0 ? n : nextEol) : "";
+      if (LINE_END.test(line) || next.trim() === "" || eol >= n) {
+        out.push([blockStart, trimEnd(text, blockStart, eol)]);
+        blockStart = -1;
+      }
+    }
+    pos = eol + 1;
+  }
+  return out.filter(([s, e]) => e > s);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+export interface Tokenized {
+  tokens: Tokens;
+  sentences: Sentence[];
+}
+
+/** Sentences, tokens, POS and lemmas for a whole body, with character offsets. */
+export function tokenize(text: string): Tokenized {
+  const nlp = wink();
+  const its = nlp.its;
+  const start: number[] = [];
+  const end: number[] = [];
+  const pos: string[] = [];
+  const lemma: string[] = [];
+  const lower: string[] = [];
+  const surface: string[] = [];
+  const sentences: Sentence[] = [];
+
+  for (const [bStart, bEnd] of blocks(text)) {
+    const doc = nlp.readDoc(text.slice(bStart, bEnd));
+    const tokens = doc.tokens();
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const tags = tokens.out(its.pos) as string[];
+    const lemmas = tokens.out(its.lemma as never) as unknown as string[];
+    const types = tokens.out(its.type) as string[];
+    // wink token index -> ours (whitespace tokens are dropped)
+    const map = new Int32Array(values.length + 1);
+    let offset = bStart;
+    for (let i = 0; i < values.length; i++) {
+      offset += spaces[i]!.length;
+      const v = values[i]!;
+      map[i] = start.length;
+      if (types[i] !== "tabCRLF" && tags[i] !== "SPACE" && v.trim() !== "") {
+        start.push(offset);
+        end.push(offset + v.length);
+        pos.push(tags[i]!);
+        lemma.push(lemmas[i]!.toLowerCase());
+        lower.push(fold(v));
+        surface.push(v);
+      }
+      offset += v.length;
+    }
+    map[values.length] = start.length;
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    for (const [s, e] of spans) {
+      const ts = map[s]!;
+      const te = map[e + 1]!;
+      if (te <= ts) continue;
+      sentences.push({
+        index: sentences.length,
+        start: start[ts]!,
+        end: end[te - 1]!,
+        tokenStart: ts,
+        tokenEnd: te,
+        skip: null,
+      });
+    }
+  }
+  return {
+    tokens: {
+      count: start.length,
+      start: Int32Array.from(start),
+      end: Int32Array.from(end),
+      pos,
+      lemma,
+      lower,
+      text: surface,
+    },
+    sentences,
+  };
+}
+
+/** The tokens of a short phrase (a name in a data file), as the text tokenizer splits them. */
+export function phraseTokens(phrase: string): string[] {
+  const nlp = wink();
+  const tokens = nlp.readDoc(phrase).tokens();
+  const values = tokens.out(nlp.its.value) as string[];
+  const types = tokens.out(nlp.its.type) as string[];
+  return values.filter((v, i) => types[i] !== "tabCRLF" && v.trim() !== "");
+}

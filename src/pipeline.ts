@@ -1,0 +1,87 @@
+import type { Doc } from "./doc/document.ts";
+import type { SourceDocument } from "./doc/source.ts";
+import { codeEvents } from "./coding/coder.ts";
+import { Lexicon } from "./coding/lexicon.ts";
+import { DEFAULT_DATA_DIR, KnowledgeBase } from "./kb/kb.ts";
+import { resolveEntities } from "./nlp/coref.ts";
+import { assignDates } from "./nlp/dates.ts";
+import { findMentions } from "./nlp/mentions.ts";
+import { References } from "./nlp/references.ts";
+import { markSkipped } from "./nlp/sections.ts";
+import { phraseTokens, tokenize } from "./nlp/tokenize.ts";
+import { publisherCode } from "./kb/publisher.ts";
+
+export interface CoderOptions {
+  /** Folder with the data files (default: the package's data/). */
+  dataDir?: string;
+}
+
+/** One stage of the coder: what it needs, what it adds, and the work. */
+interface Stage {
+  name: string;
+  requires: Array<keyof Doc>;
+  assigns: Array<keyof Doc>;
+  run(doc: Doc): void;
+}
+
+/**
+ * The whole coder at a glance: text → sentences and tokens → skipped sections
+ * → mentions → entities (coreference) → dates → events. Build one per process
+ * (loading data takes a moment) and call `code` for each document.
+ */
+export class Coder {
+  readonly kb: KnowledgeBase;
+  readonly lexicon: Lexicon;
+  private readonly refs: References;
+  private readonly stages: Stage[];
+
+  constructor(options: CoderOptions = {}) {
+    const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+    this.kb = new KnowledgeBase(dataDir, phraseTokens);
+    this.lexicon = new Lexicon(dataDir);
+    this.refs = new References(dataDir);
+    const kb = this.kb;
+    const refs = this.refs;
+    const lexicon = this.lexicon;
+    this.stages = [
+      {
+        name: "sections",
+        requires: ["sentences"],
+        assigns: ["sentences"],
+        run: markSkipped,
+      },
+      {
+        name: "mentions+coreference",
+        requires: ["tokens", "sentences"],
+        assigns: ["mentions", "entities"],
+        run: (doc) => {
+          const layer = findMentions(doc, kb, refs);
+          doc.mentions = layer.mentions;
+          resolveEntities(doc, layer.info, kb, {
+            storyDate: doc.source.meta.storyDate,
+            publisherCode: publisherCode(doc.source.meta, kb),
+          });
+        },
+      },
+      { name: "dates", requires: ["sentences"], assigns: ["sentenceDates"], run: assignDates },
+      {
+        name: "events",
+        requires: ["mentions", "entities", "sentenceDates"],
+        assigns: ["events"],
+        run: (doc) => codeEvents(doc, { kb, lexicon }),
+      },
+    ];
+  }
+
+  /** Codes one document: every event with its participants and evidence offsets. */
+  code(source: SourceDocument): Doc {
+    const { tokens, sentences } = tokenize(source.text);
+    const doc: Doc = { source, text: source.text, tokens, sentences, mentions: [], entities: [], sentenceDates: [], events: [] };
+    for (const stage of this.stages) stage.run(doc);
+    return doc;
+  }
+
+  stageNames(): string[] {
+    return this.stages.map((s) => s.name);
+  }
+}
