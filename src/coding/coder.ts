@@ -26,8 +26,15 @@ export interface CoderContext {
 /** Codes the events of every sentence that is not skipped (CODING.md). */
 export function codeEvents(doc: Doc, ctx: CoderContext): void {
   const { tokens } = doc;
+  // A mention covers its title and appositive too ("Minister for Foreign Affairs Dr Vivian Balakrishnan").
   const mentionOf = new Int32Array(tokens.count).fill(-1);
-  for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) mentionOf[t] = m.id;
+  for (const m of doc.mentions) {
+    let a = m.tokenStart;
+    while (a > 0 && tokens.start[a - 1]! >= m.fullStart) a--;
+    let b = m.tokenEnd;
+    while (b < tokens.count && tokens.end[b]! <= m.fullEnd) b++;
+    for (let t = a; t < b; t++) if (mentionOf[t]! < 0 || t >= m.tokenStart) mentionOf[t] = m.id;
+  }
   const docLocation = leadLocation(doc);
 
   for (const sent of doc.sentences) {
@@ -162,10 +169,23 @@ function codeOne(
     type = "AGREE";
     mode = null;
   }
+  // "called on X" is a courtesy call unless X is asked "to" do something; "calling them to …" is a request
+  const asksTo = hasInfinitiveAfterObject(doc, match.end, limit);
+  if ((trigger.pattern === "call on" || trigger.pattern === "call upon") && !asksTo && recipients.some((p) => doc.entities[p.entity]!.kind === "person")) {
+    type = "CONSULT";
+    mode = "visit";
+  } else if (trigger.pattern === "call" && asksTo) {
+    type = "REQUEST";
+    mode = null;
+    recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
+  }
   if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
 
   const actorIds = new Set(actors.map((p) => p.entity));
-  recipients = recipients.filter((p) => !actorIds.has(p.entity));
+  const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+  // a state named with its own people is the relationship's setting, not a recipient ("friendship between Singapore and Vietnam")
+  recipients = recipients.filter((p) => !actorIds.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
+  if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
     type = "CONSULT";
   }
@@ -183,6 +203,16 @@ function codeOne(
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
+}
+
+/** "asked X to consider …", "calling them to push …": an object followed by "to" and a verb. */
+function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolean {
+  const { tokens } = doc;
+  for (let t = from; t < Math.min(limit, from + 25); t++) {
+    if (tokens.lower[t] === "to" && tokens.pos[t + 1] === "VERB") return true;
+    if (tokens.lower[t] === ";" || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return false;
+  }
+  return false;
 }
 
 /** Entities a list of mentions stands for; groups stand for their members. */

@@ -140,6 +140,13 @@ export class KnowledgeBase {
     return all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
   }
 
+  /** Every tenure running on a date. */
+  holdersOn(date: string): Tenure[] {
+    const out: Tenure[] = [];
+    for (const list of this.tenuresByOffice.values()) for (const t of list) if (t.start <= date && (t.end === null || date <= t.end)) out.push(t);
+    return out;
+  }
+
   /** The tenures a person held on a date (or all of them, newest first, when the date is unknown). */
   tenuresOf(name: string, date: string | null): Tenure[] {
     const all = this.tenuresByName.get(name) ?? [];

@@ -64,9 +64,14 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
   const kbBySurname = (word: string, office: string | null): Tenure | null => {
     const w = fold(word);
-    const pool = office ? kb.holders(office, ctx.storyDate) : [];
-    const hit = pool.find((t) => fold(t.name).split(/\s+/).pop() === w || [t.name, ...t.aliases].some((n) => fold(n) === w));
-    return hit ?? null;
+    if (!ctx.storyDate) return null;
+    const named = (t: Tenure) => [t.name, ...t.aliases].some((n) => fold(n) === w || fold(n).split(/\s+/).includes(w));
+    if (office) {
+      const hit = kb.holders(office, ctx.storyDate).find(named);
+      if (hit) return hit;
+    }
+    const anyOffice = kb.holdersOn(ctx.storyDate).filter(named);
+    return new Set(anyOffice.map((t) => t.name)).size === 1 ? anyOffice[0]! : null;
   };
 
   // group nouns defined by a list: "Co-chairs were Alya … and Martin …"
@@ -100,7 +105,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         else if (words.length === 1 && (id = matchSurname(last, mi.code)) >= 0) {
           // a known person by surname with a title: "President Xi"
         } else {
-          const code = mi.code ?? (mi.office && kb.offices.get(mi.office)?.rank !== "diplomat" ? ctx.publisherCode : null);
+          // A minister or official with no country named is most often the publisher's own.
+          const rank = mi.office ? kb.offices.get(mi.office)?.rank : undefined;
+          const code = mi.code ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}`, () => ({
             name: mi.name!,
             kind: "person",
@@ -172,6 +179,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     if (best >= 0) return best;
+    if (!ctx.storyDate) return -1; // without a date a title names nobody in particular
     const holders = kb.holders(office, ctx.storyDate).filter((t) => !code || t.code === code || t.body === code);
     if (!holders.length) return -1;
     const present = new Set(entities.map((e) => e.code).filter(Boolean) as string[]);
@@ -219,19 +227,20 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return false;
   }
 
+  /** "they": the people of the latest sentence that names two or more (a group's members first). */
   function antecedentPlural(at: number): number {
     const m = doc.mentions[at]!;
-    for (let j = at - 1; j >= 0; j--) {
-      const c = doc.mentions[j]!;
-      if (c.sentence < m.sentence - 3) break;
-      if (c.entity < 0) continue;
-      const e = entities[c.entity]!;
-      if (e.kind === "group") return c.entity;
-      // coordinated names: "Al-Thani and Hermann"
-      const prev = doc.mentions[j - 1];
-      if (prev && prev.entity >= 0 && prev.sentence === c.sentence && tokens.lower[prev.tokenEnd] === "and" && prev.tokenEnd + 1 === c.tokenStart) {
-        const members = [prev.entity, c.entity];
-        return entity(`group:${members.join(",")}`, () => ({ name: `${entities[prev.entity]!.name} and ${e.name}`, kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+    for (let sIdx = m.sentence; sIdx >= Math.max(0, m.sentence - 3); sIdx--) {
+      const inSentence = doc.mentions.filter((c, j) => c.sentence === sIdx && (sIdx < m.sentence || j < at) && c.entity >= 0);
+      const group = inSentence.find((c) => entities[c.entity]!.kind === "group" && entities[c.entity]!.members.length);
+      if (group) return group.entity;
+      for (const kind of ["person", "state"] as const) {
+        const ids = [...new Set(inSentence.filter((c) => entities[c.entity]!.kind === kind && !c.possessive).map((c) => c.entity))];
+        if (ids.length >= 2 && (kind === "person" || sIdx < m.sentence)) {
+          const members = ids.slice(0, 4);
+          return entity(`group:${members.join(",")}`, () => ({ name: members.map((id) => entities[id]!.name).join(" and "), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+        }
+        if (kind === "person" && ids.length === 1 && sIdx < m.sentence) break;
       }
     }
     return -1;

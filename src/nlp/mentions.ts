@@ -75,6 +75,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         i = ref.end;
         continue;
       }
+      if (m && continuesName(tokens, i, s0, m.values)) {
+        units.push({ start: i, end: i + 1, entry: null, entries: [] });
+        i++;
+        continue;
+      }
       if (m) {
         const entry = pick(m.values);
         units.push({ start: i, end: m.end, entry, entries: m.values });
@@ -126,7 +131,20 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       i = ref.end - 1;
     }
 
-    // 3. people: [honorifics / state / org / offices]* NAME [, appositive]
+    // 3a. people behind long titles: "Minister for Foreign Affairs Dr Vivian Balakrishnan",
+    //     "Chairwoman of the Communist Party of Vietnam (CPV) Central Organisation Commission Truong Thi Mai"
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k]!;
+      if (u.entry?.kind !== "office" || !free(u.start, u.end)) continue;
+      const r = titledName(k);
+      if (!r) continue;
+      take(r.fullStart, r.fullEnd);
+      const m = base("name", r.nameStart, r.nameEnd, r.fullStart, r.fullEnd);
+      add(m, { name: doc.text.slice(m.start, m.end), kbPerson: r.kbPerson, state: null, org: null, office: r.office, code: r.code, reference: null });
+      while (k + 1 < units.length && units[k + 1]!.start < r.fullEnd) k++;
+    }
+
+    // 3b. people: [honorifics / state / org / offices]* NAME [, appositive]
     for (let k = 0; k < units.length; k++) {
       const u = units[k]!;
       if (!free(u.start, u.end)) continue;
@@ -142,7 +160,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         if (!e) break;
         if (e.kind === "honorific") titled = true;
         else if (e.kind === "office") {
-          office = e.office;
+          office = deputyOf(tokens, units[j]!.start, s0, e.office) ?? e.office;
           titled = true;
         } else if (e.kind === "state" && e.form !== "capital" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
           code = e.code;
@@ -153,12 +171,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         // "State Councilor and Foreign Minister", "President of China Xi"
         const nu = units[j];
         if (nu && !nu.entry && tokens.lower[nu.start] === "and" && units[j + 1]?.entry?.kind === "office") j++;
-        if (nu && !nu.entry && tokens.lower[nu.start] === "of" && units[j + 1]?.entry?.kind === "state" && units[j + 2]) {
-          const st = units[j + 1]!.entry as { code: string };
-          const after = units[j + 2]!;
-          if (after.entry?.kind === "person" || isNameStart(tokens, after.start, s1)) {
-            code = st.code;
-            j += 2;
+        if (nu && !nu.entry && tokens.lower[nu.start] === "of" && office) {
+          // "Speaker of the Mongolian Parliament Zandanshatar", "President of China Xi Jinping"
+          const of = ofPhrase(j + 1);
+          if (of) {
+            code = of.code ?? code;
+            j = of.next;
           }
         }
         if (units[j] && tokens.lower[units[j]!.start] === "," && office && (units[j + 1]?.entry?.kind === "person")) j++;
@@ -174,7 +192,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (nameUnit.entry?.kind === "person") {
         kbPerson = nameUnit.entry.name;
         nameEnd = nameUnit.end;
-      } else if (!nameUnit.entry || nameUnit.entry.kind === "state") {
+      } else if (!nameUnit.entry) {
         nameEnd = nameRunEnd(tokens, nameUnit.start, s1);
         if (nameEnd === nameUnit.start) {
           if (office && j > k) emitTitle(k, j);
@@ -214,6 +232,16 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (e.kind === "state") {
         let end = u.end;
         let type: MentionType = e.form === "capital" ? "place" : "name";
+        if (e.form === "adjective" || e.form === "name") {
+          const instEnd = institutionEnd(tokens, u.end, s1);
+          if (instEnd > u.end) {
+            const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+            take(u.start, instEnd);
+            const m = base("name", u.start, instEnd, fs, instEnd);
+            add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null });
+            continue;
+          }
+        }
         if (e.form === "adjective") {
           const head = tokens.lower[u.end];
           if (head && STATE_HEADS.has(head)) {
@@ -241,6 +269,113 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
     }
 
+    function titleish(x: Unit | undefined): boolean {
+      if (!x) return false;
+      if (x.entry) return x.entry.kind !== "person";
+      const w = tokens.lower[x.start]!;
+      return (isCap(tokens.text[x.start]!) && refs.titleWords.has(w)) || w === "the" || w === "(";
+    }
+
+    /** A title region around the office unit k, then the name it introduces. */
+    function titledName(k: number): { fullStart: number; fullEnd: number; nameStart: number; nameEnd: number; office: string; code: string | null; kbPerson: string | null } | null {
+      let a = k;
+      while (a - 1 >= 0 && titleish(units[a - 1]) && units[a - 1]!.entry?.kind !== "office" && tokens.lower[units[a - 1]!.start] !== "(") a--;
+      let b = k + 1;
+      let office: string | null = null;
+      let code: string | null = null;
+      const note = (x: Unit) => {
+        if (x.entry?.kind === "office" && !office) office = deputyOf(tokens, x.start, s0, x.entry.office) ?? x.entry.office;
+        if (x.entry?.kind === "state" && x.entry.form !== "capital") code = x.entry.code;
+        if (x.entry?.kind === "org") code = kb.orgs.get(x.entry.id)?.code ?? code;
+      };
+      for (let i = a; i <= k; i++) note(units[i]!);
+      while (b < units.length) {
+        const x = units[b]!;
+        const w = tokens.lower[x.start]!;
+        if (x.entry && x.entry.kind !== "person") {
+          note(x);
+          b++;
+          continue;
+        }
+        if (!x.entry && isCap(tokens.text[x.start]!) && refs.titleWords.has(w)) {
+          b++;
+          continue;
+        }
+        if (w === "(") {
+          // an abbreviation in brackets: "(CPV)"
+          let c = b + 1;
+          while (c < units.length && tokens.lower[units[c]!.start] !== ")" && c - b < 5) c++;
+          if (c < units.length && tokens.lower[units[c]!.start] === ")") {
+            b = c + 1;
+            continue;
+          }
+          break;
+        }
+        if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1]) ) {
+          b++;
+          continue;
+        }
+        if ((w === "-" || w === "in") && tokens.lower[units[b + 1]?.start ?? -1] === "charge") {
+          b++;
+          continue;
+        }
+        break;
+      }
+      if (b - a < 2 && !(b - a === 1 && units[b]?.entry?.kind === "person")) {
+        // a single office word is left to the simpler grammar below
+        if (b - a < 2) return null;
+      }
+      const nu = units[b];
+      if (!nu || !office) return null;
+      if (nu.entry?.kind === "person") {
+        const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
+        return { fullStart, fullEnd: nu.end, nameStart: nu.start, nameEnd: nu.end, office, code, kbPerson: nu.entry.name };
+      }
+      if (nu.entry || !isCap(tokens.text[nu.start]!) || NOT_NAMES.has(tokens.lower[nu.start]!)) return null;
+      const nameEnd = nameRunEnd(tokens, nu.start, s1);
+      if (nameEnd === nu.start || nameEnd - nu.start > 5) return null;
+      if (!free(units[a]!.start, nameEnd)) return null;
+      const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
+      return { fullStart, fullEnd: nameEnd, nameStart: nu.start, nameEnd, office, code, kbPerson: null };
+    }
+
+    /** After "office of": [the] state/org/institution words, then the unit index where a name may start. */
+    function ofPhrase(k0: number): { code: string | null; next: number } | null {
+      let k2 = k0;
+      let code: string | null = null;
+      let sawBody = false;
+      while (k2 < units.length) {
+        const x = units[k2]!;
+        const w = tokens.lower[x.start]!;
+        if (w === "the" && !x.entry) {
+          k2++;
+          continue;
+        }
+        if (x.entry?.kind === "state" && x.entry.form !== "capital") {
+          code = x.entry.code;
+          sawBody = true;
+          k2++;
+          continue;
+        }
+        if (x.entry?.kind === "org") {
+          code = kb.orgs.get(x.entry.id)?.code ?? null;
+          sawBody = true;
+          k2++;
+          continue;
+        }
+        if (!x.entry && INSTITUTION_WORDS.has(w) && isCap(tokens.text[x.start]!)) {
+          sawBody = true;
+          k2++;
+          continue;
+        }
+        break;
+      }
+      if (!sawBody || k2 >= units.length) return null;
+      const after = units[k2]!;
+      if (after.entry?.kind === "person" || (!after.entry && isNameStart(tokens, after.start, s1))) return { code, next: k2 };
+      return null;
+    }
+
     function emitTitle(k0: number, k1: number): void {
       // a bare title: "the Secretary-General", "the Minister for Foreign Affairs of China"
       const first = units[k0]!;
@@ -256,7 +391,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
       // "of the People's Republic of China"
       if (tokens.lower[end] === "of") {
-        const ofUnit = units[unitAt.get(end + 1) ?? -1] ?? units[unitAt.get(end + 2) ?? -1];
+        const skipThe = tokens.lower[end + 1] === "the" ? end + 2 : end + 1;
+        const ofUnit = units[unitAt.get(skipThe) ?? -1];
         if (ofUnit?.entry?.kind === "state" || ofUnit?.entry?.kind === "org") {
           code = ofUnit.entry.kind === "state" ? ofUnit.entry.code : kb.orgs.get(ofUnit.entry.id)?.code ?? null;
           end = ofUnit.end;
@@ -286,7 +422,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         const unit = k2 === undefined ? null : units[k2]!;
         if (unit?.entry) {
           const e = unit.entry;
-          if (e.kind === "office" && !office) office = e.office;
+          if (e.kind === "office" && !office) {
+            office = deputyOf(tokens, unit.start, s0, e.office) ?? e.office;
+            const nextTok = unit.end;
+            if (nextTok < s1 && isCap(tokens.text[nextTok]!) && unitAt.get(nextTok) !== undefined && !units[unitAt.get(nextTok)!]!.entry && tokens.lower[nextTok] !== "of") return null;
+          }
           else if (e.kind === "state" && !code && e.form !== "capital") code = e.code;
           else if (e.kind === "org" && !code) code = kb.orgs.get(e.id)?.code ?? null;
           else if (e.kind === "person") break;
@@ -308,6 +448,47 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
   const sortedMentions = order.map((i, id) => ({ ...mentions[i]!, id }));
   const sortedInfo = order.map((i) => info[i]!);
   return { mentions: sortedMentions, info: sortedInfo };
+}
+
+/** Capitalized words that make a phrase an institution: "Armed Forces", "Parliament", "Embassy". */
+const INSTITUTION_WORDS = new Set([
+  "parliament", "assembly", "senate", "congress", "council", "committee", "party", "army", "forces", "force", "navy",
+  "ministry", "government", "republic", "commission", "court", "house", "bank", "authority", "agency", "office",
+  "department", "embassy", "consulate", "mission", "police", "military", "cabinet", "legislature", "diet", "national",
+  "people's", "armed", "liberation", "general", "foreign", "state", "supreme", "federal", "central", "communist", "affairs",
+]);
+const INSTITUTION_HEADS = new Set([
+  "parliament", "assembly", "senate", "congress", "council", "committee", "party", "army", "forces", "navy", "ministry",
+  "government", "commission", "court", "embassy", "consulate", "mission", "police", "cabinet", "legislature", "diet", "agency",
+]);
+
+/** End of "Armed Forces", "Embassy in Kazakhstan" after a state word, or `from` when none. */
+function institutionEnd(tokens: Doc["tokens"], from: number, limit: number): number {
+  let e = from;
+  let head = -1;
+  while (e < limit && isCap(tokens.text[e]!) && INSTITUTION_WORDS.has(tokens.lower[e]!)) {
+    if (INSTITUTION_HEADS.has(tokens.lower[e]!)) head = e;
+    e++;
+  }
+  return head >= 0 ? head + 1 : from;
+}
+
+/** "Deputy Secretary of State": a deputy's office is not the principal's. */
+function deputyOf(tokens: Doc["tokens"], officeStart: number, s0: number, office: string): string | null {
+  const prev = tokens.lower[officeStart - 1];
+  if (officeStart - 1 < s0 || !prev) return null;
+  return prev === "deputy" || prev === "assistant" || prev === "under" || prev === "vice" ? `Deputy ${office}` : null;
+}
+
+/** A state or organization word that continues a longer capitalized name ("National Security Council", "Latin American"). */
+function continuesName(tokens: Doc["tokens"], at: number, s0: number, values: NameEntry[]): boolean {
+  if (at <= s0) return false;
+  if (!values.every((v) => v.kind === "state" || v.kind === "org")) return false;
+  const prev = tokens.text[at - 1]!;
+  if (!/^\p{Lu}\p{Ll}/u.test(prev)) return false;
+  if (at - 1 === s0) return false; // sentence-initial capital says nothing
+  if (tokens.end[at - 1] !== tokens.start[at]! - 1) return false;
+  return tokens.pos[at - 1] === "PROPN" && !/^(The|In|At|On|Of|For|With|And|By|To|From)$/.test(prev);
 }
 
 function pick(values: NameEntry[]): NameEntry {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readTsv } from "../kb/tsv.ts";
 
@@ -18,8 +19,16 @@ interface Node {
 /** Pronouns and group nouns ("the two leaders") from data/lexicon/references.tsv, matched on folded tokens. */
 export class References {
   private readonly root: Node = { next: new Map(), value: null };
+  /** Capitalized words that belong to office titles, not names (data/lexicon/title-words.txt). */
+  readonly titleWords: Set<string>;
 
   constructor(dataDir: string) {
+    this.titleWords = new Set(
+      readFileSync(join(dataDir, "lexicon", "title-words.txt"), "utf8")
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#")),
+    );
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
