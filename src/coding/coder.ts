@@ -15,6 +15,7 @@ const FUTURE = new Set(["will", "shall", "'ll"]);
 const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
+const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
 
@@ -57,15 +58,38 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
     if (!cands) continue;
     const pos = tokens.pos[t];
     for (const trig of cands) {
-      if (trig.pos === "VERB" ? pos !== "VERB" : pos !== "NOUN" && pos !== "PROPN") continue;
+      if (!posFits(trig.pos, pos!, tokens.lower[t]!)) continue;
       const end = matchRest(doc, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
+      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex)) continue;
       out.push({ trigger: trig, head: t, end });
       t = end - 1;
       break;
     }
   }
   return out;
+}
+
+function posFits(want: Trigger["pos"], pos: string, word: string): boolean {
+  if (want === "VERB") return pos === "VERB";
+  if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
+  if (want === "AUX") return pos === "AUX" || pos === "VERB";
+  return pos === "ADJ" || pos === "VERB" || /ed$/.test(word);
+}
+
+/** "will" + a verb that is no trigger of its own ("China will continue to work with …"). */
+function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boolean {
+  const { tokens } = doc;
+  for (let t = at + 1; t < Math.min(limit, at + 4); t++) {
+    const w = tokens.lower[t]!;
+    if (NEGATORS.has(w)) return false;
+    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
+      if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
+      return !lex.byHead.has(tokens.lemma[t]!);
+    }
+    if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
+  }
+  return false;
 }
 
 function matchRest(doc: Doc, from: number, limit: number, rest: string[]): number {
@@ -124,7 +148,8 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (prev === "to" && !["like", "love", "wish", "want"].includes(lower[head - 2] ?? "")) return null;
-  if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && head > sent.tokenStart && tokens.pos[head - 1] === "ADP") return null;
+  // a gerund after a preposition names an activity, not an event: "thanked China for supporting …"
+  if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && head > sent.tokenStart && (tokens.pos[head - 1] === "ADP" || GERUND_PREPOSITIONS.has(prev ?? ""))) return null;
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
 
   // passive: "was welcomed by X"

@@ -7,7 +7,7 @@ export interface Trigger {
   /** Lemmas after the head; "*" lets up to three words stand between. */
   rest: string[];
   pattern: string;
-  pos: "VERB" | "NOUN";
+  pos: "VERB" | "NOUN" | "AUX" | "ADJ";
   type: string;
   mode: string | null;
   cameo: string;
@@ -28,7 +28,7 @@ export class Lexicon {
       const t: Trigger = {
         rest: words.slice(1),
         pattern: r.pattern!,
-        pos: r.pos === "NOUN" ? "NOUN" : "VERB",
+        pos: r.pos === "NOUN" || r.pos === "AUX" || r.pos === "ADJ" ? r.pos : "VERB",
         type: r.type!,
         mode: r.mode || null,
         cameo: r.cameo!,

@@ -38,7 +38,7 @@ const NOT_NAMES = new Set([
   "it", "its", "he", "she", "they", "we", "i", "both", "all", "also", "as", "with", "for", "and", "but", "while", "noting",
   "mr", "mrs", "ms", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "her",
-  "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here",
+  "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here", "people",
 ]);
 
 function isCap(word: string): boolean {
@@ -138,6 +138,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (u.entry?.kind !== "office" || !free(u.start, u.end)) continue;
       const r = titledName(k);
       if (!r) continue;
+      const app = appositive(r.nameEnd);
+      if (app) {
+        r.fullEnd = app.end;
+        r.code ??= app.code;
+      }
       take(r.fullStart, r.fullEnd);
       const m = base("name", r.nameStart, r.nameEnd, r.fullStart, r.fullEnd);
       add(m, { name: doc.text.slice(m.start, m.end), kbPerson: r.kbPerson, state: null, org: null, office: r.office, code: r.code, reference: null });
