@@ -1,0 +1,111 @@
+import { existsSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Coder, sourceFromText, toPlover, type PloverRecord } from "../src/index.ts";
+
+let coder: Coder;
+beforeAll(() => {
+  coder = new Coder();
+});
+
+function code(text: string, storyDate: string | null = "2022-03-15", publisher: string | null = null): PloverRecord[] {
+  return toPlover(coder.code(sourceFromText("t", text, { storyDate, publisher })));
+}
+
+const names = (list: PloverRecord["actor"]) => list.map((e) => e.name).sort();
+const find = (records: PloverRecord[], type: string) => records.filter((r) => r.event === type);
+
+describe("titles resolved in time", () => {
+  const text = "The Secretary-General met with the Foreign Minister of Japan in New York. The Secretary-General thanked Japan for its support.";
+  it("reads 'the Secretary-General' as Ban Ki-moon in 2013", () => {
+    const consult = find(code(text, "2013-06-19"), "CONSULT")[0]!;
+    expect([...consult.actor, ...consult.recipient].map((e) => e.name)).toContain("Ban Ki-moon");
+  });
+  it("reads 'the Secretary-General' as António Guterres in 2022", () => {
+    const support = find(code(text, "2022-05-02"), "SUPPORT")[0]!;
+    expect(support.actor[0]).toMatchObject({ name: "António Guterres", code: "UNO", kind: "person" });
+    expect(support.recipient[0]).toMatchObject({ name: "Japan", code: "JPN", kind: "state" });
+  });
+});
+
+describe("people never seen before", () => {
+  it("learns an ambassador's name, office and country from the appositive", () => {
+    const text =
+      "The Minister met Karin Oskarsdottir, permanent representative of Iceland to the UN, on Monday. Oskarsdottir commended China for its support.";
+    const support = find(code(text, "2022-03-15"), "SUPPORT")[0]!;
+    expect(support.actor[0]).toMatchObject({ name: "Karin Oskarsdottir", code: "ISL", office: "Ambassador" });
+  });
+
+  it("keeps a long title apart from the name it introduces", () => {
+    const text = "Minister for Foreign Affairs Dr Vivian Balakrishnan met Senior Minister of State for Trade Ravi Tandon of India today.";
+    const consult = find(code(text, "2022-03-15"), "CONSULT")[0]!;
+    const all = [...consult.actor, ...consult.recipient].map((e) => e.name);
+    expect(all).toContain("Vivian Balakrishnan");
+    expect(all).toContain("Ravi Tandon");
+  });
+});
+
+describe("coreference", () => {
+  it("follows surnames and pronouns to the named person", () => {
+    const text =
+      "Foreign Minister Wang Yi held talks with Secretary of State Antony Blinken in Beijing on Monday. Wang thanked the United States for its cooperation. He also urged Washington to lift sanctions.";
+    const records = code(text, "2023-06-21");
+    const support = find(records, "SUPPORT")[0]!;
+    expect(support.actor[0]!.name).toBe("Wang Yi");
+    expect(support.recipient[0]!.code).toBe("USA");
+    const request = find(records, "REQUEST")[0]!;
+    expect(request.actor[0]!.name).toBe("Wang Yi");
+    expect(request.recipient[0]!.code).toBe("USA");
+    expect(request.mode).toEqual(["yield"]);
+  });
+
+  it("reads 'the two leaders' as the people who met", () => {
+    const text = "President Joe Biden met with Prime Minister Fumio Kishida at the White House today. The two leaders discussed the situation in the region.";
+    const consults = find(code(text, "2023-01-13"), "CONSULT");
+    const last = consults[consults.length - 1]!;
+    expect(names([...last.actor, ...last.recipient])).toEqual(["Fumio Kishida", "Joe Biden"]);
+  });
+});
+
+describe("what is not an event", () => {
+  it("skips negated, hypothetical and background statements", () => {
+    const text =
+      "The President did not meet the Foreign Minister of Iran. If the talks fail, France would condemn the decision. China has always supported the United Nations.";
+    expect(code(text, "2022-03-15")).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it("dates a weekday to the latest such day on or before the story date", () => {
+    const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";
+    const consult = find(code(text, "2023-06-22"), "CONSULT")[0]!; // a Thursday
+    expect(consult.date).toBe("2023-06-19");
+  });
+  it("gives null when neither the story nor the text dates the event", () => {
+    const text = "On Tuesday, Foreign Minister Penny Wong met Foreign Minister Wang Yi.";
+    const consult = find(code(text, null), "CONSULT")[0]!;
+    expect(consult.date).toBeNull();
+  });
+});
+
+describe("evidence", () => {
+  it("keeps the sentence and trigger offsets of every event", () => {
+    const text = "Intro line.\nThe Secretary-General commended Ghana for its leadership.";
+    const [r] = code(text, "2019-02-01");
+    expect(r).toBeDefined();
+    expect(text.slice(r!.text_info.start, r!.text_info.end)).toBe(r!.text);
+    expect(text.slice(r!.text_info.trigger_start, r!.text_info.trigger_end)).toBe("commended");
+  });
+});
+
+const seeds = "../shared/gold/dev";
+describe.runIf(existsSync(seeds))("seed documents", () => {
+  it("codes the 2013 UN readout's meetings with Xi Jinping, Wang Yi and Fang Fenghui", async () => {
+    const { readInputs } = await import("../src/ingest/index.ts");
+    const records: PloverRecord[] = [];
+    for await (const item of readInputs([`${seeds}/000_9d01fbca6247eab8.txt`])) if (item.ok) records.push(...toPlover(coder.code(item.doc)));
+    const met = find(records, "CONSULT").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name));
+    expect(met).toEqual(expect.arrayContaining(["Ban Ki-moon", "Xi Jinping", "Wang Yi", "Fang Fenghui"]));
+    expect(records.every((r) => r.date === "2013-06-19")).toBe(true);
+  });
+});
+if (!existsSync(seeds)) console.log(`seed document tests skipped: ${seeds} not found (CI has ../shared beside the checkout)`);
