@@ -43,6 +43,7 @@ export class Coder {
     const kb = this.kb;
     const refs = this.refs;
     const lexicon = this.lexicon;
+    const publishers = new Map<string | null, string | null>(); // publisher name -> code, worked out once each
     this.stages = [
       {
         name: "sections",
@@ -59,7 +60,7 @@ export class Coder {
           doc.mentions = layer.mentions;
           resolveEntities(doc, layer.info, kb, {
             storyDate: doc.source.meta.storyDate,
-            publisherCode: publisherCode(doc.source.meta, kb),
+            publisherCode: memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb)),
           });
         },
       },
@@ -84,4 +85,11 @@ export class Coder {
   stageNames(): string[] {
     return this.stages.map((s) => s.name);
   }
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  if (map.has(key)) return map.get(key)!;
+  const v = make();
+  map.set(key, v);
+  return v;
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fold } from "./fold.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { list, readTsv } from "./tsv.ts";
 
@@ -70,6 +71,7 @@ export class KnowledgeBase {
   /** Tenures by office. */
   readonly tenuresByOffice = new Map<string, Tenure[]>();
   readonly names = new Gazetteer<NameEntry>();
+  private readonly tenuresByNameWord = new Map<string, Tenure[]>();
 
   constructor(dataDir: string, tokenize: (phrase: string) => string[]) {
     for (const r of readTsv(join(dataDir, "states.tsv"))) {
@@ -104,6 +106,8 @@ export class KnowledgeBase {
           end: r.end || null,
         };
         push(this.tenuresByName, t.name, t);
+        const words = new Set([t.name, ...t.aliases].flatMap((n) => fold(n).split(/\s+/)));
+        for (const w of words) push(this.tenuresByNameWord, w, t);
         push(this.tenuresByOffice, t.office, t);
       }
     }
@@ -140,11 +144,9 @@ export class KnowledgeBase {
     return all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
   }
 
-  /** Every tenure running on a date. */
-  holdersOn(date: string): Tenure[] {
-    const out: Tenure[] = [];
-    for (const list of this.tenuresByOffice.values()) for (const t of list) if (t.start <= date && (t.end === null || date <= t.end)) out.push(t);
-    return out;
+  /** Tenures of people one of whose name words (folded) is `word`: "battsetseg", "harris". */
+  tenuresWithNameWord(word: string): Tenure[] {
+    return this.tenuresByNameWord.get(word) ?? [];
   }
 
   /** The tenures a person held on a date (or all of them, newest first, when the date is unknown). */

@@ -51,11 +51,17 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   const persons = () => entities.filter((e) => e.kind === "person");
 
+  const partsOf = new Map<number, string[]>(); // entity -> folded name words
+  const nameParts = (e: Entity) => {
+    let p = partsOf.get(e.id);
+    if (!p) partsOf.set(e.id, (p = fold(e.name).split(/\s+/)));
+    return p;
+  };
   const matchSurname = (word: string, code: string | null): number => {
     const w = fold(word);
     const cands = persons().filter((e) => {
-      const parts = fold(e.name).split(/\s+/);
-      return (parts[parts.length - 1] === w || parts[0] === w || fold(e.name).endsWith(` ${w}`)) && (!code || !e.code || e.code === code);
+      const parts = nameParts(e);
+      return (parts[parts.length - 1] === w || parts[0] === w) && (!code || !e.code || e.code === code);
     });
     if (!cands.length) return -1;
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
@@ -65,12 +71,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const kbBySurname = (word: string, office: string | null): Tenure | null => {
     const w = fold(word);
     if (!ctx.storyDate) return null;
-    const named = (t: Tenure) => [t.name, ...t.aliases].some((n) => fold(n) === w || fold(n).split(/\s+/).includes(w));
+    const date = ctx.storyDate;
+    const current = kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end));
     if (office) {
-      const hit = kb.holders(office, ctx.storyDate).find(named);
+      const hit = current.find((t) => t.office === office);
       if (hit) return hit;
     }
-    const anyOffice = kb.holdersOn(ctx.storyDate).filter(named);
+    const anyOffice = current;
     return new Set(anyOffice.map((t) => t.name)).size === 1 ? anyOffice[0]! : null;
   };
 

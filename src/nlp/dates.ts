@@ -3,7 +3,7 @@ import type { Doc } from "../doc/document.ts";
 
 /** Only sentences with one of these words go to chrono (it is slow and most sentences carry no date). */
 const DATEISH =
-  /\b(today|yesterday|tonight|this (?:morning|afternoon|evening|week)|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+  /\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
 /** Time expressions that put an event before the story without saying when. */
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades))\b/i;
 
@@ -24,8 +24,11 @@ function parseIso(date: string): Date {
 export function sentenceDate(text: string, storyDate: string | null): string | null | "vague" {
   if (VAGUE_PAST.test(text)) return "vague";
   if (!DATEISH.test(text)) return null;
+  const hit = DATEISH.exec(text)!;
+  // chrono's cost grows with the text: give it the neighbourhood of the date words only
+  const window = text.slice(Math.max(0, hit.index - 40), hit.index + hit[0].length + 40);
   const ref = storyDate ? parseIso(storyDate) : null;
-  const results = ref ? chrono.parse(text, { instant: ref, timezone: 0 }) : chrono.parse(text);
+  const results = ref ? chrono.parse(window, { instant: ref, timezone: 0 }) : chrono.parse(window);
   for (const r of results) {
     const c = r.start;
     if (!c.isCertain("day") && !c.isCertain("weekday")) continue;
