@@ -7,6 +7,10 @@ const DATEISH =
 /** Time expressions that put an event before the story without saying when. */
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades))\b/i;
 
+/** A date written out: "June 19", "19 June 2013", "06/19/2013", "2013-06-19". */
+const EXPLICIT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -25,8 +29,20 @@ export function sentenceDate(text: string, storyDate: string | null): string | n
   if (VAGUE_PAST.test(text)) return "vague";
   if (!DATEISH.test(text)) return null;
   const hit = DATEISH.exec(text)!;
+  // the commonest cases need no parser: "today", "yesterday", a bare weekday
+  const word = hit[0].toLowerCase();
+  const weekday = WEEKDAYS.indexOf(word);
+  const explicit = EXPLICIT.exec(text);
+  if (!explicit && storyDate && (word === "today" || word === "tonight" || word.startsWith("this ") || word === "yesterday" || weekday >= 0)) {
+    const ref = parseIso(storyDate);
+    if (word === "yesterday") ref.setUTCDate(ref.getUTCDate() - 1);
+    if (weekday >= 0) ref.setUTCDate(ref.getUTCDate() - ((ref.getUTCDay() - weekday + 7) % 7));
+    return iso(ref.getUTCFullYear(), ref.getUTCMonth() + 1, ref.getUTCDate());
+  }
+  if (!explicit && !storyDate) return null;
+  const at = explicit ?? hit;
   // chrono's cost grows with the text: give it the neighbourhood of the date words only
-  const window = text.slice(Math.max(0, hit.index - 40), hit.index + hit[0].length + 40);
+  const window = text.slice(Math.max(0, at.index - 40), at.index + at[0].length + 40);
   const ref = storyDate ? parseIso(storyDate) : null;
   const results = ref ? chrono.parse(window, { instant: ref, timezone: 0 }) : chrono.parse(window);
   for (const r of results) {
