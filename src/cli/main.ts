@@ -19,6 +19,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+// A reader that stops early (`| head`) is not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT_OK);
+  throw error;
+});
+
 const program = new Command()
   .name("readout")
   .description("Turns diplomatic readouts, statements and news into PLOVER event data.")
