@@ -1,13 +1,16 @@
 /**
  * Throughput of the coder on a corpus, on one thread:
  *
- *   npx tsx bench/code-corpus.ts [--limit N] [--json] [files…]
+ *   npx tsx bench/code-corpus.ts [--limit N] [--json] [--trace] [files…]
  *
  * Without files, codes every ../shared/corpus/*.jsonl (relative to the repo).
  * Documents are streamed through readInputs and Coder.code one at a time and
  * only counted, so memory stays flat however large the corpus is. One pass,
  * no warm-up: the figures include the JIT warming up, as a user's run would.
+ * --trace names each document on stderr before coding it (written
+ * synchronously), so a document that hangs the coder is the last line.
  */
+import { writeSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,19 +24,21 @@ const MB = 1024 * 1024;
 interface Args {
   limit: number;
   json: boolean;
+  trace: boolean;
   files: string[];
 }
 
 function usage(message: string): never {
-  process.stderr.write(`code-corpus: ${message}\nusage: npx tsx bench/code-corpus.ts [--limit N] [--json] [files…]\n`);
+  process.stderr.write(`code-corpus: ${message}\nusage: npx tsx bench/code-corpus.ts [--limit N] [--json] [--trace] [files…]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { limit: Infinity, json: false, files: [] };
+  const args: Args = { limit: Infinity, json: false, trace: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--json") args.json = true;
+    else if (a === "--trace") args.trace = true;
     else if (a === "--limit" || a.startsWith("--limit=")) {
       const value = a === "--limit" ? argv[++i] : a.slice("--limit=".length);
       const n = Number(value);
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
       continue;
     }
     const source = item.doc;
+    if (args.trace) writeSync(2, `> ${source.origin}\n`);
     const t0 = performance.now();
     let doc;
     try {

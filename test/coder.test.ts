@@ -74,6 +74,13 @@ describe("what is not an event", () => {
   });
 });
 
+describe("awkward text", () => {
+  it("finishes on fragments with titles but no names, and on words wink gives no lemma", () => {
+    expect(code("of Affairs, Minister of (right) speaking with 2023.")).toEqual([]);
+    expect(code("We cannot.")).toEqual([]);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

@@ -294,7 +294,7 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
     const mi = mentionOf[u]!;
     if (mi < 0) continue;
     const m = doc.mentions[mi]!;
-    u = m.tokenEnd - 1;
+    u = Math.max(u, m.tokenEnd - 1);
     if (!isParticipant(m) || m.possessive) continue;
     const before = tokens.pos[m.tokenStart - 1];
     const fullStartTok = tokenAt(doc, m.fullStart, m.tokenStart);
@@ -365,7 +365,7 @@ function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array):
     const mi = mentionOf[t]!;
     if (mi < 0) continue;
     const m = doc.mentions[mi]!;
-    t = m.tokenEnd - 1;
+    t = Math.max(t, m.tokenEnd - 1);
     if (!isParticipant(m)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
     if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) continue;
@@ -398,7 +398,7 @@ function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: Int32Arr
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
       if (!isParticipant(m) || (m.type === "pronoun" && m.possessive)) {
-        t = m.tokenEnd - 1;
+        t = Math.max(t, m.tokenEnd - 1);
         continue;
       }
       if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];

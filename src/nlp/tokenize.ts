@@ -79,7 +79,7 @@ export function tokenize(text: string): Tokenized {
         start.push(offset);
         end.push(offset + v.length);
         pos.push(tags[i]!);
-        lemma.push(lemmas[i]!.toLowerCase());
+        lemma.push((lemmas[i] ?? v).toLowerCase());
         lower.push(fold(v));
         surface.push(v);
       }
