@@ -12,9 +12,10 @@ interface TriggerMatch {
 const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor"]);
 const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "can", "must"]);
 const FUTURE = new Set(["will", "shall", "'ll"]);
-const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll"]);
+const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll", "remain", "remains", "remained", "stand", "stands", "stood", "stay", "stays", "am"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
+const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
@@ -40,8 +41,13 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
-    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf);
+    // a trigger inside another's complement ("agreed to meet", "looks forward to welcoming") is part of that event
+    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf).filter((m) => complementOf(doc, sent, m) === "no");
+    let agreed = false;
     matches.forEach((match, k) => {
+      // "agreed that they will …": the will-clause is what was agreed, not a second event
+      if (match.trigger.pos === "AUX" && agreed) return;
+      if (match.trigger.type === "AGREE") agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx);
       if (ev) doc.events.push(ev);
@@ -68,6 +74,36 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
     }
   }
   return out;
+}
+
+/** Words that take an infinitive as their complement: "willingness to", "plan to". */
+const GOVERNING_NOUNS = new Set(["willingness", "readiness", "commitment", "plan", "plans", "decision", "intention", "agreement", "effort", "efforts", "opportunity", "chance", "need", "desire", "ability", "way", "ways", "invitation", "call", "calls", "determination", "resolve", "pledge", "promise", "proposal", "bid", "attempt", "right", "forward"]);
+
+/**
+ * Whether a trigger is the complement of another word and so not an event of
+ * its own: an infinitive after a verb, adjective or governing noun ("agreed to
+ * meet", "ready to host", "willingness to work"), or a gerund after a
+ * preposition ("thanked China for supporting …"). "would like to thank" is not.
+ */
+function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "infinitive" | "gerund" {
+  const { tokens } = doc;
+  const head = match.head;
+  if (head <= sent.tokenStart) return "no";
+  const prev = tokens.lower[head - 1]!;
+  if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!) && (tokens.pos[head - 1] === "ADP" || GERUND_PREPOSITIONS.has(prev))) return "gerund";
+  if (prev !== "to") return "no";
+  const before = head - 2;
+  if (before < sent.tokenStart) return "no";
+  const w = tokens.lower[before]!;
+  if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
+  const pos = tokens.pos[before];
+  if (pos === "VERB" || pos === "AUX" || pos === "ADJ" || pos === "ADV" || GOVERNING_NOUNS.has(w)) return "infinitive";
+  return "no";
+}
+
+function previousVerb(doc: Doc, sent: Sentence, from: number): number {
+  for (let v = from - 1; v >= sent.tokenStart; v--) if (doc.tokens.pos[v] === "VERB") return v;
+  return -1;
 }
 
 function posFits(want: Trigger["pos"], pos: string, word: string): boolean {
@@ -147,10 +183,9 @@ function codeOne(
     if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
   }
   const prev = lower[head - 1];
-  if (prev === "to" && !["like", "love", "wish", "want"].includes(lower[head - 2] ?? "")) return null;
-  // a gerund after a preposition names an activity, not an event: "thanked China for supporting …"
-  if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && head > sent.tokenStart && (tokens.pos[head - 1] === "ADP" || GERUND_PREPOSITIONS.has(prev ?? ""))) return null;
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+  // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
+  const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
 
   // passive: "was welcomed by X"
   const passive = trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(prev ?? "");
@@ -168,7 +203,7 @@ function codeOne(
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
     objectMentions = subjectOf(doc, sent, head - 1, mentionOf);
   } else {
-    actorMentions = subjectOf(doc, sent, head, mentionOf);
+    actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf);
     objectMentions =
       trigger.roles === "with" || trigger.roles === "joint"
         ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
@@ -214,7 +249,8 @@ function codeOne(
   if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
     type = "CONSULT";
   }
-  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && !recipients.length) return null;
+  // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
+  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && !recipients.length && actors.length < 2) return null;
 
   return {
     sentence: sent.index,
@@ -368,11 +404,19 @@ function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array):
     t = Math.max(t, m.tokenEnd - 1);
     if (!isParticipant(m)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
-    if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) continue;
+    if (isLocation(doc, m)) continue;
     if (m.possessive || m.type === "adjective") return [m];
     return coordinatedAfter(doc, m, limit, mentionOf);
   }
   return [];
+}
+
+/** "in Yemen", "at the White House": a place where something happens, not a participant. */
+function isLocation(doc: Doc, m: Mention): boolean {
+  const before = doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+  if (m.type === "place") return PLACE_PREPOSITIONS.has(before);
+  const e = doc.entities[m.entity];
+  return !!e && e.kind === "state" && !m.possessive && LOCATIVE.has(before);
 }
 
 /** Participants after "with" (or, if `direct`, a direct object) following the trigger. */

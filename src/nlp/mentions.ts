@@ -288,17 +288,23 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       let b = k + 1;
       let office: string | null = null;
       let code: string | null = null;
-      const note = (x: Unit) => {
+      // affiliation: a state or organization before the office ("UN Special Envoy") or after "of"
+      // ("Minister for Foreign Affairs of Singapore"); "for Yemen" is a portfolio, not a country
+      let leftCode: string | null = null;
+      const note = (x: Unit, left: boolean) => {
         if (x.entry?.kind === "office" && !office) office = deputyOf(tokens, x.start, s0, x.entry.office) ?? x.entry.office;
-        if (x.entry?.kind === "state" && x.entry.form !== "capital") code = x.entry.code;
-        if (x.entry?.kind === "org") code = kb.orgs.get(x.entry.id)?.code ?? code;
+        const c = x.entry?.kind === "state" && x.entry.form !== "capital" ? x.entry.code : x.entry?.kind === "org" ? kb.orgs.get(x.entry.id)?.code ?? null : null;
+        if (!c) return;
+        const before = tokens.lower[x.start - 1] === "the" ? tokens.lower[x.start - 2] : tokens.lower[x.start - 1];
+        if (left) leftCode ??= c;
+        else if (before === "of") code ??= c;
       };
-      for (let i = a; i <= k; i++) note(units[i]!);
+      for (let i = a; i <= k; i++) note(units[i]!, true);
       while (b < units.length) {
         const x = units[b]!;
         const w = tokens.lower[x.start]!;
         if (x.entry && x.entry.kind !== "person") {
-          note(x);
+          note(x, false);
           b++;
           continue;
         }
@@ -332,6 +338,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
       const nu = units[b];
       if (!nu || !office) return null;
+      code = leftCode ?? code;
       if (nu.entry?.kind === "person") {
         const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
         return { fullStart, fullEnd: nu.end, nameStart: nu.start, nameEnd: nu.end, office, code, kbPerson: nu.entry.name };
