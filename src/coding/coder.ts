@@ -15,6 +15,8 @@ const FUTURE = new Set(["will", "shall", "'ll"]);
 const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll", "remain", "remains", "remained", "stand", "stands", "stood", "stay", "stays", "am"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
+/** Participles that describe the subject after "is/are": "committed", "prepared". */
+const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
 const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
@@ -188,7 +190,9 @@ function codeOne(
   const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
 
   // passive: "was welcomed by X"
-  const passive = trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(prev ?? "");
+  // ("are committed to" is a state of the subject, not a passive)
+  const passive =
+    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(prev ?? "") && !STATIVE.has(lower[head]!);
 
   let actorMentions: Mention[];
   let objectMentions: Mention[];

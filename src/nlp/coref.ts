@@ -113,7 +113,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // a known person by surname with a title: "President Xi"
         } else {
           // A minister or official with no country named is most often the publisher's own.
-          const rank = mi.office ? kb.offices.get(mi.office)?.rank : undefined;
+          const rank = mi.office ? kb.offices.get(mi.office.replace(/^Deputy /, ""))?.rank : undefined;
           const code = mi.code ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}`, () => ({
             name: mi.name!,
