@@ -40,6 +40,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     for (let t = a; t < b; t++) if (mentionOf[t]! < 0 || t >= m.tokenStart) mentionOf[t] = m.id;
   }
   const docLocation = leadLocation(doc);
+  const discourse: Discourse = { lastMeeting: [] };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -51,8 +52,13 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (match.trigger.pos === "AUX" && agreed) return;
       if (match.trigger.type === "AGREE") agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
-      const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx);
-      if (ev) doc.events.push(ev);
+      const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
+      if (!ev) return;
+      doc.events.push(ev);
+      if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
+        const all = [...ev.actor, ...ev.recipient];
+        if (all.length >= 2) discourse.lastMeeting = all.map((p) => p.entity);
+      }
     });
   }
 }
@@ -101,6 +107,23 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   const pos = tokens.pos[before];
   if (pos === "VERB" || pos === "AUX" || pos === "ADJ" || pos === "ADV" || GOVERNING_NOUNS.has(w)) return "infinitive";
   return "no";
+}
+
+/** "The leaders will mark … and discuss …": a "will" earlier in the clause, with no new subject between. */
+function willGoverns(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): boolean {
+  const { tokens } = doc;
+  for (let t = head - 1; t >= sent.tokenStart; t--) {
+    const w = tokens.lower[t]!;
+    if (FUTURE.has(w)) return true;
+    if (w === ";" || w === "that" || w === "which" || w === "who" || w === "while" || w === "but") return false;
+    if (mentionOf[t]! >= 0 && !doc.mentions[mentionOf[t]!]!.possessive && tokens.pos[t - 1] !== "ADP") {
+      // a subject of its own stands between
+      const m = doc.mentions[mentionOf[t]!]!;
+      const next = tokens.pos[m.tokenEnd] ?? "";
+      if (next === "VERB" || next === "AUX") return false;
+    }
+  }
+  return false;
 }
 
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
@@ -164,6 +187,7 @@ function codeOne(
   mentionOf: Int32Array,
   docLocation: string | null,
   ctx: CoderContext,
+  discourse: Discourse,
 ): CodedEvent | null {
   const { tokens } = doc;
   const { trigger, head } = match;
@@ -186,6 +210,7 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+  if (!future) future = willGoverns(doc, sent, head, mentionOf);
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
 
@@ -217,6 +242,10 @@ function codeOne(
   }
 
   let actors = participants(doc, actorMentions);
+  // "the two sides", "both leaders": the people of the meeting being reported
+  if (actorMentions.length === 1 && isPairReference(doc, actorMentions[0]!) && discourse.lastMeeting.length >= 2) {
+    actors = discourse.lastMeeting.map((entity) => ({ entity, mention: actorMentions[0]!.id }));
+  }
   let recipients = participants(doc, objectMentions);
   if (!actors.length) return null;
 
@@ -278,6 +307,18 @@ function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolea
     if (tokens.lower[t] === ";" || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return false;
   }
   return false;
+}
+
+interface Discourse {
+  /** Entities of the latest meeting coded, for "the two sides". */
+  lastMeeting: number[];
+}
+
+function isPairReference(doc: Doc, m: Mention): boolean {
+  if (m.type !== "group") return false;
+  const first = doc.tokens.lower[m.tokenStart];
+  const second = doc.tokens.lower[m.tokenStart + 1];
+  return first === "both" || second === "two" || first === "two";
 }
 
 /** Entities a list of mentions stands for; groups stand for their members. */
@@ -484,6 +525,7 @@ function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventPartici
   if (MULTILATERAL_WORDS.test(text) && (codes.size >= 3 || parts.length >= 3)) return "multilateral";
   const here = sentenceLocation(doc, sent) ?? docLocation;
   if (here && codes.has(here) && [...codes].some((c) => c !== here)) return "visit";
+  if (here && codes.size >= 2 && !codes.has(here) && sentenceLocation(doc, sent) === here) return "third-party";
   void ctx;
   return null;
 }
