@@ -402,7 +402,8 @@ function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int3
     const sep = fullTok - 1;
     if (sep <= sent.tokenStart) break;
     const w = tokens.lower[sep]!;
-    if (w !== "and" && w !== ",") break;
+    // "A, B and C": the last link must be "and"; a bare comma before a subject ends a phrase
+    if (w !== "and" && (w !== "," || out.length === 1)) break;
     const prevTok = sep - 1;
     const pm = mentionOf[prevTok]!;
     if (pm < 0) break;

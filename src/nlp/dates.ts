@@ -5,7 +5,7 @@ import type { Doc } from "../doc/document.ts";
 const DATEISH =
   /\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
 /** Time expressions that put an event before the story without saying when. */
-const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades))\b/i;
+const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d)\b/i;
 
 /** A date written out: "June 19", "19 June 2013", "06/19/2013", "2013-06-19". */
 const EXPLICIT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
@@ -72,7 +72,7 @@ export function sentenceDate(text: string, storyDate: string | null): string | n
 
 /** Assigns each sentence the date of its events (see CODING.md, Dates). */
 export function assignDates(doc: Doc): void {
-  const story = doc.source.meta.storyDate;
+  const story = releaseDate(doc) ?? doc.source.meta.storyDate;
   const raw = doc.sentences.map((s) => (s.skip ? null : sentenceDate(doc.text.slice(s.start, s.end), story)));
   // The meeting a readout reports is dated in its first sentences; later sentences inherit it.
   let main: string | null = story;
@@ -85,4 +85,22 @@ export function assignDates(doc: Doc): void {
     }
   }
   doc.sentenceDates = raw.map((d) => (d === "vague" ? null : d ?? main));
+}
+
+/**
+ * A release's own dateline ("MINISTER FOR FOREIGN AFFAIRS … Friday September 6, 2013")
+ * in a heading before the body: "today" in the release means that day, which
+ * may be a few days before the archive's date.
+ */
+function releaseDate(doc: Doc): string | null {
+  const story = doc.source.meta.storyDate;
+  if (!story) return null;
+  for (const s of doc.sentences.slice(0, 3)) {
+    if (!s.skip) break;
+    const text = doc.text.slice(s.start, s.end);
+    if (!EXPLICIT.test(text) || !/\b(19|20)\d\d\b/.test(text)) continue;
+    const d = sentenceDate(text, story);
+    if (d && d !== "vague" && d <= story && Date.parse(story) - Date.parse(d) <= 14 * 86400000) return d;
+  }
+  return null;
 }

@@ -18,6 +18,8 @@ export interface MentionInfo {
   code: string | null;
   /** For pronouns and groups. */
   reference: Reference | null;
+  /** An institution named by the text itself ("the Mongolian Armed Forces"), not in the knowledge base. */
+  institution?: boolean;
 }
 
 export interface MentionLayer {
@@ -243,7 +245,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
             take(u.start, instEnd);
             const m = base("name", u.start, instEnd, fs, instEnd);
-            add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null });
+            add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, institution: true });
             continue;
           }
         }
