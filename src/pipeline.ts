@@ -1,9 +1,9 @@
-import type { Doc } from "./doc/document.ts";
+import type { Doc, Entity } from "./doc/document.ts";
 import type { SourceDocument } from "./doc/source.ts";
 import { codeEvents } from "./coding/coder.ts";
 import { Lexicon } from "./coding/lexicon.ts";
 import { DEFAULT_DATA_DIR, KnowledgeBase } from "./kb/kb.ts";
-import { resolveEntities } from "./nlp/coref.ts";
+import { type CorefContext, resolveEntities } from "./nlp/coref.ts";
 import { assignDates } from "./nlp/dates.ts";
 import { findMentions } from "./nlp/mentions.ts";
 import { References } from "./nlp/references.ts";
@@ -58,10 +58,11 @@ export class Coder {
         run: (doc) => {
           const layer = findMentions(doc, kb, refs);
           doc.mentions = layer.mentions;
-          resolveEntities(doc, layer.info, kb, {
+          const ctx = {
             storyDate: doc.source.meta.storyDate,
             publisherCode: memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb)),
-          });
+          };
+          resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
         },
       },
       { name: "dates", requires: ["sentences"], assigns: ["sentenceDates"], run: assignDates },
@@ -85,6 +86,21 @@ export class Coder {
   stageNames(): string[] {
     return this.stages.map((s) => s.name);
   }
+}
+
+/** "Joint Statement by President Biden and President Macron": the participants a joint statement's title names. */
+function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Entity[] {
+  const title = doc.source.meta.title;
+  if (!title || !/\bjoint (statement|declaration|communiqu[eé]|readout)\b/i.test(title)) return [];
+  // the authors come before the topic: "… by the Leaders of France, Germany … on Iran"
+  const authorsPart = title.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark)\s|:/i)[0]!;
+  const { tokens, sentences } = tokenize(authorsPart);
+  const titleDoc: Doc = { ...doc, text: authorsPart, tokens, sentences, mentions: [], entities: [], sentenceDates: [], events: [] };
+  const layer = findMentions(titleDoc, kb, refs);
+  titleDoc.mentions = layer.mentions;
+  resolveEntities(titleDoc, layer.info, kb, ctx);
+  const used = new Set(titleDoc.mentions.filter((m) => m.entity >= 0 && !m.possessive && m.type !== "adjective").map((m) => m.entity));
+  return titleDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {

@@ -277,7 +277,8 @@ function codeOne(
   const actorIds = new Set(actors.map((p) => p.entity));
   const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
   // a state named with its own people is the relationship's setting, not a recipient ("friendship between Singapore and Vietnam")
-  recipients = recipients.filter((p) => !actorIds.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
+  // (a recipient who is also one of several actors stays: "we welcome President Biden's commitment")
+  recipients = recipients.filter((p) => !(actorIds.has(p.entity) && actors.length === 1) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
     type = "CONSULT";
@@ -404,7 +405,8 @@ function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int3
     const w = tokens.lower[sep]!;
     // "A, B and C": the last link must be "and"; a bare comma before a subject ends a phrase
     if (w !== "and" && (w !== "," || out.length === 1)) break;
-    const prevTok = sep - 1;
+    let prevTok = sep - 1;
+    if (w === "and" && tokens.lower[prevTok] === ",") prevTok--; // the serial comma: "A, B, and C"
     const pm = mentionOf[prevTok]!;
     if (pm < 0) break;
     const p = doc.mentions[pm]!;

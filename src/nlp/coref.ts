@@ -8,6 +8,16 @@ export interface CorefContext {
   storyDate: string | null;
   /** The code of the publisher's state or organization, for "we" and unstated nationality. */
   publisherCode: string | null;
+  /** The authors a title names ("Joint Statement by President Biden and President Macron"): who "we" are. */
+  authors?: Entity[];
+}
+
+/** The key an entity is kept under, so that the same participant is one entity across texts. */
+export function entityKey(e: Pick<Entity, "kind" | "kbKey" | "code" | "name" | "members">): string {
+  if (e.kind === "person") return e.kbKey ? `kb:${e.kbKey}` : `text:${fold(e.name)}`;
+  if (e.kind === "state") return `state:${e.code}`;
+  if (e.kind === "org") return e.kbKey ? `org:${e.kbKey}` : `org-text:${fold(e.name)}`;
+  return `group:${e.members.join(",")}`;
 }
 
 /** Words that follow a group noun to list its members: "Co-chairs were A and B". */
@@ -157,7 +167,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (m.type === "pronoun" && mi.reference) {
       const r = mi.reference;
       if (r.person === 1) {
-        if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
+        const authors = (ctx.authors ?? []).filter((a) => a.kind !== "group");
+        if (authors.length >= 2) {
+          const members = authors.map((a) => entity(entityKey(a), () => ({ ...a, members: [] })));
+          m.entity = entity(`group:${members.join(",")}`, () => ({ name: authors.map((a) => a.name).join(" and "), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+        } else if (authors.length === 1) m.entity = entity(entityKey(authors[0]!), () => ({ ...authors[0]!, members: [] }));
+        else if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
       } else if (r.number === "sg") {
         m.entity = antecedentPerson(i, r.gender);
       } else {
