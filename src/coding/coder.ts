@@ -17,6 +17,8 @@ const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|v
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
 /** Participles that describe the subject after "is/are": "committed", "prepared". */
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
+/** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
+const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
 const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
@@ -98,7 +100,7 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   const head = match.head;
   if (head <= sent.tokenStart) return "no";
   const prev = tokens.lower[head - 1]!;
-  if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!) && (tokens.pos[head - 1] === "ADP" || GERUND_PREPOSITIONS.has(prev))) return "gerund";
+  if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!) && (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || GERUND_PREPOSITIONS.has(prev))) return "gerund";
   if (prev !== "to") return "no";
   const before = head - 2;
   if (before < sent.tokenStart) return "no";
@@ -212,7 +214,9 @@ function codeOne(
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   if (!future) future = willGoverns(doc, sent, head, mentionOf);
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
+  // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
   const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
+  if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;
 
   // passive: "was welcomed by X"
   // ("are committed to" is a state of the subject, not a passive)

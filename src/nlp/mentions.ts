@@ -286,7 +286,22 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     /** A title region around the office unit k, then the name it introduces. */
     function titledName(k: number): { fullStart: number; fullEnd: number; nameStart: number; nameEnd: number; office: string; code: string | null; kbPerson: string | null } | null {
       let a = k;
-      while (a - 1 >= 0 && titleish(units[a - 1]) && units[a - 1]!.entry?.kind !== "office" && tokens.lower[units[a - 1]!.start] !== "(") a--;
+      // leftwards over modifiers, affiliations and bracketed abbreviations: "People's Republic of China (PRC) International Liaison Department Minister"
+      while (a - 1 >= 0) {
+        const x = units[a - 1]!;
+        const w = tokens.lower[x.start]!;
+        if (x.entry?.kind === "office" || x.entry?.kind === "person") break;
+        if (w === ")" && a - 3 >= 0 && tokens.lower[units[a - 3]!.start] === "(") {
+          a -= 3;
+          continue;
+        }
+        if (w === "of" && a - 2 >= 0 && (units[a - 2]!.entry?.kind === "state" || units[a - 2]!.entry?.kind === "org") && titleish(units[a - 2])) {
+          a--;
+          continue;
+        }
+        if (!titleish(x) || w === "(" || w === "the") break;
+        a--;
+      }
       let b = k + 1;
       let office: string | null = null;
       let code: string | null = null;
@@ -324,6 +339,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           }
           break;
         }
+        // "The Vice President and President Herzog" are two people; "State Councilor and Foreign Minister Wang Yi" one
+        if (w === "and" && tokens.lower[units[a]!.start - 1] === "the") break;
         if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1]) ) {
           b++;
           continue;
