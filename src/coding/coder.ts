@@ -100,7 +100,10 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   const head = match.head;
   if (head <= sent.tokenStart) return "no";
   const prev = tokens.lower[head - 1]!;
-  if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!) && (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || GERUND_PREPOSITIONS.has(prev))) return "gerund";
+  if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!)) {
+    if (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || tokens.pos[head - 1] === "DET" || GERUND_PREPOSITIONS.has(prev)) return "gerund";
+    if (["its", "their", "his", "her", "our", "'s", "the"].includes(prev)) return "gerund";
+  }
   if (prev !== "to") return "no";
   const before = head - 2;
   if (before < sent.tokenStart) return "no";
@@ -148,7 +151,8 @@ function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boole
     if (NEGATORS.has(w)) return false;
     if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
       if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
-      return !lex.byHead.has(tokens.lemma[t]!);
+      const own = lex.byHead.get(tokens.lemma[t]!) ?? [];
+      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc, t + 1, limit, trig.rest) >= 0);
     }
     if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
   }
@@ -163,7 +167,7 @@ function matchRest(doc: Doc, from: number, limit: number, rest: string[]): numbe
     if (w === "*") {
       const next = rest[i + 1]!;
       let found = -1;
-      for (let g = t; g < Math.min(limit, t + 4); g++) {
+      for (let g = t; g < Math.min(limit, t + 6); g++) {
         if (tokens.lemma[g] === next || tokens.lower[g] === next) {
           found = g;
           break;
@@ -247,20 +251,28 @@ function codeOne(
 
   let actors = participants(doc, actorMentions);
   // "the two sides", "both leaders": the people of the meeting being reported
-  if (actorMentions.length === 1 && isPairReference(doc, actorMentions[0]!) && discourse.lastMeeting.length >= 2) {
-    actors = discourse.lastMeeting.map((entity) => ({ entity, mention: actorMentions[0]!.id }));
+  const meetingPeople = (m: Mention) => discourse.lastMeeting.map((entity) => ({ entity, mention: m.id }));
+  if (actorMentions.length === 1 && discourse.lastMeeting.length >= 2) {
+    const m = actorMentions[0]!;
+    // "They also discussed …" after a meeting: its parties
+    if (isPairReference(doc, m) || (m.type === "pronoun" && m.plural && trigger.type === "CONSULT" && doc.tokens.lower[m.tokenStart] !== "we")) actors = meetingPeople(m);
   }
   let recipients = participants(doc, objectMentions);
+  if (objectMentions.length === 1 && isPairReference(doc, objectMentions[0]!) && discourse.lastMeeting.length >= 2) {
+    recipients = discourse.lastMeeting.map((entity) => ({ entity, mention: objectMentions[0]!.id }));
+  }
   if (!actors.length) return null;
 
   const sentenceText = doc.text.slice(sent.start, sent.end);
   if (type === "CONSULT") {
     if (trigger.roles === "joint" && actors.length + recipients.length < 2) return null;
-    if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
-    if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx);
     if (future) {
+      // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")
       type = "AGREE";
       mode = null;
+    } else {
+      if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
+      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx);
     }
   } else if (future && type !== "AGREE") {
     type = "AGREE";
@@ -450,6 +462,8 @@ function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array):
   for (let t = from; t < limit; t++) {
     const w = tokens.lower[t]!;
     if (w === ";" || w === "while" || w === "but") break;
+    // "expressed support for X, and noted Y": the next predicate begins
+    if (w === "," && (tokens.pos[t + 1] === "VERB" || (tokens.lower[t + 1] === "and" && tokens.pos[t + 2] === "VERB"))) break;
     const mi = mentionOf[t]!;
     if (mi < 0) continue;
     const m = doc.mentions[mi]!;

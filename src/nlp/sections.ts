@@ -11,8 +11,16 @@ const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|fo
  */
 export function markSkipped(doc: Doc): void {
   const title = doc.source.meta.title ? fold(doc.source.meta.title).replace(/\W+/g, " ").trim() : null;
+  let question = false;
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
+    // a press conference's questions report others' claims; the answers ("A:") are the ministry's
+    if (/^(Q|Question)\s*[:：]/.test(text)) question = true;
+    else if (/^(A|Answer)\s*[:：]/.test(text) || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
+    if (question) {
+      s.skip = "question";
+      continue;
+    }
     const flat = fold(text).replace(/\W+/g, " ").trim();
     if (title && flat === title) s.skip = "headline";
     else if (BOILERPLATE.test(text.trim())) s.skip = "boilerplate";
