@@ -131,6 +131,16 @@ function willGoverns(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Arr
   return false;
 }
 
+/** "We hope the two sides will stay committed": a wish about others, not an action. */
+function hopedFor(doc: Doc, sent: Sentence, head: number): boolean {
+  for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 12); t--) {
+    const l = doc.tokens.lemma[t]!;
+    if (l === "hope" || l === "wish" || l === "expect") return doc.tokens.pos[t] === "VERB";
+    if (doc.tokens.lower[t] === ";" || doc.tokens.lower[t] === ".") return false;
+  }
+  return false;
+}
+
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
   for (let v = from - 1; v >= sent.tokenStart; v--) if (doc.tokens.pos[v] === "VERB") return v;
   return -1;
@@ -217,6 +227,7 @@ function codeOne(
   const prev = lower[head - 1];
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   if (!future) future = willGoverns(doc, sent, head, mentionOf);
+  if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
   const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;

@@ -56,6 +56,8 @@ export function sentenceDate(text: string, storyDate: string | null): string | n
       continue;
     }
     if (!c.isCertain("year") && !c.isCertain("month") && c.isCertain("weekday")) {
+      // "Sun Chunlan", "Sat down": only a weekday written out counts
+      if (!/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(r.text)) continue;
       // a bare weekday in a report: the latest such day on or before the story date
       const dt = new Date(Date.UTC(y, m - 1, d, 12));
       while (dt > ref) dt.setUTCDate(dt.getUTCDate() - 7);
