@@ -19,6 +19,8 @@ const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidel
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
 /** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
+/** Verbs that after "will" announce communication, not a commitment. */
+const NO_PROMISE = new Set(["release", "update", "inform", "brief", "let", "keep", "check", "verify", "see", "look", "say", "tell", "give", "share", "issue", "publish", "answer", "respond", "comment", "note", "follow"]);
 const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
@@ -161,6 +163,7 @@ function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boole
     if (NEGATORS.has(w)) return false;
     if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
       if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
+      if (NO_PROMISE.has(tokens.lemma[t]!)) return false; // "we will release information in due course"
       const own = lex.byHead.get(tokens.lemma[t]!) ?? [];
       return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc, t + 1, limit, trig.rest) >= 0);
     }
@@ -300,6 +303,11 @@ function codeOne(
     recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
   }
   if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
+  // "stands ready to work with Kyrgyzstan": the partner of a promised cooperation
+  if (type === "AGREE" && !recipients.length) {
+    const w = findWord(doc, match.end, Math.min(limit, match.end + 6), "with");
+    if (w >= 0) recipients = participants(doc, mentionsFrom(doc, w + 1, limit, mentionOf));
+  }
 
   const actorIds = new Set(actors.map((p) => p.entity));
   const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));

@@ -273,6 +273,15 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   function recentPair(at: number, head: string): number[] {
     const wantStates = head === "countries" || head === "nations" || head === "governments";
+    const wanted = (id: number) => id >= 0 && (wantStates ? entities[id]!.kind === "state" : entities[id]!.kind === "person");
+    // a pair named together comes first: "both India and Pakistan … the two countries"
+    for (let j = at - 1; j > 0 && doc.mentions[j]!.sentence >= doc.mentions[at]!.sentence - 2; j--) {
+      const b = doc.mentions[j]!;
+      const a = doc.mentions[j - 1]!;
+      if (a.sentence === b.sentence && tokens.lower[a.tokenEnd] === "and" && a.tokenEnd + 1 === b.tokenStart && wanted(a.entity) && wanted(b.entity) && a.entity !== b.entity) {
+        return [a.entity, b.entity];
+      }
+    }
     const out: number[] = [];
     for (let j = at - 1; j >= 0 && out.length < 2; j--) {
       const c = doc.mentions[j]!;
