@@ -313,7 +313,8 @@ function codeOne(
   const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
   // a state named with its own people is the relationship's setting, not a recipient ("friendship between Singapore and Vietnam")
   // (a recipient who is also one of several actors stays: "we welcome President Biden's commitment")
-  recipients = recipients.filter((p) => !(actorIds.has(p.entity) && actors.length === 1) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
+  // (one named outright stays; "their", "the two" are the actors themselves)
+  recipients = recipients.filter((p) => !(actorIds.has(p.entity) && (actors.length === 1 || doc.mentions[p.mention]?.type !== "name")) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
     type = "CONSULT";

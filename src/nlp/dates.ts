@@ -5,7 +5,7 @@ import type { Doc } from "../doc/document.ts";
 const DATEISH =
   /\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
 /** Time expressions that put an event before the story without saying when. */
-const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d)\b/i;
+const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d|from \d{1,2}(?: [a-z]+)? to \d{1,2} [a-z]+|from [a-z]+ \d{1,2} to (?:[a-z]+ )?\d{1,2})\b/i;
 
 /** A date written out: "June 19", "19 June 2013", "06/19/2013", "2013-06-19". */
 const EXPLICIT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;

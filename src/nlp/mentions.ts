@@ -345,6 +345,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           b++;
           continue;
         }
+        if (w === "-" && tokens.lower[units[b + 1]?.start ?? -1] === "elect") {
+          b += 2; // "Chief Executive (CE)-elect John Lee"
+          continue;
+        }
         if ((w === "-" || w === "in") && tokens.lower[units[b + 1]?.start ?? -1] === "charge") {
           b++;
           continue;
