@@ -95,9 +95,10 @@ export class KnowledgeBase {
     for (const file of readdirSync(holderDir).filter((f) => f.endsWith(".tsv")).sort()) {
       for (const r of readTsv(join(holderDir, file))) {
         if (!this.offices.has(r.office!)) throw new Error(`${r.__line}: unknown office "${r.office}" (see offices.tsv)`);
+        const name = withoutHonorific(r.name!);
         const t: Tenure = {
-          name: r.name!,
-          aliases: list(r.aliases),
+          name,
+          aliases: name === r.name ? list(r.aliases) : [r.name!, ...list(r.aliases)],
           gender: r.gender === "m" || r.gender === "f" ? r.gender : null,
           code: r.code!,
           body: r.body!,
@@ -164,6 +165,12 @@ export class KnowledgeBase {
     if (this.states.has(body)) return body;
     return this.orgs.get(body)?.code ?? null;
   }
+}
+
+/** "Sheikh Tamim bin Hamad Al Thani" → "Tamim bin Hamad Al Thani": the name without a style ("Sultan bin Abdulaziz" keeps his). */
+function withoutHonorific(name: string): string {
+  const m = /^(Sheikh|Sheikha|Shaikh|Sultan|King|Queen|Prince|Princess|Emir|Amir|Dr\.?)\s+(\p{Lu}\S*(?:\s+\S+)+|\p{Lu}\S*\s+[IVX]+)$/u.exec(name);
+  return m ? m[2]! : name;
 }
 
 function distance(t: Tenure, date: string): number {
