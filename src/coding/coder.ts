@@ -330,7 +330,8 @@ function codeOne(
     cameo: type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : trigger.cameo,
     actor: actors,
     recipient: recipients,
-    date: doc.sentenceDates[sent.index] ?? null,
+    // an announced intention is dated when it was announced, whatever dates it names
+    date: type === "AGREE" && (future || trigger.pos === "AUX") ? doc.source.meta.storyDate : doc.sentenceDates[sent.index] ?? null,
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
@@ -398,6 +399,14 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
     if (SKIPPABLE.has(w) || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART") {
       t--;
       continue;
+    }
+    if ((w === "who" || w === "which") && t - 1 >= sent.tokenStart) {
+      // a relative clause: "President Halimah, who will host …"
+      let u = t - 1;
+      if (tokens.lower[u] === ",") u--;
+      const mi = mentionOf[u] ?? -1;
+      if (mi >= 0 && isParticipant(doc.mentions[mi])) return [doc.mentions[mi]!];
+      break;
     }
     if ((w === "," || w === "and") && depth < 3) {
       // "…, calling them to …", "… and encouraged Beijing …": the previous verb's subject

@@ -141,7 +141,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         }
       }
     } else if (m.type === "title" && mi.office) {
-      id = resolveTitle(mi.office, mi.code, i);
+      id = resolveTitle(mi.office, mi.code, mi.org);
     }
     if (id >= 0) {
       m.entity = id;
@@ -190,7 +190,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     void subjects;
   });
 
-  function resolveTitle(office: string, code: string | null, at: number): number {
+  /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
+  function resolveTitle(office: string, code: string | null, body: string | null): number {
     // the latest person in the text holding that office (and of that code)
     let best = -1;
     let bestAt = -1;
@@ -205,13 +206,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     if (best >= 0) return best;
     if (!ctx.storyDate) return -1; // without a date a title names nobody in particular
-    const holders = kb.holders(office, ctx.storyDate).filter((t) => !code || t.code === code || t.body === code);
+    const holders = kb.holders(office, ctx.storyDate).filter((t) => (body ? t.body === body : !code || t.code === code || t.body === code));
     if (!holders.length) return -1;
     const present = new Set(entities.map((e) => e.code).filter(Boolean) as string[]);
     const score = (t: Tenure) =>
       (present.has(t.code) ? 2 : 0) + (t.code === ctx.publisherCode ? 1 : 0) + (t.body === "UN" ? 0.5 : 0);
     const t = [...holders].sort((a, b) => score(b) - score(a))[0]!;
-    void at;
     return personFromKb(t.name, office, t.code);
   }
 

@@ -368,9 +368,14 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
       if (nu.entry || !isCap(tokens.text[nu.start]!) || NOT_NAMES.has(tokens.lower[nu.start]!)) return null;
       const nameEnd = nameRunEnd(tokens, nu.start, s1);
-      if (nameEnd === nu.start || nameEnd - nu.start > 5) return null;
+      if (nameEnd === nu.start || nameEnd - nu.start > 6) return null;
       if (!free(units[a]!.start, nameEnd)) return null;
       const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
+      // a known name inside the run ends the title: "… for Economic Policies Heng Swee Keat"
+      for (let k2 = b + 1; k2 < units.length && units[k2]!.start < nameEnd; k2++) {
+        const x = units[k2]!;
+        if (x.entry?.kind === "person") return { fullStart, fullEnd: x.end, nameStart: x.start, nameEnd: x.end, office, code, kbPerson: x.entry.name };
+      }
       return { fullStart, fullEnd: nameEnd, nameStart: nu.start, nameEnd, office, code, kbPerson: null };
     }
 
@@ -420,9 +425,13 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (!isCap(tokens.text[officeUnit.start]!) && !/^[A-Z]/.test(tokens.text[first.start]!)) return;
       let end = last.end;
       let code: string | null = null;
+      let org: string | null = null;
       for (const x of units.slice(k0, k1)) {
         if (x.entry?.kind === "state" && x.entry.form !== "capital") code = x.entry.code;
-        if (x.entry?.kind === "org") code = kb.orgs.get(x.entry.id)?.code ?? null;
+        if (x.entry?.kind === "org") {
+          code = kb.orgs.get(x.entry.id)?.code ?? null;
+          org = x.entry.id;
+        }
       }
       // "of the People's Republic of China"
       if (tokens.lower[end] === "of") {
@@ -437,7 +446,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       const fs = tokens.lower[first.start - 1] === "the" && first.start - 1 >= s0 ? first.start - 1 : first.start;
       take(fs, end);
       add(base("title", first.start, end, fs, end), {
-        name: null, kbPerson: null, state: null, org: null, office: officeUnit.entry.office, code, reference: null,
+        name: null, kbPerson: null, state: null, org, office: deputyOf(tokens, officeUnit.start, s0, officeUnit.entry.office) ?? officeUnit.entry.office, code, reference: null,
       });
     }
 
