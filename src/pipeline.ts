@@ -9,7 +9,7 @@ import { findMentions } from "./nlp/mentions.ts";
 import { References } from "./nlp/references.ts";
 import { markSkipped } from "./nlp/sections.ts";
 import { phraseTokens, tokenize } from "./nlp/tokenize.ts";
-import { publisherCode } from "./kb/publisher.ts";
+import { publisherCode, publisherSpeaker } from "./kb/publisher.ts";
 
 export interface CoderOptions {
   /** Folder with the data files (default: the package's data/). */
@@ -44,6 +44,7 @@ export class Coder {
     const refs = this.refs;
     const lexicon = this.lexicon;
     const publishers = new Map<string | null, string | null>(); // publisher name -> code, worked out once each
+    const speakers = new Map<string | null, string | null>(); // publisher name -> the person it names
     this.stages = [
       {
         name: "sections",
@@ -61,6 +62,7 @@ export class Coder {
           const ctx = {
             storyDate: doc.source.meta.storyDate,
             publisherCode: memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb)),
+            speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
           };
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
         },

@@ -32,3 +32,16 @@ export function publisherCode(meta: DocMeta, kb: KnowledgeBase): string | null {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * The person a publisher names ("Australian Minister for Foreign Affairs (Downer, Alexander)"),
+ * as the knowledge base knows them, or null.
+ */
+export function publisherSpeaker(meta: DocMeta, kb: KnowledgeBase): string | null {
+  const m = /\(([^,()]+),\s*([^,()]+)\)/.exec(meta.publisher ?? "");
+  if (!m) return null;
+  const surname = fold(m[1]!.trim());
+  const given = fold(m[2]!.trim());
+  const hits = kb.tenuresWithNameWord(surname).filter((t) => fold(t.name).includes(given) || t.aliases.some((a) => fold(a).includes(given)));
+  return hits[0]?.name ?? null;
+}

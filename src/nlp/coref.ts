@@ -8,6 +8,8 @@ export interface CorefContext {
   storyDate: string | null;
   /** The code of the publisher's state or organization, for "we" and unstated nationality. */
   publisherCode: string | null;
+  /** The knowledge-base name of the person a release speaks for ("… (Downer, Alexander)"), for "I". */
+  speaker?: string | null;
   /** The authors a title names ("Joint Statement by President Biden and President Macron"): who "we" are. */
   authors?: Entity[];
 }
@@ -166,7 +168,11 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const mi = info[i]!;
     if (m.type === "pronoun" && mi.reference) {
       const r = mi.reference;
-      if (r.person === 1) {
+      if (r.person === 1 && r.number === "sg") {
+        // "I welcome …" in a minister's release: the minister the publisher names
+        const speaker = ctx.speaker ? kb.tenuresOf(ctx.speaker, ctx.storyDate)[0] : undefined;
+        if (speaker) m.entity = personFromKb(speaker.name, speaker.office, speaker.code);
+      } else if (r.person === 1) {
         const authors = (ctx.authors ?? []).filter((a) => a.kind !== "group");
         if (authors.length >= 2) {
           const members = authors.map((a) => entity(entityKey(a), () => ({ ...a, members: [] })));

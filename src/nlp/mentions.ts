@@ -186,7 +186,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             j = of.next;
           }
         }
-        if (units[j] && tokens.lower[units[j]!.start] === "," && office && (units[j + 1]?.entry?.kind === "person")) j++;
+        // "the Prime Minister, the Hon Laisenia Qarase": the title and the name are one person
+        if (units[j] && tokens.lower[units[j]!.start] === "," && office) {
+          let n = j + 1;
+          if (units[n] && !units[n]!.entry && tokens.lower[units[n]!.start] === "the" && units[n + 1]?.entry?.kind === "honorific") n++;
+          if (units[n]?.entry?.kind === "person" || units[n]?.entry?.kind === "honorific") j = n;
+        }
       }
       const nameUnit = units[j];
       if (!nameUnit || !free(nameUnit.start, nameUnit.end)) {
@@ -340,7 +345,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           break;
         }
         // "The Vice President and President Herzog" are two people; "State Councilor and Foreign Minister Wang Yi" one
-        if (w === "and" && tokens.lower[units[a]!.start - 1] === "the") break;
+        if (w === "and" && tokens.lower[units[a]!.start - 1] === "the" && units[b + 1]?.entry?.kind === "office") break;
         if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1]) ) {
           b++;
           continue;
@@ -358,6 +363,15 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (b - a < 2 && !(b - a === 1 && units[b]?.entry?.kind === "person")) {
         // a single office word is left to the simpler grammar below
         if (b - a < 2) return null;
+      }
+      // "the Minister for Foreign Affairs and External Trade, the Hon Kaliopate Tavola"
+      if (tokens.lower[units[b]?.start ?? -1] === ",") {
+        let n = b + 1;
+        if (tokens.lower[units[n]?.start ?? -1] === "the") n++;
+        if (units[n]?.entry?.kind === "honorific") {
+          while (units[n]?.entry?.kind === "honorific") n++;
+          b = n;
+        }
       }
       const nu = units[b];
       if (!nu || !office) return null;
