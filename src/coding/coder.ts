@@ -20,7 +20,7 @@ const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "re
 /** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
 /** Verbs that after "will" announce communication, not a commitment. */
-const NO_PROMISE = new Set(["release", "update", "inform", "brief", "let", "keep", "check", "verify", "see", "look", "say", "tell", "give", "share", "issue", "publish", "answer", "respond", "comment", "note", "follow"]);
+const NO_PROMISE = new Set(["start", "begin", "go", "take", "turn", "open", "move", "get", "try", "hear", "hand", "wrap", "end", "close", "release", "update", "inform", "brief", "let", "keep", "check", "verify", "see", "look", "say", "tell", "give", "share", "issue", "publish", "answer", "respond", "comment", "note", "follow"]);
 const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
@@ -106,8 +106,10 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
     if (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || tokens.pos[head - 1] === "DET" || GERUND_PREPOSITIONS.has(prev)) return "gerund";
     if (["its", "their", "his", "her", "our", "'s", "the"].includes(prev)) return "gerund";
   }
-  if (prev !== "to") return "no";
-  const before = head - 2;
+  // "to publicly congratulate": an adverb may split the infinitive
+  const toAt = prev === "to" ? head - 1 : tokens.pos[head - 1] === "ADV" && tokens.lower[head - 2] === "to" ? head - 2 : -1;
+  if (toAt < 0) return "no";
+  const before = toAt - 1;
   if (before < sent.tokenStart) return "no";
   const w = tokens.lower[before]!;
   if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
@@ -229,6 +231,8 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+  // "Thank you, Ned": a courtesy of speech, not an act toward anyone
+  if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   if (!future) future = willGoverns(doc, sent, head, mentionOf);
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
@@ -414,6 +418,9 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
         if (tokens.pos[v] === "VERB" && mentionOf[v]! < 0) return subjectOf(doc, sent, v, mentionOf, depth + 1);
       }
     }
+    // a subject that names no participant ("some countries have called for …") is nobody we code
+    const pos = tokens.pos[t];
+    if (pos === "NOUN" || pos === "PRON" || (pos === "PROPN" && mentionOf[t]! < 0)) return [];
     break;
   }
   // fallback: the sentence's first participant that is not inside a prepositional phrase

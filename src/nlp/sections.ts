@@ -23,6 +23,7 @@ export function markSkipped(doc: Doc): void {
     }
     const flat = fold(text).replace(/\W+/g, " ").trim();
     if (title && flat === title) s.skip = "headline";
+    else if (/\?["”’)]?$/.test(text.trim())) s.skip = "question";
     else if (/\bPhoto (Caption|Credit)s?\b|^Photo:/i.test(text)) s.skip = "caption";
     else if (BOILERPLATE.test(text.trim())) s.skip = "boilerplate";
     else if (!/[.!?;:"”)]$/.test(text.trim()) && isLineOfItsOwn(doc.text, s.start, s.end) && text.split(/\s+/).length < 25) s.skip = "heading";
