@@ -21,6 +21,7 @@ const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "re
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
 /** Verbs that after "will" announce communication, not a commitment. */
 const NO_PROMISE = new Set(["start", "begin", "go", "take", "turn", "open", "move", "get", "try", "hear", "hand", "wrap", "end", "close", "release", "update", "inform", "brief", "let", "keep", "check", "verify", "see", "look", "say", "tell", "give", "share", "issue", "publish", "answer", "respond", "comment", "note", "follow"]);
+const RELATIVES = new Set(["which", "that", "who", "whom", "whose", "where", "when"]);
 const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
@@ -264,7 +265,7 @@ function codeOne(
         ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
         : trigger.roles === "none"
           ? []
-          : objectOf(doc, match.end, limit, mentionOf);
+          : objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
   let actors = participants(doc, actorMentions);
@@ -493,11 +494,15 @@ function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32A
 }
 
 /** The first participant after the trigger (and those coordinated with it), skipping places and the actor's possessives. */
-function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array, request = false): Mention[] {
   const { tokens } = doc;
   for (let t = from; t < limit; t++) {
     const w = tokens.lower[t]!;
     if (w === ";" || w === "while" || w === "but") break;
+    // the object's own clause ends the search: "the meeting of donors contributing to …", "… which …"
+    if (t > from && (RELATIVES.has(w) || (tokens.pos[t] === "VERB" && /ing$/.test(w) && mentionOf[t]! < 0))) break;
+    // whom a request asks comes before what it asks them "to" do
+    if (request && w === "to" && tokens.pos[t + 1] === "VERB") break;
     // "expressed support for X, and noted Y": the next predicate begins
     if (w === "," && (tokens.pos[t + 1] === "VERB" || (tokens.lower[t + 1] === "and" && tokens.pos[t + 2] === "VERB"))) break;
     const mi = mentionOf[t]!;
@@ -507,7 +512,13 @@ function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array):
     if (!isParticipant(m)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
     if (isLocation(doc, m)) continue;
-    if (m.possessive || m.type === "adjective") return [m];
+    if (m.possessive || m.type === "adjective") {
+      // "the Secretary-General's Special Envoy, Mr Brahimi": the one the possessive qualifies
+      const next = mentionOf[m.tokenEnd + 1] ?? -1;
+      const after = next >= 0 ? doc.mentions[next] : undefined;
+      if (m.possessive && after && after !== m && isParticipant(after) && after.type !== "adjective") continue;
+      return [m];
+    }
     return coordinatedAfter(doc, m, limit, mentionOf);
   }
   return [];

@@ -246,6 +246,13 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         let type: MentionType = e.form === "capital" ? "place" : "name";
         if (e.form === "adjective" || e.form === "name") {
           const instEnd = institutionEnd(tokens, u.end, s1);
+          // "the Australian Government" is the state itself
+          if (instEnd === u.end + 1 && STATE_HEADS.has(tokens.lower[u.end]!)) {
+            const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+            take(u.start, instEnd);
+            add(base("name", u.start, instEnd, fs, instEnd), { name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null });
+            continue;
+          }
           if (instEnd > u.end) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
             take(u.start, instEnd);
