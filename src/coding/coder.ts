@@ -55,7 +55,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     matches.forEach((match, k) => {
       // "agreed that they will …": the will-clause is what was agreed, not a second event
       if (match.trigger.pos === "AUX" && agreed) return;
-      if (match.trigger.type === "AGREE") agreed = true;
+      if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
       if (!ev) return;
@@ -183,12 +183,13 @@ function matchRest(doc: Doc, from: number, limit: number, rest: string[]): numbe
     if (w === "*") {
       const next = rest[i + 1]!;
       let found = -1;
-      for (let g = t; g < Math.min(limit, t + 6); g++) {
+      for (let g = t; g < Math.min(limit, t + 8); g++) {
         if (tokens.lemma[g] === next || tokens.lower[g] === next) {
           found = g;
           break;
         }
-        if (tokens.pos[g] === "VERB" || tokens.pos[g] === "PUNCT") break;
+        // "had candid, substantive, and constructive discussions", "met on September 16-17 with"
+        if (tokens.pos[g] === "VERB" || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
       }
       if (found < 0) return -1;
       t = found + 1;
@@ -248,7 +249,13 @@ function codeOne(
 
   let actorMentions: Mention[];
   let objectMentions: Mention[];
-  if (trigger.pos === "NOUN") {
+  if (trigger.roles === "inviter") {
+    // "at the invitation of President Halimah", "at President Halimah's invitation": the host invites the sentence's subject
+    const owner = possessorOf(doc, head, sent, mentionOf);
+    actorMentions = owner ? [owner] : mentionsFrom(doc, match.end, limit, mentionOf);
+    objectMentions = mainSubject(doc, sent, mentionOf);
+    if (!actorMentions.length || !objectMentions.length) return null;
+  } else if (trigger.pos === "NOUN") {
     // "In his meeting with X", "X's talks with Y"
     const owner = possessorOf(doc, head, sent, mentionOf);
     actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
@@ -300,8 +307,8 @@ function codeOne(
   // "called on X" is a courtesy call unless X is asked "to" do something; "calling them to …" is a request
   const asksTo = hasInfinitiveAfterObject(doc, match.end, limit);
   if ((trigger.pattern === "call on" || trigger.pattern === "call upon") && !asksTo && recipients.some((p) => doc.entities[p.entity]!.kind === "person")) {
-    type = "CONSULT";
-    mode = "visit";
+    type = future ? "AGREE" : "CONSULT";
+    mode = future ? null : "visit";
   } else if (trigger.pattern === "call" && asksTo) {
     type = "REQUEST";
     mode = null;
@@ -473,6 +480,7 @@ function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int3
 /** "A and B" starting at mention m, before `limit`. */
 function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention[] {
   const out = [m];
+  const links: string[] = [];
   let cur = m;
   const { tokens } = doc;
   for (;;) {
@@ -488,9 +496,12 @@ function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32A
     const next = doc.mentions[nm]!;
     if (!isParticipant(next)) break;
     out.push(next);
+    links.push(n > t + 1 && tokens.lower[t + 1] === "and" ? "and" : w);
     cur = next;
   }
-  return out;
+  // "A, B and C" is a list; "A, B," without an "and" is A and an apposition
+  const lastAnd = links.lastIndexOf("and");
+  return out.slice(0, lastAnd + 2);
 }
 
 /** The first participant after the trigger (and those coordinated with it), skipping places and the actor's possessives. */
@@ -569,6 +580,17 @@ function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: Int32Arr
 function findWord(doc: Doc, from: number, limit: number, word: string): number {
   for (let t = from; t < limit; t++) if (doc.tokens.lower[t] === word) return t;
   return -1;
+}
+
+/** The subject of the sentence's first verb that has a participant for subject. */
+function mainSubject(doc: Doc, sent: Sentence, mentionOf: Int32Array): Mention[] {
+  for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+    if ((doc.tokens.pos[v] === "VERB" || doc.tokens.pos[v] === "AUX") && mentionOf[v]! < 0) {
+      const subj = subjectOf(doc, sent, v, mentionOf);
+      if (subj.length) return subj;
+    }
+  }
+  return [];
 }
 
 /** "his meeting", "Wang's talks": the possessor of a noun trigger. */

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { readTsv } from "../kb/tsv.ts";
 
-export type Roles = "object" | "with" | "joint" | "host" | "none";
+export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "none";
 
 export interface Trigger {
   /** Lemmas after the head; "*" lets up to three words stand between. */

@@ -125,6 +125,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (!free(ref.start, ref.end)) continue;
       const r = ref.value;
       if (r.kind === "pronoun" && tokens.pos[i] !== "PRON" && tokens.pos[i] !== "DET") continue;
+      // "His Excellency", "Her Majesty" are styles, not pronouns
+      const style = kb.names.longest(tokens.lower, tokens.text, i, s1);
+      if (style && style.end > ref.end && style.values.some((v) => v.kind === "honorific")) continue;
       take(ref.start, ref.end);
       add(
         { ...base(r.kind === "pronoun" ? "pronoun" : "group", ref.start, ref.end), possessive: r.possessive || possessiveAt(ref.end), plural: r.number === "pl" },
@@ -140,7 +143,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (u.entry?.kind !== "office" || !free(u.start, u.end)) continue;
       const r = titledName(k);
       if (!r) continue;
-      const app = appositive(r.nameEnd);
+      let app = appositive(r.nameEnd);
+      if (app && r.kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(r.kbPerson, null).some((t) => t.code === app!.code)) app = null;
       if (app) {
         r.fullEnd = app.end;
         r.code ??= app.code;
@@ -218,7 +222,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
       const nameStart = nameUnit.start;
       // appositive: ", [the] [adj] office [of X] [to Y]"
-      const app = appositive(nameEnd);
+      let app = appositive(nameEnd);
+      // an appositive naming another country is the next item of a list, not this person's title
+      if (app && kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(kbPerson, null).some((t) => t.code === app!.code)) app = null;
       if (!kbPerson && !titled && !app) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
       const fullEnd = app ? app.end : nameEnd;
@@ -460,6 +466,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         const ofUnit = units[unitAt.get(skipThe) ?? -1];
         if (ofUnit?.entry?.kind === "state" || ofUnit?.entry?.kind === "org") {
           code = ofUnit.entry.kind === "state" ? ofUnit.entry.code : kb.orgs.get(ofUnit.entry.id)?.code ?? null;
+          if (ofUnit.entry.kind === "org") org = ofUnit.entry.id; // "the Secretary-General of the Pacific Islands Forum"
           end = ofUnit.end;
         }
       }
