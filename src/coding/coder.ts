@@ -391,8 +391,11 @@ function participants(doc: Doc, mentions: Mention[]): EventParticipant[] {
   return out;
 }
 
-function isParticipant(m: Mention | undefined): m is Mention {
-  return !!m && m.entity >= 0 && PARTICIPANT_TYPES.has(m.type);
+function isParticipant(m: Mention | undefined, doc?: Doc): m is Mention {
+  if (!m || m.entity < 0 || !PARTICIPANT_TYPES.has(m.type)) return false;
+  // "White House senior staff": a place name modifying a noun names no participant
+  if (doc && m.type === "place" && /^(NOUN|ADJ)$/.test(doc.tokens.pos[m.tokenEnd] ?? "")) return false;
+  return true;
 }
 
 /** The subject of the verb at `head`: the mentions just before it, or, across a comma or "and", the previous verb's. */
@@ -494,13 +497,17 @@ function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32A
     const nm = mentionOf[n]!;
     if (n >= limit || nm < 0) break;
     const next = doc.mentions[nm]!;
-    if (!isParticipant(next)) break;
+    if (!isParticipant(next, doc)) break;
     out.push(next);
     links.push(n > t + 1 && tokens.lower[t + 1] === "and" ? "and" : w);
     cur = next;
   }
-  // "A, B and C" is a list; "A, B," without an "and" is A and an apposition
-  const lastAnd = links.lastIndexOf("and");
+  // "A, B and C" is a list (also when its last item is no participant: "A, B, and White House staff");
+  // "A, B," without an "and" is A and an apposition
+  let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
+  while (t < limit && tokens.start[t]! < cur.fullEnd) t++;
+  const endsInAnd = tokens.lower[t] === "and" || (tokens.lower[t] === "," && tokens.lower[t + 1] === "and");
+  const lastAnd = endsInAnd ? links.length - 1 : links.lastIndexOf("and");
   return out.slice(0, lastAnd + 2);
 }
 
@@ -520,7 +527,7 @@ function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array, 
     if (mi < 0) continue;
     const m = doc.mentions[mi]!;
     t = Math.max(t, m.tokenEnd - 1);
-    if (!isParticipant(m)) continue;
+    if (!isParticipant(m, doc)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
     if (isLocation(doc, m)) continue;
     if (m.possessive || m.type === "adjective") {

@@ -118,7 +118,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         id = entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
       } else if (mi.institution && mi.name) {
         const name = mi.name;
-        id = entity(`org-text:${fold(name)}`, () => ({ name, kind: "org", code: mi.code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        // an organization with no country in its name is most often the publisher's own
+        id = entity(`org-text:${fold(name)}`, () => ({ name, kind: "org", code: mi.code ?? ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
       } else if (mi.name) {
         const words = mi.name.split(/\s+/);
         const last = words[words.length - 1]!;

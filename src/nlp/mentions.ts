@@ -294,6 +294,23 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
     }
 
+    // 5. organizations the knowledge base does not know, named by an institution word
+    for (let t = s0; t < s1; t++) {
+      if (!free(t, t + 1)) continue;
+      const end = unknownOrganization(t);
+      if (end <= t || !free(t, end)) {
+        if (end > t) t = end - 1;
+        continue;
+      }
+      let code: string | null = null;
+      for (const u of units) if (u.start >= t && u.end <= end && u.entry?.kind === "state" && u.entry.form !== "capital") code = u.entry.code;
+      const fs = tokens.lower[t - 1] === "the" && t - 1 >= s0 && free(t - 1, t) ? t - 1 : t;
+      take(fs, end);
+      const m = base("name", t, end, fs, end);
+      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code, reference: null, institution: true });
+      t = end - 1;
+    }
+
     function titleish(x: Unit | undefined): boolean {
       if (!x) return false;
       if (x.entry) return x.entry.kind !== "person";
@@ -443,7 +460,41 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       return null;
     }
 
+    /** "Congressional Black Caucus", "Land Transport Authority": an organization the knowledge base does not know. */
+    function unknownOrganization(t: number): number {
+      if (!isCap(tokens.text[t]!) || NOT_NAMES.has(tokens.lower[t]!)) return t;
+      let e = t;
+      let lastHead = -1;
+      while (e < s1) {
+        const w = tokens.text[e]!;
+        if (isCap(w) && /^\p{L}[\p{L}'’+.-]*$/u.test(w)) {
+          if (ORG_HEADS.has(tokens.lower[e]!)) lastHead = e;
+          e++;
+          continue;
+        }
+        // "of", "for", "and" inside a name: "Lee Kuan Yew School of Public Policy"
+        if ((w === "of" || w === "for" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0) {
+          e++;
+          continue;
+        }
+        if (w === "'s" || w === "’s") break;
+        break;
+      }
+      if (lastHead < 0) return t;
+      // trailing words after the last head belong to the name only if capitalized ("… School of Public Policy")
+      const end = tokens.lower[lastHead + 1] === "of" || tokens.lower[lastHead + 1] === "for" ? e : lastHead + 1;
+      return end - t >= 2 ? end : t;
+    }
+
     function emitTitle(k0: number, k1: number): void {
+      // "the President and Vice President": two people
+      for (let k2 = k0 + 1; k2 < k1 - 1; k2++) {
+        if (!units[k2]!.entry && tokens.lower[units[k2]!.start] === "and" && units[k2 - 1]!.entry?.kind === "office" && units[k2 + 1]!.entry?.kind === "office") {
+          emitTitle(k0, k2);
+          emitTitle(k2 + 1, k1);
+          return;
+        }
+      }
       // a bare title: "the Secretary-General", "the Minister for Foreign Affairs of China"
       const first = units[k0]!;
       const last = units[k1 - 1]!;
@@ -544,6 +595,15 @@ function institutionEnd(tokens: Doc["tokens"], from: number, limit: number): num
   }
   return head >= 0 ? head + 1 : from;
 }
+
+/** Words that end an organization's name: "Caucus", "Authority", "School". */
+const ORG_HEADS = new Set([
+  "caucus", "council", "committee", "commission", "association", "forum", "foundation", "institute", "center", "centre",
+  "agency", "authority", "board", "school", "college", "university", "company", "corporation", "bank", "fund",
+  "ministry", "party", "organization", "organisation", "union", "alliance", "federation", "society", "network", "coalition",
+  "front", "movement", "army", "police", "court", "tribunal", "parliament", "congress", "senate", "chamber", "institution",
+  "secretariat", "service", "services", "bureau", "directorate", "administration", "department",
+]);
 
 /** "Deputy Secretary of State": a deputy's office is not the principal's. */
 function deputyOf(tokens: Doc["tokens"], officeStart: number, s0: number, office: string): string | null {
