@@ -1,4 +1,4 @@
-import type { CodedEvent, Doc, EventParticipant, Mention, Sentence } from "../doc/document.ts";
+import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
 import type { Lexicon, Trigger } from "./lexicon.ts";
 
@@ -629,8 +629,10 @@ function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventPartici
 
 /** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
 function sentenceLocation(doc: Doc, sent: Sentence): string | null {
-  for (const m of doc.mentions) {
-    if (m.sentence !== sent.index || m.entity < 0) continue;
+  const [r0, r1] = mentionRange(doc, sent.index);
+  for (let j = r0; j < r1; j++) {
+    const m = doc.mentions[j]!;
+    if (m.entity < 0) continue;
     if (m.type !== "place" && m.type !== "name") continue;
     const e = doc.entities[m.entity]!;
     if (e.kind !== "state") continue;

@@ -116,3 +116,19 @@ export interface Doc {
 export function spanText(doc: Doc, span: Span): string {
   return doc.text.slice(span.start, span.end);
 }
+
+/** The mentions of one sentence, as an index range [start, end) into `doc.mentions` (kept in text order). */
+export function mentionRange(doc: Pick<Doc, "mentions">, sentence: number): [number, number] {
+  const ms = doc.mentions;
+  const lowerBound = (s: number) => {
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.sentence < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lowerBound(sentence), lowerBound(sentence + 1)];
+}

@@ -1,4 +1,4 @@
-import type { Doc, Entity, Mention } from "../doc/document.ts";
+import { type Doc, type Entity, type Mention, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
@@ -61,20 +61,24 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }));
   };
 
-  const persons = () => entities.filter((e) => e.kind === "person");
-
-  const partsOf = new Map<number, string[]>(); // entity -> folded name words
-  const nameParts = (e: Entity) => {
-    let p = partsOf.get(e.id);
-    if (!p) partsOf.set(e.id, (p = fold(e.name).split(/\s+/)));
-    return p;
+  // people by the first and last words of their names, grown as entities are added
+  const byNameEnd = new Map<string, Entity[]>();
+  let indexed = 0;
+  const peopleNamed = (w: string): Entity[] => {
+    for (; indexed < entities.length; indexed++) {
+      const e = entities[indexed]!;
+      if (e.kind !== "person") continue;
+      const parts = fold(e.name).split(/\s+/);
+      for (const p of new Set([parts[0]!, parts[parts.length - 1]!])) {
+        const l = byNameEnd.get(p);
+        if (l) l.push(e);
+        else byNameEnd.set(p, [e]);
+      }
+    }
+    return byNameEnd.get(w) ?? [];
   };
   const matchSurname = (word: string, code: string | null): number => {
-    const w = fold(word);
-    const cands = persons().filter((e) => {
-      const parts = nameParts(e);
-      return (parts[parts.length - 1] === w || parts[0] === w) && (!code || !e.code || e.code === code);
-    });
+    const cands = peopleNamed(fold(word)).filter((e) => !code || !e.code || e.code === code);
     if (!cands.length) return -1;
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
   };
@@ -99,7 +103,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   doc.mentions.forEach((m, i) => {
     if (m.type !== "group") return;
     if (!DEFINERS.has(tokens.lower[m.tokenEnd] ?? "")) return;
-    const listed = doc.mentions.filter((x, j) => j > i && x.sentence === m.sentence && (x.type === "name" || x.type === "title") && info[j]!.state === null && info[j]!.org === null);
+    const [r0, r1] = mentionRange(doc, m.sentence);
+    const listed = doc.mentions.slice(r0, r1).filter((x) => x.id > i && (x.type === "name" || x.type === "title") && info[x.id]!.state === null && info[x.id]!.org === null);
     if (listed.length >= 2) pendingDefinitions.push({ head: tokens.lower[m.tokenEnd - 1]!, mentions: listed });
   });
 
@@ -244,8 +249,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   function sentenceSubject(s: number): number {
     const sent = doc.sentences[s]!;
-    for (const c of doc.mentions) {
-      if (c.sentence !== s || c.entity < 0) continue;
+    const [r0, r1] = mentionRange(doc, s);
+    for (let j = r0; j < r1; j++) {
+      const c = doc.mentions[j]!;
+      if (c.entity < 0) continue;
       if (verbBetween(sent.tokenStart, c.tokenStart)) return -1;
       const prev = tokens.pos[c.tokenStart - 1];
       if (c.tokenStart > sent.tokenStart && prev === "ADP") continue;
@@ -263,7 +270,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   function antecedentPlural(at: number): number {
     const m = doc.mentions[at]!;
     for (let sIdx = m.sentence; sIdx >= Math.max(0, m.sentence - 3); sIdx--) {
-      const inSentence = doc.mentions.filter((c, j) => c.sentence === sIdx && (sIdx < m.sentence || j < at) && c.entity >= 0);
+      const [r0, r1] = mentionRange(doc, sIdx);
+      const inSentence = doc.mentions.slice(r0, sIdx < m.sentence ? r1 : Math.min(r1, at)).filter((c) => c.entity >= 0);
       const group = inSentence.find((c) => entities[c.entity]!.kind === "group" && entities[c.entity]!.members.length);
       if (group) return group.entity;
       for (const kind of ["person", "state"] as const) {
