@@ -28,9 +28,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const program = new Command()
   .name("readout")
   .description("Turns diplomatic readouts, statements and news into PLOVER event data.")
-  .showHelpAfterError("(run 'readout --help' for usage)")
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // one line per usage error: what was wrong and where to look
+  .configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(`readout: ${s.trim().replace(/^error: /, "")} (see 'readout --help')\n`),
+  });
 
 program
   .command("code")
