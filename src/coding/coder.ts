@@ -244,8 +244,10 @@ function codeOne(
 
   // passive: "was welcomed by X"
   // ("are committed to" is a state of the subject, not a passive)
+  let beAt = head - 1;
+  while (beAt > sent.tokenStart && tokens.pos[beAt] === "ADV") beAt--; // "is now endorsed by"
   const passive =
-    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(prev ?? "") && !STATIVE.has(lower[head]!);
+    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(lower[beAt] ?? "") && !STATIVE.has(lower[head]!);
 
   let actorMentions: Mention[];
   let objectMentions: Mention[];
@@ -264,7 +266,7 @@ function codeOne(
   } else if (passive) {
     const byAt = findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
-    objectMentions = subjectOf(doc, sent, head - 1, mentionOf);
+    objectMentions = subjectOf(doc, sent, beAt, mentionOf);
   } else {
     actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf);
     objectMentions =

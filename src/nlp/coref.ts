@@ -22,6 +22,9 @@ export function entityKey(e: Pick<Entity, "kind" | "kbKey" | "code" | "name" | "
   return `group:${e.members.join(",")}`;
 }
 
+/** Offices too common for a bare title to pick a holder from the knowledge base. */
+const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "Spokesperson", "General", "Director", "Head", "Chairman"]);
+
 /** Words that follow a group noun to list its members: "Co-chairs were A and B". */
 const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "including", ":", "namely"]);
 
@@ -218,6 +221,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     if (best >= 0) return best;
     if (!ctx.storyDate) return -1; // without a date a title names nobody in particular
+    if (GENERIC_OFFICES.has(office) && !body) return -1; // "the Minister" names nobody the knowledge base could pick
     const holders = kb.holders(office, ctx.storyDate).filter((t) => (body ? t.body === body : !code || t.code === code || t.body === code));
     if (!holders.length) return -1;
     const present = new Set(entities.map((e) => e.code).filter(Boolean) as string[]);
