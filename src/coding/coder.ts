@@ -266,7 +266,7 @@ function codeOne(
   } else if (passive) {
     const byAt = findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
-    objectMentions = subjectOf(doc, sent, beAt, mentionOf);
+    objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
   } else {
     actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf);
     objectMentions =
@@ -401,7 +401,7 @@ function isParticipant(m: Mention | undefined, doc?: Doc): m is Mention {
 }
 
 /** The subject of the verb at `head`: the mentions just before it, or, across a comma or "and", the previous verb's. */
-function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array, depth = 0): Mention[] {
+function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array, depth = 0, fallback = true): Mention[] {
   const { tokens } = doc;
   let t = head - 1;
   while (t >= sent.tokenStart) {
@@ -437,6 +437,7 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
     break;
   }
   // fallback: the sentence's first participant that is not inside a prepositional phrase
+  if (!fallback) return [];
   for (let u = sent.tokenStart; u < head; u++) {
     const mi = mentionOf[u]!;
     if (mi < 0) continue;
