@@ -268,7 +268,7 @@ function codeOne(
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
     objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
   } else {
-    actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf);
+    actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf, 0, trigger.pos !== "AUX");
     objectMentions =
       trigger.roles === "with" || trigger.roles === "joint"
         ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
