@@ -66,6 +66,48 @@ describe("coreference", () => {
   });
 });
 
+describe("participants the text defines", () => {
+  it("reads 'we' in a joint statement as the authors its title names", () => {
+    const records = toPlover(
+      coder.code(
+        sourceFromText("j", "We welcome the agreement reached by the parties and call on them to implement it.", {
+          storyDate: "2024-09-25",
+          publisher: "The White House (USA)",
+          title: "Joint Statement by President Biden and President Macron on the Agreement",
+        }),
+      ),
+    );
+    const support = find(records, "SUPPORT")[0] ?? find(records, "REQUEST")[0];
+    expect(support).toBeDefined();
+    expect(names(support!.actor)).toEqual(["Emmanuel Macron", "Joe Biden"]);
+  });
+
+  it("codes an invitation as AGREE from the host to the visitor", () => {
+    const text = "At the invitation of President Halimah Yacob, President Shavkat Mirziyoyev of Uzbekistan will make a State Visit to Singapore.";
+    const records = code(text, "2023-01-15", "Ministry of Foreign Affairs, Singapore");
+    const invite = records.find((r) => r.event === "AGREE" && r.actor[0]?.name === "Halimah Yacob");
+    expect(invite?.recipient.map((e) => e.name)).toEqual(["Shavkat Mirziyoyev"]);
+    const visit = records.find((r) => r.event === "AGREE" && r.actor[0]?.name === "Shavkat Mirziyoyev");
+    expect(visit?.recipient.map((e) => e.code)).toEqual(["SGP"]);
+    expect(visit?.date).toBe("2023-01-15");
+  });
+
+  it("learns an organization from its institution word, with the publisher's country", () => {
+    const text = "Minister Grace Fu met with the leaders of the Sustainable Harbour Authority today.";
+    const consult = find(code(text, "2024-03-16", "Ministry of Foreign Affairs, Singapore"), "CONSULT")[0]!;
+    expect(consult.recipient.concat(consult.actor)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "Sustainable Harbour Authority", kind: "org", code: "SGP" })]),
+    );
+  });
+
+  it("takes a passive's agents as actors", () => {
+    const text = "The plan is now endorsed by Canada, Japan and Italy.";
+    const support = find(code(text, "2024-09-25"), "SUPPORT")[0]!;
+    expect(support.actor.map((e) => e.code).sort()).toEqual(["CAN", "ITA", "JPN"]);
+    expect(support.recipient).toEqual([]);
+  });
+});
+
 describe("what is not an event", () => {
   it("skips negated, hypothetical and background statements", () => {
     const text =

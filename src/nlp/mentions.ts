@@ -143,7 +143,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (u.entry?.kind !== "office" || !free(u.start, u.end)) continue;
       const r = titledName(k);
       if (!r) continue;
-      let app = appositive(r.nameEnd);
+      const of = ofAffiliation(r.nameEnd);
+      if (of) {
+        r.fullEnd = of.end;
+        r.code ??= of.code;
+      }
+      let app = of ? null : appositive(r.nameEnd);
       if (app && r.kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(r.kbPerson, null).some((t) => t.code === app!.code)) app = null;
       if (app) {
         r.fullEnd = app.end;
@@ -222,7 +227,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       }
       const nameStart = nameUnit.start;
       // appositive: ", [the] [adj] office [of X] [to Y]"
-      let app = appositive(nameEnd);
+      const of = ofAffiliation(nameEnd);
+      let app = of ? { end: of.end, office: office ?? "", code: of.code } : appositive(nameEnd);
       // an appositive naming another country is the next item of a list, not this person's title
       if (app && kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(kbPerson, null).some((t) => t.code === app!.code)) app = null;
       if (!kbPerson && !titled && !app) continue;
@@ -235,7 +241,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         kbPerson,
         state: null,
         org: null,
-        office: office ?? app?.office ?? null,
+        office: office ?? (app?.office || null),
         code: code ?? app?.code ?? null,
         reference: null,
       });
@@ -309,6 +315,16 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       const m = base("name", t, end, fs, end);
       add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code, reference: null, institution: true });
       t = end - 1;
+    }
+
+    /** "President Zelenskyy of Ukraine", "Prime Minister Robert Golob of the Republic of Slovenia". */
+    function ofAffiliation(after: number): { end: number; code: string } | null {
+      if (tokens.lower[after] !== "of") return null;
+      const at = tokens.lower[after + 1] === "the" ? after + 2 : after + 1;
+      const k2 = unitAt.get(at);
+      const u = k2 === undefined ? undefined : units[k2];
+      if (u?.entry?.kind === "state" && u.entry.form === "name") return { end: u.end, code: u.entry.code };
+      return null;
     }
 
     function titleish(x: Unit | undefined): boolean {
