@@ -189,7 +189,9 @@ function matchRest(doc: Doc, from: number, limit: number, rest: string[]): numbe
           break;
         }
         // "had candid, substantive, and constructive discussions", "met on September 16-17 with"
-        if (tokens.pos[g] === "VERB" || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
+        // (a participle as an attribute does not end it: "Singapore's continued support")
+        const attributive = g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "") || tokens.lower[g - 1] === "'s";
+        if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
       }
       if (found < 0) return -1;
       t = found + 1;
@@ -261,7 +263,9 @@ function codeOne(
     // "In his meeting with X", "X's talks with Y"
     const owner = possessorOf(doc, head, sent, mentionOf);
     actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
-    objectMentions = afterWith(doc, match.end - 1, limit, mentionOf) ;
+    if (!actorMentions.length) actorMentions = mainSubject(doc, sent, mentionOf); // "Mai is on an Official Visit to Singapore"
+    // "talks with X", "a visit to X"
+    objectMentions = trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf) : afterWith(doc, match.end - 1, limit, mentionOf);
     if (!objectMentions.length) return null;
   } else if (passive) {
     const byAt = findWord(doc, match.end, limit, "by");
@@ -334,7 +338,8 @@ function codeOne(
     type = "CONSULT";
   }
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
-  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && !recipients.length && actors.length < 2) return null;
+  // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
+  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2) return null;
 
   return {
     sentence: sent.index,
@@ -425,6 +430,12 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
       if (mi >= 0 && isParticipant(doc.mentions[mi])) return [doc.mentions[mi]!];
       break;
     }
+    // "Minister for Foreign Affairs, Dr Vivian Balakrishnan, will make …": a subject set off by commas
+    if (w === "," && t - 1 >= sent.tokenStart && mentionOf[t - 1]! >= 0) {
+      const m = doc.mentions[mentionOf[t - 1]!]!;
+      const startTok = tokenAt(doc, m.fullStart, m.tokenStart);
+      if (isParticipant(m) && !m.possessive && !verbBetweenTokens(doc, sent.tokenStart, startTok)) return coordinatedBefore(doc, m, sent, mentionOf);
+    }
     if ((w === "," || w === "and") && depth < 3) {
       // "…, calling them to …", "… and encouraged Beijing …": the previous verb's subject
       for (let v = t - 1; v >= sent.tokenStart; v--) {
@@ -451,6 +462,11 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
     return coordinatedAfter(doc, m, head, mentionOf);
   }
   return [];
+}
+
+function verbBetweenTokens(doc: Doc, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (doc.tokens.pos[t] === "VERB") return true;
+  return false;
 }
 
 function tokenAt(doc: Doc, offset: number, hint: number): number {
