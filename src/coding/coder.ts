@@ -55,6 +55,9 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     matches.forEach((match, k) => {
       // "agreed that they will …": the will-clause is what was agreed, not a second event
       if (match.trigger.pos === "AUX" && agreed) return;
+      // "will make a State Visit to Singapore": the visit itself carries the intention
+      const next = matches[k + 1];
+      if (match.trigger.pos === "AUX" && next && willGoverns(doc, sent, next.head, mentionOf)) return;
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);

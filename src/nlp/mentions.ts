@@ -564,7 +564,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           if (e.kind === "office" && !office) {
             office = deputyOf(tokens, unit.start, s0, e.office) ?? e.office;
             const nextTok = unit.end;
-            if (nextTok < s1 && isCap(tokens.text[nextTok]!) && unitAt.get(nextTok) !== undefined && !units[unitAt.get(nextTok)!]!.entry && tokens.lower[nextTok] !== "of") return null;
+            const nu2 = unitAt.get(nextTok) === undefined ? undefined : units[unitAt.get(nextTok)!];
+            if (nextTok < s1 && isCap(tokens.text[nextTok]!) && nu2 && (!nu2.entry || nu2.entry.kind === "person") && tokens.lower[nextTok] !== "of") return null;
           }
           else if (e.kind === "state" && !code && e.form !== "capital") code = e.code;
           else if (e.kind === "org" && !code) code = kb.orgs.get(e.id)?.code ?? null;
