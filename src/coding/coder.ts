@@ -529,7 +529,7 @@ function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32A
   let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
   while (t < limit && tokens.start[t]! < cur.fullEnd) t++;
   const endsInAnd = tokens.lower[t] === "and" || (tokens.lower[t] === "," && tokens.lower[t + 1] === "and");
-  const lastAnd = endsInAnd ? links.length - 1 : links.lastIndexOf("and");
+  const lastAnd = endsInAnd || out.length >= 3 ? links.length - 1 : links.lastIndexOf("and");
   return out.slice(0, lastAnd + 2);
 }
 

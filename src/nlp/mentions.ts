@@ -493,7 +493,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           e++;
           continue;
         }
-        if (w === "'s" || w === "’s") break;
+        // "LGBTQ+ Equality Caucus", "Women's Caucus": marks written onto a word of the name
+        if ((w === "+" || w === "'s" || w === "’s") && e > t && tokens.start[e] === tokens.end[e - 1] && e + 1 < s1 && isCap(tokens.text[e + 1]!)) {
+          e++;
+          continue;
+        }
         break;
       }
       if (lastHead < 0) return t;
