@@ -281,7 +281,9 @@ function codeOne(
         ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
         : trigger.roles === "none"
           ? []
-          : objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+          : trigger.roles === "host"
+            ? directObject(doc, match.end, limit, mentionOf) // "received his B.S." hosts nobody
+            : objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
   let actors = participants(doc, actorMentions);
@@ -496,6 +498,8 @@ function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int3
     if (pm < 0) break;
     const p = doc.mentions[pm]!;
     if (!isParticipant(p) || p.possessive) break;
+    // "mediation by the United States, the Governments of Israel and Lebanon": a prepositional object is no list item
+    if (w === "," && doc.tokens.pos[tokenAt(doc, p.fullStart, p.tokenStart) - 1] === "ADP") break;
     out.unshift(p);
     cur = p;
   }
@@ -570,6 +574,16 @@ function isLocation(doc: Doc, m: Mention): boolean {
   if (m.type === "place") return PLACE_PREPOSITIONS.has(before);
   const e = doc.entities[m.entity];
   return !!e && e.kind === "state" && !m.possessive && LOCATIVE.has(before);
+}
+
+/** The participant right after the verb, if it is one: "hosted Chairwoman Mai", "received the President". */
+function directObject(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  let t = from;
+  while (t < limit && (doc.tokens.pos[t] === "ADV" || doc.tokens.lower[t] === "the")) t++;
+  const mi = mentionOf[t] ?? -1;
+  const m = mi >= 0 ? doc.mentions[mi] : undefined;
+  if (!m || !isParticipant(m, doc) || m.type === "pronoun" && m.possessive || m.type === "adjective") return [];
+  return coordinatedAfter(doc, m, limit, mentionOf);
 }
 
 /** Participants after "with" (or, if `direct`, a direct object) following the trigger. */

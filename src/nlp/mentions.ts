@@ -41,6 +41,7 @@ const NOT_NAMES = new Set([
   "mr", "mrs", "ms", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "her",
   "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here", "people",
+  "first", "second", "third", "fourth", "fifth", "finally", "lastly", "additionally", "meanwhile", "however", "today's",
 ]);
 
 function isCap(word: string): boolean {
@@ -280,8 +281,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             type = "name";
           } else type = "adjective";
         }
-        const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
-        take(u.start, end);
+        let fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+        // "the Government(s) of Israel" is Israel
+        if (type === "name" && tokens.lower[u.start - 1] === "of" && /^governments?$/.test(tokens.lower[u.start - 2] ?? "") && u.start - 2 >= s0 && free(u.start - 2, u.start)) {
+          fs = tokens.lower[u.start - 3] === "the" && u.start - 3 >= s0 ? u.start - 3 : u.start - 2;
+        }
+        take(fs, end);
         add(base(type, u.start, end, fs, end), {
           name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null,
         });
