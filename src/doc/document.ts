@@ -132,3 +132,15 @@ export function mentionRange(doc: Pick<Doc, "mentions">, sentence: number): [num
   };
   return [lowerBound(sentence), lowerBound(sentence + 1)];
 }
+
+/** The offsets of a mention over tokens [a, b), with its full reading over tokens [fa, fb). */
+export function mentionSpan(tokens: Tokens, a: number, b: number, fa = a, fb = b): Pick<Mention, "tokenStart" | "tokenEnd" | "start" | "end" | "fullStart" | "fullEnd"> {
+  return {
+    tokenStart: a,
+    tokenEnd: b,
+    start: tokens.start[a]!,
+    end: tokens.end[b - 1]!,
+    fullStart: tokens.start[fa]!,
+    fullEnd: tokens.end[fb - 1]!,
+  };
+}

@@ -1,4 +1,4 @@
-import { type Doc, type Entity, type Mention, mentionRange } from "../doc/document.ts";
+import { type Doc, type Entity, type Mention, mentionRange, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
@@ -331,12 +331,7 @@ function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, c
       added.push({
         id: -1,
         sentence: sent.index,
-        tokenStart: t,
-        tokenEnd: end,
-        start: tokens.start[t]!,
-        end: tokens.end[end - 1]!,
-        fullStart: tokens.start[t]!,
-        fullEnd: tokens.end[end - 1]!,
+        ...mentionSpan(tokens, t, end),
         type: "surname",
         entity: id,
         possessive: tokens.lower[end] === "'s",

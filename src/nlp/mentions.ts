@@ -1,4 +1,4 @@
-import type { Doc, Mention, MentionType } from "../doc/document.ts";
+import { type Doc, type Mention, type MentionType, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, NameEntry } from "../kb/kb.ts";
 import type { References, Reference } from "./references.ts";
 
@@ -107,12 +107,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     const possessiveAt = (t: number) => t < s1 && (tokens.lower[t] === "'s" || tokens.lower[t] === "'" || tokens.lower[t] === "s'");
     const base = (type: MentionType, a: number, b: number, fa = a, fb = b) => ({
       sentence: sent.index,
-      tokenStart: a,
-      tokenEnd: b,
-      start: tokens.start[a]!,
-      end: tokens.end[b - 1]!,
-      fullStart: tokens.start[fa]!,
-      fullEnd: tokens.end[fb - 1]!,
+      ...mentionSpan(tokens, a, b, fa, fb),
       type,
       possessive: possessiveAt(b),
       plural: false,
