@@ -592,12 +592,15 @@ function afterWith(doc: Doc, from: number, limit: number, mentionOf: Int32Array,
   const withAt = tokens.lower[from - 1] === "with" ? from - 1 : findWord(doc, from, Math.min(limit, from + 8), "with");
   if (withAt >= 0) return mentionsFrom(doc, withAt + 1, limit, mentionOf);
   if (!direct) return [];
-  // a direct object right after the verb: "met President Xi", "called Prime Minister Lee"
-  let t = from;
-  while (t < limit && (tokens.pos[t] === "ADV" || tokens.lower[t] === "the")) t++;
-  const mi = mentionOf[t] ?? -1;
-  if (mi >= 0 && isParticipant(doc.mentions[mi]) && doc.mentions[mi]!.type !== "place") {
-    return coordinatedAfter(doc, doc.mentions[mi]!, limit, mentionOf);
+  // a direct object after the verb: "met President Xi", "met members of Parliament and the Secretary-General of …"
+  for (let t = from; t < Math.min(limit, from + 7); t++) {
+    const mi = mentionOf[t] ?? -1;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      if (!isParticipant(m, doc) || m.type === "place" || isLocation(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
+      return coordinatedAfter(doc, m, limit, mentionOf);
+    }
+    if (tokens.pos[t] === "VERB" || /^[,;:.]$/.test(tokens.lower[t]!) || LOCATIVE.has(tokens.lower[t]!) || tokens.lower[t] === "to") return [];
   }
   return [];
 }
