@@ -309,7 +309,7 @@ function codeOne(
       mode = null;
     } else {
       if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
-      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx);
+      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx, match.end + 12);
     }
   } else if (future && type !== "AGREE") {
     type = "AGREE";
@@ -419,6 +419,7 @@ function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array
     if (mentionOf[t]! >= 0) {
       const m = doc.mentions[mentionOf[t]!]!;
       if (m.possessive) break;
+      if (m.type === "pronoun" && m.plural && m.entity < 0) return [m]; // "They discussed …": the meeting's parties, decided below
       if (!isParticipant(m)) break;
       if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) break;
       return coordinatedBefore(doc, m, sent, mentionOf);
@@ -655,23 +656,25 @@ function possessorOf(doc: Doc, head: number, sent: Sentence, mentionOf: Int32Arr
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
-function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventParticipant[], docLocation: string | null, ctx: CoderContext): string | null {
+function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventParticipant[], docLocation: string | null, ctx: CoderContext, near: number): string | null {
   if (PHONE_WORDS.test(text)) return "phone";
   const codes = new Set(parts.map((p) => doc.entities[p.entity]!.code).filter((c): c is string => !!c));
   if (MULTILATERAL_WORDS.test(text) && (codes.size >= 3 || parts.length >= 3)) return "multilateral";
-  const here = sentenceLocation(doc, sent) ?? docLocation;
+  const local = sentenceLocation(doc, sent, near);
+  const here = local ?? docLocation;
   if (here && codes.has(here) && [...codes].some((c) => c !== here)) return "visit";
-  if (here && codes.size >= 2 && !codes.has(here) && sentenceLocation(doc, sent) === here) return "third-party";
+  if (local && codes.size >= 2 && !codes.has(local)) return "third-party";
   void ctx;
   return null;
 }
 
 /** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
-function sentenceLocation(doc: Doc, sent: Sentence): string | null {
+function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEGER): string | null {
   const [r0, r1] = mentionRange(doc, sent.index);
   for (let j = r0; j < r1; j++) {
     const m = doc.mentions[j]!;
     if (m.entity < 0) continue;
+    if (m.tokenStart > near) break; // a place far after the meeting verb is about something else
     if (m.type !== "place" && m.type !== "name") continue;
     const e = doc.entities[m.entity]!;
     if (e.kind !== "state") continue;

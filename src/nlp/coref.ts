@@ -138,7 +138,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         } else {
           // A minister or official with no country named is most often the publisher's own.
           const rank = mi.office ? kb.offices.get(mi.office.replace(/^Deputy /, ""))?.rank : undefined;
-          const code = mi.code ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
+          // ... unless it stands in a list after someone whose country is known:
+          // "Speaker of the Mongolian Parliament Zandanshatar, …, and Deputy Foreign Minister Munkhjin"
+          const sibling = listSibling(i);
+          const code = mi.code ?? sibling ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}`, () => ({
             name: mi.name!,
             kind: "person",
@@ -206,6 +209,19 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   });
 
   /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
+  /** The code of the person listed just before mention i ("A, B, and C"), if any. */
+  function listSibling(i: number): string | null {
+    const m = doc.mentions[i]!;
+    const prev = doc.mentions[i - 1];
+    if (!prev || prev.sentence !== m.sentence || prev.entity < 0) return null;
+    const e = entities[prev.entity]!;
+    if (e.kind !== "person" || !e.code) return null;
+    let t = prev.tokenEnd;
+    while (t < tokens.count && tokens.end[t]! <= prev.fullEnd) t++;
+    const between = doc.text.slice(tokens.start[t] ?? prev.fullEnd, m.fullStart).trim();
+    return /^(,|and|, and)$/.test(between) ? e.code : null;
+  }
+
   function resolveTitle(office: string, code: string | null, body: string | null): number {
     // the latest person in the text holding that office (and of that code)
     let best = -1;
