@@ -663,6 +663,8 @@ function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventPartici
   const local = sentenceLocation(doc, sent, near);
   const here = local ?? docLocation;
   if (here && codes.has(here) && [...codes].some((c) => c !== here)) return "visit";
+  // met somewhere none of them is from: among three or more that is a multilateral meeting
+  if (local && codes.size >= 3 && !codes.has(local)) return "multilateral";
   if (local && codes.size >= 2 && !codes.has(local)) return "third-party";
   void ctx;
   return null;
@@ -678,15 +680,20 @@ function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEG
     if (m.type !== "place" && m.type !== "name") continue;
     const e = doc.entities[m.entity]!;
     if (e.kind !== "state") continue;
-    const before = doc.tokens.lower[m.tokenStart - 1] ?? "";
-    const before2 = doc.tokens.lower[m.tokenStart - 2] ?? "";
+    const lower = doc.tokens.lower;
+    const before = lower[m.tokenStart - 1] ?? "";
+    const before2 = lower[m.tokenStart - 2] ?? "";
     if (before === "in" || before === "at" || (before === "the" && (before2 === "in" || before2 === "at"))) return e.code;
+    // "visited Fiji", "her visit to Ulaanbaatar", "a working visit to Italy", "in Munich, Germany"
+    if (/^visit(ed|ing|s)?$/.test(before)) return e.code;
+    if (before === "to" && /^(visit|visits|trip|travel|travelled|traveled|travels|journey|tour)$/.test(before2)) return e.code;
+    if (before === "," && /^\p{Lu}/u.test(doc.tokens.text[m.tokenStart - 2] ?? "") && (lower[m.tokenStart - 3] === "in" || lower[m.tokenStart - 4] === "in")) return e.code;
   }
   return null;
 }
 
 function leadLocation(doc: Doc): string | null {
-  for (const s of doc.sentences.filter((x) => !x.skip).slice(0, 2)) {
+  for (const s of doc.sentences.filter((x) => !x.skip).slice(0, 3)) {
     const l = sentenceLocation(doc, s);
     if (l) return l;
   }
