@@ -258,9 +258,13 @@ function codeOne(
   let objectMentions: Mention[];
   if (trigger.roles === "inviter") {
     // "at the invitation of President Halimah", "at President Halimah's invitation": the host invites the sentence's subject
+    // "conveyed an invitation from Prime Minister Lee for CE-elect Lee to visit Singapore"
     const owner = possessorOf(doc, head, sent, mentionOf);
-    actorMentions = owner ? [owner] : mentionsFrom(doc, match.end, limit, mentionOf);
-    objectMentions = mainSubject(doc, sent, mentionOf);
+    const from = doc.tokens.lower[match.end] === "from" ? match.end + 1 : match.end;
+    actorMentions = owner ? [owner] : mentionsFrom(doc, from, limit, mentionOf);
+    const forAt = findWord(doc, from, Math.min(limit, from + 12), "for");
+    objectMentions = forAt >= 0 ? mentionsFrom(doc, forAt + 1, limit, mentionOf) : [];
+    if (!objectMentions.length) objectMentions = mainSubject(doc, sent, mentionOf);
     if (!actorMentions.length || !objectMentions.length) return null;
   } else if (trigger.pos === "NOUN") {
     // "In his meeting with X", "X's talks with Y"

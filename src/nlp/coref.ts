@@ -80,8 +80,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     return byNameEnd.get(w) ?? [];
   };
-  const matchSurname = (word: string, code: string | null): number => {
-    const cands = peopleNamed(fold(word)).filter((e) => !code || !e.code || e.code === code);
+  const matchSurname = (word: string, code: string | null, office: string | null = null): number => {
+    let cands = peopleNamed(fold(word)).filter((e) => !code || !e.code || e.code === code);
+    if (office && cands.some((e) => e.office === office)) cands = cands.filter((e) => e.office === office);
     if (!cands.length) return -1;
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
   };
@@ -131,11 +132,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       } else if (mi.name) {
         const words = mi.name.split(/\s+/);
         const last = words[words.length - 1]!;
-        const kbHit = kbBySurname(last, mi.office);
-        if (kbHit && words.length === 1) id = personFromKb(kbHit.name, mi.office, mi.code);
-        else if (words.length === 1 && (id = matchSurname(last, mi.code)) >= 0) {
-          // a known person by surname with a title: "President Xi"
-        } else {
+        // a titled surname: someone this text named already ("CE-elect Lee" after "John Lee"), else the knowledge base
+        const named = words.length === 1 ? matchSurname(last, mi.code, mi.office) : -1;
+        const kbHit = words.length === 1 && named < 0 ? kbBySurname(last, mi.office) : null;
+        if (named >= 0) id = named;
+        else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
+        else {
           // A minister or official with no country named is most often the publisher's own.
           const rank = mi.office ? kb.offices.get(mi.office.replace(/^Deputy /, ""))?.rank : undefined;
           // ... unless it stands in a list after someone whose country is known:
