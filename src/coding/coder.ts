@@ -240,6 +240,8 @@ function codeOne(
   if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
+  // "signs off on", "called off": a particle that changes the verb
+  if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
   if (!future) future = willGoverns(doc, sent, head, mentionOf);
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
@@ -382,6 +384,8 @@ interface Discourse {
 
 function isPairReference(doc: Doc, m: Mention): boolean {
   if (m.type !== "group") return false;
+  // "the two countries" are states; coreference pairs those
+  if (/^(countries|nations|governments)$/.test(doc.tokens.lower[m.tokenEnd - 1] ?? "")) return false;
   const first = doc.tokens.lower[m.tokenStart];
   const second = doc.tokens.lower[m.tokenStart + 1];
   return first === "both" || second === "two" || first === "two";
