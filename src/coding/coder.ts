@@ -315,7 +315,7 @@ function codeOne(
       mode = null;
     } else {
       if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
-      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, ctx, match.end + 12);
+      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, match.end + 12);
     }
   } else if (future && type !== "AGREE") {
     type = "AGREE";
@@ -345,9 +345,6 @@ function codeOne(
   // (one named outright stays; "their", "the two" are the actors themselves)
   recipients = recipients.filter((p) => !(actorIds.has(p.entity) && (actors.length === 1 || doc.mentions[p.mention]?.type !== "name")) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
-  if (type === "SUPPORT" && trigger.pattern === "welcome" && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person") && /\bwelcomed? .* to\b/.test(sentenceText) && false) {
-    type = "CONSULT";
-  }
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2) return null;
@@ -664,7 +661,7 @@ function possessorOf(doc: Doc, head: number, sent: Sentence, mentionOf: Int32Arr
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
-function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventParticipant[], docLocation: string | null, ctx: CoderContext, near: number): string | null {
+function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventParticipant[], docLocation: string | null, near: number): string | null {
   if (PHONE_WORDS.test(text)) return "phone";
   const codes = new Set(parts.map((p) => doc.entities[p.entity]!.code).filter((c): c is string => !!c));
   if (MULTILATERAL_WORDS.test(text) && (codes.size >= 3 || parts.length >= 3)) return "multilateral";
@@ -674,7 +671,6 @@ function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventPartici
   // met somewhere none of them is from: among three or more that is a multilateral meeting
   if (local && codes.size >= 3 && !codes.has(local)) return "multilateral";
   if (local && codes.size >= 2 && !codes.has(local)) return "third-party";
-  void ctx;
   return null;
 }
 

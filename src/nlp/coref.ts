@@ -177,7 +177,6 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   findSurnames(doc, info, matchSurname);
 
   // third pass: pronouns and groups, in order
-  const subjects: number[] = []; // entity of each sentence's subject (or -1)
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     if (m.type === "pronoun" && mi.reference) {
@@ -207,7 +206,6 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     if (m.entity >= 0) lastMention.set(m.entity, i);
-    void subjects;
   });
 
   /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
