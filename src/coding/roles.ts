@@ -1,0 +1,293 @@
+import type { Doc, EventParticipant, Mention, Sentence } from "../doc/document.ts";
+
+/**
+ * Who takes part in an event: subjects, objects, "with" phrases, possessors and
+ * coordinated lists, found from the words around a trigger over the tagged tokens.
+ */
+
+export const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll", "remain", "remains", "remained", "stand", "stands", "stood", "stay", "stays", "am"]);
+export const RELATIVES = new Set(["which", "that", "who", "whom", "whose", "where", "when"]);
+export const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
+export const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place"]);
+export const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
+
+export function isPairReference(doc: Doc, m: Mention): boolean {
+  if (m.type !== "group") return false;
+  // "the two countries" are states; coreference pairs those
+  if (/^(countries|nations|governments)$/.test(doc.tokens.lower[m.tokenEnd - 1] ?? "")) return false;
+  const first = doc.tokens.lower[m.tokenStart];
+  const second = doc.tokens.lower[m.tokenStart + 1];
+  return first === "both" || second === "two" || first === "two";
+}
+
+/** Entities a list of mentions stands for; groups stand for their members. */
+export function participants(doc: Doc, mentions: Mention[]): EventParticipant[] {
+  const out: EventParticipant[] = [];
+  const seen = new Set<number>();
+  const push = (entity: number, mention: number) => {
+    if (entity < 0 || seen.has(entity)) return;
+    seen.add(entity);
+    out.push({ entity, mention });
+  };
+  for (const m of mentions) {
+    if (m.entity < 0) continue;
+    const e = doc.entities[m.entity]!;
+    if (e.kind === "group") {
+      if (e.members.length) for (const id of e.members) push(id, m.id);
+      else if (e.code) push(e.id, m.id);
+    } else push(e.id, m.id);
+  }
+  return out;
+}
+
+export function isParticipant(m: Mention | undefined, doc?: Doc): m is Mention {
+  if (!m || m.entity < 0 || !PARTICIPANT_TYPES.has(m.type)) return false;
+  // "White House senior staff": a place name modifying a noun names no participant
+  if (doc && m.type === "place" && /^(NOUN|ADJ)$/.test(doc.tokens.pos[m.tokenEnd] ?? "")) return false;
+  return true;
+}
+
+/** The subject of the verb at `head`: the mentions just before it, or, across a comma or "and", the previous verb's. */
+export function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array, depth = 0, fallback = true): Mention[] {
+  const { tokens } = doc;
+  let t = head - 1;
+  while (t >= sent.tokenStart) {
+    const w = tokens.lower[t]!;
+    if (mentionOf[t]! >= 0) {
+      const m = doc.mentions[mentionOf[t]!]!;
+      if (m.possessive) break;
+      if (m.type === "pronoun" && m.plural && m.entity < 0) return [m]; // "They discussed …": the meeting's parties, decided below
+      if (!isParticipant(m)) break;
+      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) break;
+      return coordinatedBefore(doc, m, sent, mentionOf);
+    }
+    if (SKIPPABLE.has(w) || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART") {
+      t--;
+      continue;
+    }
+    if ((w === "who" || w === "which") && t - 1 >= sent.tokenStart) {
+      // a relative clause: "President Halimah, who will host …"
+      let u = t - 1;
+      if (tokens.lower[u] === ",") u--;
+      const mi = mentionOf[u] ?? -1;
+      if (mi >= 0 && isParticipant(doc.mentions[mi])) return [doc.mentions[mi]!];
+      break;
+    }
+    // "Minister for Foreign Affairs, Dr Vivian Balakrishnan, will make …": a subject set off by commas
+    if (w === "," && t - 1 >= sent.tokenStart && mentionOf[t - 1]! >= 0) {
+      const m = doc.mentions[mentionOf[t - 1]!]!;
+      const startTok = tokenAt(doc, m.fullStart, m.tokenStart);
+      if (isParticipant(m) && !m.possessive && !verbBetweenTokens(doc, sent.tokenStart, startTok)) return coordinatedBefore(doc, m, sent, mentionOf);
+    }
+    if ((w === "," || w === "and") && depth < 3) {
+      // "…, calling them to …", "… and encouraged Beijing …": the previous verb's subject
+      for (let v = t - 1; v >= sent.tokenStart; v--) {
+        if (tokens.pos[v] === "VERB" && mentionOf[v]! < 0) return subjectOf(doc, sent, v, mentionOf, depth + 1);
+      }
+    }
+    // a subject that names no participant ("some countries have called for …") is nobody we code
+    const pos = tokens.pos[t];
+    if (pos === "NOUN" || pos === "PRON" || (pos === "PROPN" && mentionOf[t]! < 0)) return [];
+    break;
+  }
+  // fallback: the sentence's first participant that is not inside a prepositional phrase
+  if (!fallback) return [];
+  for (let u = sent.tokenStart; u < head; u++) {
+    const mi = mentionOf[u]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    u = Math.max(u, m.tokenEnd - 1);
+    if (!isParticipant(m) || m.possessive) continue;
+    const before = tokens.pos[m.tokenStart - 1];
+    const fullStartTok = tokenAt(doc, m.fullStart, m.tokenStart);
+    if (m.tokenStart > sent.tokenStart && (before === "ADP" || tokens.pos[fullStartTok - 1] === "ADP")) continue;
+    if (m.type === "adjective") continue;
+    return coordinatedAfter(doc, m, head, mentionOf);
+  }
+  return [];
+}
+
+export function verbBetweenTokens(doc: Doc, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (doc.tokens.pos[t] === "VERB") return true;
+  return false;
+}
+
+export function tokenAt(doc: Doc, offset: number, hint: number): number {
+  let t = hint;
+  while (t > 0 && doc.tokens.start[t]! > offset) t--;
+  return t;
+}
+
+/** "A and B", "A, B and C" ending at mention m. */
+export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int32Array): Mention[] {
+  const out = [m];
+  let cur = m;
+  const { tokens } = doc;
+  for (;;) {
+    const fullTok = tokenAt(doc, cur.fullStart, cur.tokenStart);
+    const sep = fullTok - 1;
+    if (sep <= sent.tokenStart) break;
+    const w = tokens.lower[sep]!;
+    // "A, B and C": the last link must be "and"; a bare comma before a subject ends a phrase
+    if (w !== "and" && (w !== "," || out.length === 1)) break;
+    let prevTok = sep - 1;
+    if (w === "and" && tokens.lower[prevTok] === ",") prevTok--; // the serial comma: "A, B, and C"
+    const pm = mentionOf[prevTok]!;
+    if (pm < 0) break;
+    const p = doc.mentions[pm]!;
+    if (!isParticipant(p) || p.possessive) break;
+    // "mediation by the United States, the Governments of Israel and Lebanon": a prepositional object is no list item
+    if (w === "," && doc.tokens.pos[tokenAt(doc, p.fullStart, p.tokenStart) - 1] === "ADP") break;
+    out.unshift(p);
+    cur = p;
+  }
+  return out;
+}
+
+/** "A and B" starting at mention m, before `limit`. */
+export function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention[] {
+  const out = [m];
+  const links: string[] = [];
+  let cur = m;
+  const { tokens } = doc;
+  for (;;) {
+    let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
+    while (t < limit && tokens.end[t]! <= cur.fullEnd - 0 && tokens.start[t]! < cur.fullEnd) t++;
+    const w = tokens.lower[t];
+    if (t >= limit || (w !== "and" && w !== ",")) break;
+    let n = t + 1;
+    if (tokens.lower[n] === "and") n++;
+    if (tokens.lower[n] === "the" && mentionOf[n]! < 0) n++;
+    const nm = mentionOf[n]!;
+    if (n >= limit || nm < 0) break;
+    const next = doc.mentions[nm]!;
+    if (!isParticipant(next, doc)) break;
+    out.push(next);
+    links.push(n > t + 1 && tokens.lower[t + 1] === "and" ? "and" : w);
+    cur = next;
+  }
+  // "A, B and C" is a list (also when its last item is no participant: "A, B, and White House staff");
+  // "A, B," without an "and" is A and an apposition
+  let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
+  while (t < limit && tokens.start[t]! < cur.fullEnd) t++;
+  const endsInAnd = tokens.lower[t] === "and" || (tokens.lower[t] === "," && tokens.lower[t + 1] === "and");
+  const lastAnd = endsInAnd || out.length >= 3 ? links.length - 1 : links.lastIndexOf("and");
+  return out.slice(0, lastAnd + 2);
+}
+
+/** The first participant after the trigger (and those coordinated with it), skipping places and the actor's possessives. */
+export function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32Array, request = false): Mention[] {
+  const { tokens } = doc;
+  for (let t = from; t < limit; t++) {
+    const w = tokens.lower[t]!;
+    if (w === ";" || w === "while" || w === "but") break;
+    // the object's own clause ends the search: "the meeting of donors contributing to …", "… which …"
+    if (t > from && (RELATIVES.has(w) || (tokens.pos[t] === "VERB" && /ing$/.test(w) && mentionOf[t]! < 0))) break;
+    // whom a request asks comes before what it asks them "to" do
+    if (request && w === "to" && tokens.pos[t + 1] === "VERB") break;
+    // "expressed support for X, and noted Y": the next predicate begins
+    if (w === "," && (tokens.pos[t + 1] === "VERB" || (tokens.lower[t + 1] === "and" && tokens.pos[t + 2] === "VERB"))) break;
+    const mi = mentionOf[t]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    t = Math.max(t, m.tokenEnd - 1);
+    if (!isParticipant(m, doc)) continue;
+    if (m.type === "pronoun" && m.possessive) continue;
+    if (isLocation(doc, m)) continue;
+    if (m.possessive || m.type === "adjective") {
+      // "the Secretary-General's Special Envoy, Mr Brahimi": the one the possessive qualifies
+      const next = mentionOf[m.tokenEnd + 1] ?? -1;
+      const after = next >= 0 ? doc.mentions[next] : undefined;
+      if (m.possessive && after && after !== m && isParticipant(after) && after.type !== "adjective") continue;
+      return [m];
+    }
+    return coordinatedAfter(doc, m, limit, mentionOf);
+  }
+  return [];
+}
+
+/** "in Yemen", "at the White House": a place where something happens, not a participant. */
+export function isLocation(doc: Doc, m: Mention): boolean {
+  const before = doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+  if (m.type === "place") return PLACE_PREPOSITIONS.has(before);
+  const e = doc.entities[m.entity];
+  return !!e && e.kind === "state" && !m.possessive && LOCATIVE.has(before);
+}
+
+/** The participant right after the verb, if it is one: "hosted Chairwoman Mai", "received the President". */
+export function directObject(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  let t = from;
+  while (t < limit && (doc.tokens.pos[t] === "ADV" || doc.tokens.lower[t] === "the")) t++;
+  const mi = mentionOf[t] ?? -1;
+  const m = mi >= 0 ? doc.mentions[mi] : undefined;
+  if (!m || !isParticipant(m, doc) || m.type === "pronoun" && m.possessive || m.type === "adjective") return [];
+  return coordinatedAfter(doc, m, limit, mentionOf);
+}
+
+/** Participants after "with" (or, if `direct`, a direct object) following the trigger. */
+export function afterWith(doc: Doc, from: number, limit: number, mentionOf: Int32Array, direct = true): Mention[] {
+  const { tokens } = doc;
+  const withAt = tokens.lower[from - 1] === "with" ? from - 1 : findWord(doc, from, Math.min(limit, from + 8), "with");
+  if (withAt >= 0) return mentionsFrom(doc, withAt + 1, limit, mentionOf);
+  if (!direct) return [];
+  // a direct object after the verb: "met President Xi", "met members of Parliament and the Secretary-General of …"
+  for (let t = from; t < Math.min(limit, from + 7); t++) {
+    const mi = mentionOf[t] ?? -1;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      if (!isParticipant(m, doc) || m.type === "place" || isLocation(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
+      return coordinatedAfter(doc, m, limit, mentionOf);
+    }
+    if (tokens.pos[t] === "VERB" || /^[,;:.]$/.test(tokens.lower[t]!) || LOCATIVE.has(tokens.lower[t]!) || tokens.lower[t] === "to") return [];
+  }
+  return [];
+}
+
+export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  for (let t = from; t < Math.min(limit, from + 6); t++) {
+    const mi = mentionOf[t]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      if (!isParticipant(m) || (m.type === "pronoun" && m.possessive)) {
+        t = Math.max(t, m.tokenEnd - 1);
+        continue;
+      }
+      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
+      return coordinatedAfter(doc, m, limit, mentionOf);
+    }
+    if (tokens.pos[t] === "VERB" || tokens.lower[t] === ",") break;
+  }
+  return [];
+}
+
+export function findWord(doc: Doc, from: number, limit: number, word: string): number {
+  for (let t = from; t < limit; t++) if (doc.tokens.lower[t] === word) return t;
+  return -1;
+}
+
+/** The subject of the sentence's first verb that has a participant for subject. */
+export function mainSubject(doc: Doc, sent: Sentence, mentionOf: Int32Array): Mention[] {
+  for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+    if ((doc.tokens.pos[v] === "VERB" || doc.tokens.pos[v] === "AUX") && mentionOf[v]! < 0) {
+      const subj = subjectOf(doc, sent, v, mentionOf);
+      if (subj.length) return subj;
+    }
+  }
+  return [];
+}
+
+/** "his meeting", "Wang's talks": the possessor of a noun trigger. */
+export function possessorOf(doc: Doc, head: number, sent: Sentence, mentionOf: Int32Array): Mention | null {
+  for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 3); t--) {
+    const w = doc.tokens.lower[t]!;
+    if (w === "'s" || w === "'") continue;
+    const mi = mentionOf[t]!;
+    if (mi >= 0) {
+      const m = doc.mentions[mi]!;
+      return m.possessive && isParticipant(m) ? m : null;
+    }
+    if (doc.tokens.pos[t] !== "ADJ" && w !== "first" && w !== "second") return null;
+  }
+  return null;
+}
