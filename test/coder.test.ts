@@ -158,3 +158,33 @@ describe.runIf(existsSync(seeds))("seed documents", () => {
   });
 });
 if (!existsSync(seeds)) console.log(`seed document tests skipped: ${seeds} not found (CI has ../shared beside the checkout)`);
+
+describe("meetings whose attendees are listed apart", () => {
+  const text =
+    "A meeting of six nations, held on the sidelines of the summit in Jakarta, today endorsed the Norwegian proposal on fisheries. " +
+    "The Minister said the talks had been constructive. " +
+    "Besides Norway, countries attending the meeting were Chile, Peru, Fiji and Ghana. Secretary-General Guterres also attended the meeting.";
+  it("codes the meeting as a multilateral CONSULT of everyone who attended", () => {
+    const consult = find(code(text, "2022-03-15"), "CONSULT");
+    expect(consult).toHaveLength(1);
+    expect(consult[0]!.mode).toContain("multilateral");
+    expect(names(consult[0]!.actor)).toEqual(["Chile", "Fiji", "Ghana", "Norway", "Peru", "António Guterres"].sort());
+    expect(consult[0]!.text).toContain("A meeting of six nations");
+  });
+  it("lets 'a meeting of nations' act for its states, not the officials who attended", () => {
+    const agree = find(code(text.replace("endorsed", "accepted"), "2022-03-15"), "AGREE")[0]!;
+    expect(names(agree.actor)).toEqual(["Chile", "Fiji", "Ghana", "Norway", "Peru"]);
+  });
+  it("does not invent a meeting from one attendee", () => {
+    const consult = find(code("The Minister attended the conference in Geneva. Secretary-General Guterres also attended the conference.", "2022-03-15"), "CONSULT");
+    expect(consult).toHaveLength(0);
+  });
+});
+
+describe("requests are not acts of the one asked", () => {
+  it("codes 'called on X to accept the offer' as a REQUEST only", () => {
+    const records = code("The United States called on North Korea to accept the offer of dialogue.", "2022-03-15");
+    expect(find(records, "AGREE")).toHaveLength(0);
+    expect(find(records, "REQUEST")[0]!.recipient[0]).toMatchObject({ code: "PRK" });
+  });
+});

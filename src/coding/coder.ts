@@ -1,6 +1,7 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
 import type { Lexicon, Trigger } from "./lexicon.ts";
+import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
 interface TriggerMatch {
@@ -41,7 +42,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     for (let t = a; t < b; t++) if (mentionOf[t]! < 0 || t >= m.tokenStart) mentionOf[t] = m.id;
   }
   const docLocation = leadLocation(doc);
-  const discourse: Discourse = { lastMeeting: [] };
+  const gathering = findGathering(doc, mentionOf);
+  const discourse: Discourse = { lastMeeting: [], gathering };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -64,6 +66,11 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
         if (all.length >= 2) discourse.lastMeeting = all.map((p) => p.entity);
       }
     });
+  }
+  const gathered = gathering && gatheringEvent(doc, gathering, mentionOf);
+  if (gathered) {
+    doc.events.push(gathered);
+    doc.events.sort((a, b) => a.sentence - b.sentence || a.trigger.start - b.trigger.start);
   }
 }
 
@@ -115,8 +122,19 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
   const pos = tokens.pos[before];
   if (pos === "VERB" || pos === "AUX" || pos === "ADJ" || pos === "ADV" || GOVERNING_NOUNS.has(w)) return "infinitive";
+  // "called on the DPRK to accept …", "urged both sides to resume talks": what the request asks, not an act of its own
+  for (let t = before; t >= Math.max(sent.tokenStart, before - 10); t--) {
+    if (/^[;:.]$/.test(tokens.lower[t]!)) break;
+    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
+      if (OBJECT_CONTROL.has(tokens.lemma[t]!)) return "infinitive";
+      break;
+    }
+  }
   return "no";
 }
+
+/** Verbs whose object is asked or brought to do the infinitive that follows ("urged X to …"). */
+const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "press", "appeal", "help", "allow", "enable", "persuade", "force", "push", "want", "need", "expect", "tell", "remind", "advise", "challenge", "pressure", "convince", "demand", "implore", "exhort", "invite", "require", "compel", "cause", "lead", "get"]);
 
 /** "The leaders will mark … and discuss …": a "will" earlier in the clause, with no new subject between. */
 function willGoverns(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): boolean {
@@ -300,6 +318,8 @@ function codeOne(
   if (objectMentions.length === 1 && isPairReference(doc, objectMentions[0]!) && discourse.lastMeeting.length >= 2) {
     recipients = discourse.lastMeeting.map((entity) => ({ entity, mention: objectMentions[0]!.id }));
   }
+  // "A meeting of eight nations … accepted the plan": the meeting's attendees
+  if (!actors.length && discourse.gathering && !passive) actors = gatheringSubject(doc, sent, head, discourse.gathering);
   if (!actors.length) return null;
 
   const sentenceText = doc.text.slice(sent.start, sent.end);
@@ -373,6 +393,8 @@ function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolea
 interface Discourse {
   /** Entities of the latest meeting coded, for "the two sides". */
   lastMeeting: number[];
+  /** The meeting whose attendees the text lists, if any. */
+  gathering: Gathering | null;
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
