@@ -58,6 +58,10 @@ export interface MentionRecord {
 export interface ParticipantRecord {
   actor: string;
   role: "actor" | "recipient";
+  /** As the PLOVER record gives it for this event: the code, office and sector it acted with. */
+  code: string | null;
+  office: string | null;
+  sector: string | null;
   /** The words that name it in the event's sentence ("the Secretary-General"), or its name when inferred. */
   text: string;
 }

@@ -52,7 +52,8 @@ export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
     const side = (role: ParticipantRecord["role"], list: typeof ev.actor, texts: typeof rec.actor) =>
       list.forEach((p, j) => {
         used.add(p.entity);
-        participants.push({ actor: ids[p.entity]!, role, text: texts[j]!.entity_text });
+        const t = texts[j]!;
+        participants.push({ actor: ids[p.entity]!, role, code: t.code, office: t.office, sector: t.sector, text: t.entity_text });
       });
     side("actor", ev.actor, rec.actor);
     side("recipient", ev.recipient, rec.recipient);

@@ -1,0 +1,135 @@
+/**
+ * The read-only HTTP JSON API over a `Store`. Routes and their parameters
+ * are described in `openapi.ts` (served at /-/openapi.json); list routes
+ * also answer as CSV (`/events.csv`, or `Accept: text/csv`).
+ */
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import type { CountRow, EventView, Store } from "../store/model.ts";
+import { actorTable, edgeTable, eventTable, timelineTable } from "./csv.ts";
+import { MethodNotAllowed, NotFound, toApiError } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+import { noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
+import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
+
+export interface EventsBody {
+  events: EventView[];
+  /** Pass as `_next` for the following page; null on the last one. */
+  next: string | null;
+  links: { next: string | null };
+  facets?: Partial<Record<Facet, CountRow[]>>;
+}
+
+export interface AppOptions {
+  /** Where unexpected errors are logged (default: standard error). */
+  log?: (line: string) => void;
+}
+
+const ALLOW = "GET, HEAD, OPTIONS";
+
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const app = new Hono();
+
+  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86_400 }));
+
+  /** A GET route; any other method on the same path is a 405. */
+  const route = (paths: string[], handler: (c: Context) => Promise<Response> | Response) => {
+    for (const path of paths) {
+      app.get(path, handler);
+      app.all(path, (c) => errorResponse(new MethodNotAllowed(c.req.method, c.req.path).body(), { Allow: ALLOW }));
+    }
+  };
+
+  route(["/"], (c) => {
+    parseQuery(noQuery, query(c));
+    return jsonResponse({ name: "readout", description: "PLOVER event data with evidence", openapi: "/-/openapi.json" });
+  });
+
+  route(["/events", "/events.csv"], async (c) => {
+    const { filter, page, facets } = parseEvents(query(c));
+    const result = await store.events(filter, page);
+    const next = result.next === null ? null : withParam(c.req.url, "_next", result.next);
+    const headers: Record<string, string> = next ? { Link: `<${next}>; rel="next"` } : {};
+    if (wantsCsv(c)) return csvResponse(eventTable(result.events), headers);
+    const body: EventsBody = { events: result.events, next: result.next, links: { next } };
+    if (facets.length) {
+      const counts = await Promise.all(facets.map(async (f) => [f, await store.count(filter, f)] as const));
+      body.facets = Object.fromEntries(counts);
+    }
+    return jsonResponse(body, 200, { ...headers, Vary: "Accept" });
+  });
+
+  route(["/events/:id{.+}"], async (c) => {
+    parseQuery(noQuery, query(c));
+    const id = c.req.param("id");
+    return jsonResponse(found(await store.event(id), `no event with id "${id}"`));
+  });
+
+  route(["/actors", "/actors.csv"], async (c) => {
+    const { q, limit } = parseActors(query(c));
+    const actors = await store.actors(q, limit);
+    return wantsCsv(c) ? csvResponse(actorTable(actors)) : jsonResponse(actors, 200, { Vary: "Accept" });
+  });
+
+  route(["/actors/:id{.+}"], async (c) => {
+    parseQuery(noQuery, query(c));
+    const id = c.req.param("id");
+    return jsonResponse(found(await store.actor(id), `no actor with id "${id}"`));
+  });
+
+  route(["/documents/:id{.+}"], async (c) => {
+    parseQuery(noQuery, query(c));
+    const id = c.req.param("id");
+    return jsonResponse(found(await store.document(id), `no document with id "${id}"`));
+  });
+
+  route(["/timeline", "/timeline.csv"], async (c) => {
+    const { filter, interval } = parseTimeline(query(c));
+    const rows = await store.timeline(filter, interval);
+    return wantsCsv(c) ? csvResponse(timelineTable(rows)) : jsonResponse(rows, 200, { Vary: "Accept" });
+  });
+
+  route(["/network", "/network.csv"], async (c) => {
+    const { filter, level, limit } = parseNetwork(query(c));
+    const network = await store.network(filter, level, limit);
+    return wantsCsv(c) ? csvResponse(edgeTable(network.nodes, network.edges)) : jsonResponse(network, 200, { Vary: "Accept" });
+  });
+
+  route(["/-/health"], async (c) => {
+    parseQuery(noQuery, query(c));
+    const stats = await store.stats();
+    return jsonResponse({ status: "ok", backend: store.backend, ...stats });
+  });
+
+  route(["/-/openapi.json"], (c) => {
+    parseQuery(noQuery, query(c));
+    return jsonResponse(openApiDocument);
+  });
+
+  app.notFound((c) => errorResponse(new NotFound(`no route ${c.req.path}; the routes are listed at /-/openapi.json`).body()));
+
+  app.onError((error, c) => {
+    const api = toApiError(error);
+    if (api.status === 500) log(`readout serve: ${c.req.method} ${c.req.url}: ${error.stack ?? String(error)}`);
+    return errorResponse(api.body());
+  });
+
+  return app;
+}
+
+const query = (c: Context): URLSearchParams => new URL(c.req.url).searchParams;
+
+const wantsCsv = (c: Context): boolean => c.req.path.endsWith(".csv") || prefersCsv(c.req.header("Accept"));
+
+function found<T>(value: T | null, message: string): T {
+  if (value === null) throw new NotFound(message);
+  return value;
+}
+
+/** The request URL with one parameter set (the next page's link). */
+function withParam(url: string, name: string, value: string): string {
+  const u = new URL(url);
+  u.searchParams.set(name, value);
+  return u.toString();
+}

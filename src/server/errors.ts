@@ -1,0 +1,84 @@
+/**
+ * The API's errors. Every error response has one body shape, `ErrorBody`:
+ *
+ *   { "error": { "status": 400, "code": "invalid_parameter",
+ *                "message": "from: expected a real date as YYYY-MM-DD, got \"2024-02-30\"",
+ *                "parameter": "from" } }
+ *
+ * A store (or anything else a handler calls) signals bad input by throwing a
+ * `BadRequest`, or any error whose `name` is "BadRequest" or
+ * "InvalidCursorError" (so a store need not import from the server).
+ */
+
+export type ErrorCode =
+  | "invalid_parameter"
+  | "unknown_parameter"
+  | "not_found"
+  | "method_not_allowed"
+  | "internal_error";
+
+export interface ErrorBody {
+  error: {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    /** The query parameter at fault, for 400s about one. */
+    parameter?: string;
+  };
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: 400 | 404 | 405 | 500,
+    readonly code: ErrorCode,
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+  }
+
+  body(): ErrorBody {
+    const error: ErrorBody["error"] = { status: this.status, code: this.code, message: this.message };
+    if (this.parameter !== undefined) error.parameter = this.parameter;
+    return { error };
+  }
+}
+
+/** A request the client must change: a bad or unknown parameter, an invalid cursor. */
+export class BadRequest extends ApiError {
+  override name = "BadRequest";
+  constructor(message: string, parameter?: string, code: "invalid_parameter" | "unknown_parameter" = "invalid_parameter") {
+    super(400, code, message, parameter);
+  }
+}
+
+export class NotFound extends ApiError {
+  override name = "NotFound";
+  constructor(message: string) {
+    super(404, "not_found", message);
+  }
+}
+
+export class MethodNotAllowed extends ApiError {
+  override name = "MethodNotAllowed";
+  constructor(method: string, path: string) {
+    super(405, "method_not_allowed", `${method} is not allowed on ${path}; this API is read-only (GET, HEAD)`);
+  }
+}
+
+export const INTERNAL_ERROR = new ApiError(500, "internal_error", "internal server error; the details were logged on the server");
+
+/** Errors thrown by name from outside the server (the store) that mean "the client sent bad input". */
+const BAD_INPUT_NAMES = new Set(["BadRequest", "InvalidCursorError"]);
+
+/** What an error thrown while answering becomes: bad input is a 400, anything unexpected a 500. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Error && BAD_INPUT_NAMES.has(error.name)) {
+    if (error.name === "InvalidCursorError") return new BadRequest("_next: not a valid cursor; pass the `next` of a previous response, or leave _next out for the first page", "_next");
+    const parameter = "parameter" in error && typeof error.parameter === "string" ? error.parameter : undefined;
+    return new BadRequest(error.message, parameter);
+  }
+  return INTERNAL_ERROR;
+}
