@@ -316,7 +316,7 @@ export class SqlStore implements Store {
     // undated events have no place on a time axis
     const cond = isTime ? (where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL") : where;
     const grouped = (key: string, from = "events e") =>
-      `SELECT ${key} AS k, count(DISTINCT e.id) AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY n DESC, k LIMIT ${lim}`;
+      `SELECT ${key} AS k, count(DISTINCT e.id) AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : "n DESC, k"} LIMIT ${lim}`;
     let sql: string;
     switch (by) {
       case "type":
@@ -350,8 +350,10 @@ export class SqlStore implements Store {
       }
     }
     const rows = await this.db.all(sql, p.values);
-    const out = rows.map((r) => ({ key: r.k === null || r.k === undefined ? "" : String(r.k), label: r.label ? String(r.label) : r.k === null || r.k === undefined ? "" : String(r.k), count: num(r.n) }));
-    return isTime ? out.sort((a, b) => a.key.localeCompare(b.key)) : out;
+    return rows.map((r) => {
+      const key = str(r.k) ?? "";
+      return { key, label: str(r.label) ?? key, count: num(r.n) };
+    });
   }
 
   async timeline(filter: EventFilter, interval: Interval): Promise<TimelineRow[]> {
