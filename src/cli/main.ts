@@ -1,5 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { serveCommand } from "../server/serve.ts";
+import { COUNT_KEYS } from "../store/model.ts";
 import { codeCommand } from "./code.ts";
+import { ingestCommand } from "./ingest.ts";
+import { UsageError, exportCommand, queryCommand, withFilters } from "./store-commands.ts";
 
 // The CLI is the only place that prints and exits.
 const EXIT_OK = 0;
@@ -51,10 +55,63 @@ program
     }
   });
 
+program
+  .command("ingest")
+  .description("code documents and store them in the event database (unchanged ones are skipped)")
+  .argument("<inputs...>", "files (.txt, .html, .jsonl), directories, or - for standard input")
+  .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db")
+  .option("--workers <n>", "coding threads (default: one per core)", positiveInt)
+  .option("--batch-size <n>", "documents per transaction", positiveInt)
+  .option("--date <YYYY-MM-DD>", "story date for inputs that carry none", isoDate)
+  .option("--max-doc-bytes <n>", "skip documents larger than this", positiveInt)
+  .option("--no-progress", "no progress bar or progress lines")
+  .action(async (inputs: string[], opts) => {
+    const summary = await ingestCommand(inputs, opts, (line) => process.stderr.write(`readout: ${line}\n`));
+    if (summary.skipped.size) process.exitCode = EXIT_SKIPPED;
+  });
+
+withFilters(
+  program
+    .command("query")
+    .description("list stored events, or count them, by any filter")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "jsonl", "csv"]).default("table"))
+    .addOption(new Option("--count-by <key>", "count events by a key instead of listing them").choices([...COUNT_KEYS]))
+    .addOption(new Option("--sort <order>", "by event date").choices(["-date", "date"]).default("-date"))
+    .option("--limit <n>", "at most this many events (or count rows)", positiveInt, 100)
+    .option("-o, --output <file>", "write to a file instead of standard output"),
+).action(async (opts) => {
+  await queryCommand(opts);
+});
+
+withFilters(
+  program
+    .command("export")
+    .description("export stored events: PLOVER JSONL, a flat CSV (one row per actor-recipient pair), or a GEXF network")
+    .addOption(new Option("-f, --format <format>", "export format").choices(["plover", "csv", "gexf"]).default("plover"))
+    .addOption(new Option("--level <level>", "GEXF nodes: actors or countries").choices(["actor", "country"]).default("actor"))
+    .option("-o, --output <file>", "write to a file instead of standard output"),
+).action(async (opts) => {
+  const n = await exportCommand(opts);
+  if (opts.output) process.stderr.write(`readout: wrote ${n.toLocaleString("en-US")} ${opts.format === "gexf" ? "edges" : "events"} to ${opts.output}\n`);
+});
+
+program
+  .command("serve")
+  .description("serve the event database as a read-only HTTP JSON API")
+  .option("--db <path>", "SQLite file", "readout.db")
+  .option("--port <n>", "port", positiveInt, 8080)
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .action(async (opts) => {
+    process.exitCode = await serveCommand(opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`readout: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   } else {
     process.stderr.write(`readout: internal error: ${(error as Error).stack ?? error}\nThis is a bug in readout; please report it.\n`);

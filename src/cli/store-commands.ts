@@ -1,0 +1,185 @@
+/**
+ * `readout query` and `readout export`: read the event database. Both take the
+ * same filters; query prints events or counts for people and pipes, export
+ * writes whole datasets (PLOVER JSONL, POLECAT-like CSV, GEXF network).
+ */
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { toGexf } from "../export/gexf.ts";
+import type { PloverRecord } from "../export/plover.ts";
+import { tableHeader, tableRow } from "../export/table.ts";
+import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
+import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventView } from "../store/model.ts";
+import { existsSync } from "node:fs";
+import { isPostgresUrl, openStore } from "../store/open.ts";
+import type { Store } from "../store/model.ts";
+
+/** A usage problem the CLI reports in one line (exit 2). */
+export class UsageError extends Error {}
+
+/**
+ * Opens the database for a command, with one clear line when it cannot be
+ * opened. Reading never creates a SQLite file: it must exist already.
+ */
+export async function openDatabase(target: string, mode: "read" | "write"): Promise<Store> {
+  if (mode === "read" && !isPostgresUrl(target) && !existsSync(target)) {
+    throw new UsageError(`no database at ${target}: create it with 'readout ingest <inputs…> --db ${target}', or pass --db`);
+  }
+  try {
+    return await openStore(target);
+  } catch (error) {
+    const what = isPostgresUrl(target) ? "check the URL and that the server is running" : "give the path of a readout database, or a new file name";
+    throw new UsageError(`cannot open the database ${redact(target)}: ${(error as Error).message}; ${what}`);
+  }
+}
+
+/** A URL without its password, for messages. */
+const redact = (target: string) => target.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+
+export interface FilterOptions {
+  actor?: string;
+  recipient?: string;
+  party?: string[];
+  type?: string[];
+  mode?: string[];
+  context?: string[];
+  publisher?: string[];
+  doc?: string[];
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+
+function eventType(value: string, previous: string[] | undefined): string[] {
+  const list = collect(value, undefined).map((t) => t.toUpperCase());
+  for (const t of list) if (!(EVENT_TYPES as readonly string[]).includes(t)) throw new InvalidArgumentError(`unknown event type "${t}" (expected one of ${EVENT_TYPES.join(", ")})`);
+  return [...(previous ?? []), ...list];
+}
+
+export function isoDate(value: string): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+/** The event filters, as options of a command. */
+export function withFilters(cmd: Command): Command {
+  return cmd
+    .option("--actor <ref>", "acting side: an actor id (state:CHN), name or code")
+    .option("--recipient <ref>", "receiving side: an actor id, name or code")
+    .option("--party <ref>", "takes part on either side (repeat for a pair: --party CHN --party USA)", collect)
+    .option("--type <types>", "PLOVER event types, comma-separated or repeated", eventType)
+    .option("--mode <modes>", "modes (visit, phone, multilateral …)", collect)
+    .option("--context <contexts>", "PLOVER contexts", collect)
+    .option("--publisher <names>", "publishers, as stored", collect)
+    .option("--doc <ids>", "document ids", collect)
+    .option("--from <YYYY-MM-DD>", "events on or after this date", isoDate)
+    .option("--to <YYYY-MM-DD>", "events on or before this date", isoDate)
+    .option("--q <words>", "full-text words that the document must contain")
+    .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db");
+}
+
+export function filterOf(o: FilterOptions): EventFilter {
+  const f: EventFilter = {};
+  for (const k of ["actor", "recipient", "from", "to", "q"] as const) if (o[k]) f[k] = o[k];
+  for (const k of ["party", "type", "mode", "context", "publisher", "doc"] as const) if (o[k]?.length) f[k] = o[k];
+  return f;
+}
+
+type Out = NodeJS.WritableStream;
+
+async function withOutput(file: string | undefined, fn: (write: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const out: Out = file ? createWriteStream(file) : process.stdout;
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, "drain");
+  };
+  await fn(write);
+  if (file) {
+    out.end();
+    await once(out, "finish");
+  }
+}
+
+/** The PLOVER record of a stored event, exactly as `readout code` writes it. */
+export function ploverOf(ev: EventView): PloverRecord {
+  const { story_date: _storyDate, ...rest } = ev;
+  const entity = ({ id: _id, ...e }: EventView["actor"][number]) => e;
+  return { ...rest, actor: ev.actor.map(entity), recipient: ev.recipient.map(entity) };
+}
+
+export interface QueryOptions extends FilterOptions {
+  db: string;
+  format: "table" | "jsonl" | "csv";
+  limit: number;
+  sort: "date" | "-date";
+  countBy?: CountKey;
+  output?: string;
+}
+
+export async function queryCommand(opts: QueryOptions): Promise<void> {
+  const store = await openDatabase(opts.db, "read");
+  try {
+    const filter = filterOf(opts);
+    await withOutput(opts.output, async (write) => {
+      if (opts.countBy) {
+        const rows = await store.count(filter, opts.countBy, opts.limit);
+        if (opts.format === "jsonl") for (const r of rows) await write(JSON.stringify(r) + "\n");
+        else if (opts.format === "csv") {
+          await write(csvLine([opts.countBy, "label", "count"]));
+          for (const r of rows) await write(csvLine([r.key, r.label, String(r.count)]));
+        } else for (const r of rows) await write(`${String(r.count).padStart(8)}  ${r.label}${r.label !== r.key ? `  (${r.key})` : ""}\n`);
+        return;
+      }
+      let left = opts.limit;
+      if (opts.format === "table") await write(tableHeader() + "\n");
+      if (opts.format === "csv") await write(csvLine(EVENT_CSV_HEADER));
+      for await (const ev of store.eachEvent(filter, opts.sort)) {
+        if (left-- <= 0) break;
+        if (opts.format === "table") await write(tableRow(ploverOf(ev)) + "\n");
+        else if (opts.format === "jsonl") await write(JSON.stringify(ev) + "\n");
+        else for (const row of eventRows(ev)) await write(csvLine(row));
+      }
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+export interface ExportOptions extends FilterOptions {
+  db: string;
+  format: "plover" | "csv" | "gexf";
+  level: "actor" | "country";
+  output?: string;
+}
+
+export async function exportCommand(opts: ExportOptions): Promise<number> {
+  const store = await openDatabase(opts.db, "read");
+  let n = 0;
+  try {
+    const filter = filterOf(opts);
+    await withOutput(opts.output, async (write) => {
+      if (opts.format === "gexf") {
+        const net = await store.network(filter, opts.level, 1000);
+        n = net.edges.length;
+        await write(toGexf(net, `readout event network (${opts.level} level) from ${opts.db}`));
+        return;
+      }
+      if (opts.format === "csv") await write(csvLine(EVENT_CSV_HEADER));
+      for await (const ev of store.eachEvent(filter, "date")) {
+        n++;
+        if (opts.format === "plover") await write(JSON.stringify(ploverOf(ev)) + "\n");
+        else for (const row of eventRows(ev)) await write(csvLine(row));
+      }
+    });
+  } finally {
+    await store.close();
+  }
+  return n;
+}
+
+export const countByOption = () => new Option("--count-by <key>", "count events by a key instead of listing them").choices([...COUNT_KEYS]);

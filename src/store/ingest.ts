@@ -1,0 +1,210 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { SourceDocument } from "../doc/source.ts";
+import { readInputs } from "../ingest/index.ts";
+import type { CodeReply, CodeRequest } from "./code-worker.ts";
+import type { DocumentRecord, Store } from "./model.ts";
+import { contentHash } from "./record.ts";
+
+export interface IngestOptions {
+  /** Coding threads (default: one per core). */
+  workers?: number;
+  /** Documents per database transaction (default 200). */
+  batchSize?: number;
+  defaultDate?: string | null;
+  maxDocBytes?: number;
+  /** Called after every document, and at the end with `done`. */
+  onProgress?: (p: IngestProgress) => void;
+  /** One line for each input or document that was skipped. */
+  warn?: (line: string) => void;
+}
+
+export interface IngestProgress {
+  /** Documents read so far (stored, unchanged or skipped). */
+  documents: number;
+  /** Characters of text read so far, for a rate against the inputs' size. */
+  characters: number;
+  events: number;
+  elapsedMs: number;
+  done: boolean;
+}
+
+export interface IngestSummary {
+  new: number;
+  replaced: number;
+  unchanged: number;
+  /** Inputs or documents not stored, by reason ("not valid UTF-8" …). */
+  skipped: Map<string, number>;
+  events: number;
+  elapsedMs: number;
+}
+
+const IN_FLIGHT_PER_WORKER = 8;
+/** Documents whose stored hashes are looked up at once. */
+const LOOKUP_BATCH = 256;
+
+/**
+ * Codes documents on worker threads and stores them through one writer, a
+ * batch per transaction. Documents already stored with the same content hash
+ * are not coded again, so a rerun after an interruption (even `kill -9`)
+ * finishes the job: committed batches are skipped as unchanged, the rest is
+ * coded and stored, and nothing is stored twice.
+ */
+export async function ingest(inputs: readonly string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const summary: IngestSummary = { new: 0, replaced: 0, unchanged: 0, skipped: new Map(), events: 0, elapsedMs: 0 };
+  const progress: IngestProgress = { documents: 0, characters: 0, events: 0, elapsedMs: 0, done: false };
+  const report = () => {
+    progress.elapsedMs = performance.now() - started;
+    options.onProgress?.(progress);
+  };
+  const skip = (reason: string, line: string) => {
+    summary.skipped.set(reason, (summary.skipped.get(reason) ?? 0) + 1);
+    options.warn?.(line);
+    progress.documents++;
+  };
+
+  const batchSize = options.batchSize ?? 200;
+  let batch: DocumentRecord[] = [];
+  // a document read again later in the inputs supersedes the earlier one, whichever is coded first
+  const latest = new Map<string, number>();
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    if (!batch.length) return writing;
+    const docs = batch;
+    batch = [];
+    writing = writing.then(async () => {
+      const outcomes = await store.write(docs);
+      outcomes.forEach((o, i) => {
+        summary[o]++;
+        if (o !== "unchanged") summary.events += docs[i]!.events.length;
+      });
+    });
+    writing.catch(() => undefined); // the failure surfaces where the writer is next awaited
+    return writing;
+  };
+
+  const pool = new CoderPool(options.workers ?? availableParallelism(), (seq, doc, reply) => {
+    progress.documents++;
+    progress.characters += doc.text.length;
+    if (!reply.ok) {
+      skip("internal coder error", `${doc.origin}: internal error while coding (${reply.message}); this is a bug in readout, please report it with the input`);
+    } else if (latest.get(doc.id) === seq) {
+      latest.delete(doc.id);
+      progress.events += reply.record.events.length;
+      batch.push(reply.record);
+      if (batch.length >= batchSize) void flush();
+    }
+    report();
+  });
+
+  try {
+    let pending: SourceDocument[] = [];
+    let seq = 0;
+    const dispatch = async () => {
+      const docs = pending;
+      pending = [];
+      await writing; // hashes must see every batch written so far
+      const stored = await store.hashes(docs.map((d) => d.id));
+      for (const doc of docs) {
+        if (stored.get(doc.id) === contentHash(doc) && !latest.has(doc.id)) {
+          summary.unchanged++;
+          progress.documents++;
+          progress.characters += doc.text.length;
+          continue;
+        }
+        latest.set(doc.id, ++seq);
+        await pool.submit(seq, doc);
+      }
+      report();
+    };
+    for await (const item of readInputs(inputs, { defaultDate: options.defaultDate ?? null, maxDocBytes: options.maxDocBytes })) {
+      if (!item.ok) {
+        skip(item.error.problem, item.error.message);
+        continue;
+      }
+      pending.push(item.doc);
+      if (pending.length >= LOOKUP_BATCH) await dispatch();
+    }
+    await dispatch();
+    await pool.drain();
+    await flush();
+  } finally {
+    await pool.close();
+  }
+  summary.elapsedMs = performance.now() - started;
+  progress.done = true;
+  report();
+  return summary;
+}
+
+type Done = (seq: number, doc: SourceDocument, reply: CodeReply) => void;
+
+/** Coding threads, each with a few documents in flight; `submit` waits while all are busy. */
+class CoderPool {
+  private readonly workers: Array<{ worker: Worker; busy: number; ready: Promise<void> }> = [];
+  private readonly jobs = new Map<number, SourceDocument>();
+  private waiting: Array<() => void> = [];
+  private failure: Error | null = null;
+
+  constructor(size: number, private readonly done: Done) {
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 384 } });
+      const slot = { worker, busy: 0, ready: Promise.resolve() };
+      slot.ready = new Promise<void>((resolve, reject) => {
+        worker.once("message", () => resolve());
+        worker.once("error", reject);
+      });
+      worker.on("message", (msg: CodeReply | { ready: true }) => {
+        if (!("seq" in msg)) return;
+        const doc = this.jobs.get(msg.seq)!;
+        this.jobs.delete(msg.seq);
+        slot.busy--;
+        this.done(msg.seq, doc, msg);
+        this.wake();
+      });
+      worker.on("error", (error) => {
+        this.failure = error;
+        this.wake();
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  private wake() {
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f();
+  }
+
+  private check() {
+    if (this.failure) throw new Error(`a coding thread failed: ${this.failure.message}`);
+  }
+
+  async submit(seq: number, doc: SourceDocument): Promise<void> {
+    for (;;) {
+      this.check();
+      const free = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (free.busy < IN_FLIGHT_PER_WORKER) {
+        await free.ready;
+        free.busy++;
+        this.jobs.set(seq, doc);
+        free.worker.postMessage({ seq, doc } satisfies CodeRequest);
+        return;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.jobs.size) {
+      this.check();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.check();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,182 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureJsonl } from "./fixtures.ts";
+
+/** `readout ingest` and `readout export` as a user runs them, as child processes. */
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const DOCS = 400;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function readout(args: string[], onStart?: (kill: () => void) => void): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["bin/readout.js", ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.on("close", (code, signal) => done({ code, signal, stdout, stderr }));
+    onStart?.(() => child.kill("SIGKILL"));
+  });
+}
+
+/** Documents committed so far, read through a separate connection (as another process would). */
+function storedDocuments(db: string): number {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (conn.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return 0; // not created, or its schema not yet committed
+  }
+}
+
+const sortedLines = (s: string) => s.split("\n").filter(Boolean).sort();
+
+let dir: string;
+let corpus: string;
+let reference: string[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "readout-ingest-"));
+  corpus = join(dir, "corpus.jsonl");
+  await writeFile(corpus, fixtureJsonl(DOCS));
+  const db = join(dir, "reference.db");
+  const run = await readout(["ingest", corpus, "--db", db, "--batch-size", "10"]);
+  expect(run.code, run.stderr).toBe(0);
+  reference = sortedLines((await readout(["export", "--db", db])).stdout);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("readout ingest", () => {
+  it("stores every document and event, and says so", async () => {
+    expect(reference.length).toBeGreaterThan(DOCS * 4);
+    const db = join(dir, "summary.db");
+    const run = await readout(["ingest", corpus, "--db", db, "--no-progress"]);
+    expect(run.stderr).toMatch(new RegExp(`ingested into .*summary\\.db in [\\d.]+ s: ${DOCS} new, 0 replaced, 0 unchanged, 0 skipped; [\\d,]+ events stored`));
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  }, 60_000);
+
+  it("skips what is stored already, replaces what changed, and keeps the rest", async () => {
+    const db = join(dir, "rerun.db");
+    await readout(["ingest", corpus, "--db", db, "--no-progress"]);
+    const again = await readout(["ingest", corpus, "--db", db, "--no-progress"]);
+    expect(again.stderr).toMatch(new RegExp(`0 new, 0 replaced, ${DOCS} unchanged`));
+    // one document edited: only it is recoded, and its old events are gone
+    const edited = join(dir, "edited.jsonl");
+    const lines = fixtureJsonl(DOCS).split("\n");
+    const first = JSON.parse(lines[0]!) as { text: string };
+    first.text = "Secretary of State Antony Blinken condemned the attack on the embassy.";
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0]!), text: first.text });
+    await writeFile(edited, lines.join("\n"));
+    const third = await readout(["ingest", edited, "--db", db, "--no-progress"]);
+    expect(third.stderr).toMatch(new RegExp(`0 new, 1 replaced, ${DOCS - 1} unchanged`));
+    const events = sortedLines((await readout(["export", "--db", db, "--doc", "fx0000"])).stdout).map((l) => JSON.parse(l) as { event: string });
+    expect(events.map((e) => e.event)).toEqual(["ACCUSE"]);
+  }, 90_000);
+
+  it("after kill -9 at a random moment, a rerun gives exactly the uninterrupted result", async () => {
+    const db = join(dir, "killed.db");
+    let killedAt = -1;
+    const interrupted = await readout(["ingest", corpus, "--db", db, "--batch-size", "10", "--workers", "2", "--no-progress"], (kill) => {
+      // wait until some batches are committed, then kill at a random moment while the rest is written
+      const target = Math.floor(DOCS * (0.1 + Math.random() * 0.6));
+      const poll = setInterval(() => {
+        const n = storedDocuments(db);
+        if (n >= target) {
+          clearInterval(poll);
+          killedAt = n;
+          kill();
+        }
+      }, 5);
+    });
+    expect(interrupted.signal).toBe("SIGKILL");
+    expect(killedAt).toBeGreaterThan(0);
+    expect(storedDocuments(db)).toBeLessThan(DOCS);
+
+    const rerun = await readout(["ingest", corpus, "--db", db, "--no-progress"]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toMatch(/0 replaced, [1-9][\d,]* unchanged/);
+    expect(storedDocuments(db)).toBe(DOCS);
+    expect(sortedLines((await readout(["export", "--db", db])).stdout)).toEqual(reference);
+  }, 120_000);
+
+  it("reports bad inputs in one line each, stores the rest, and exits 1", async () => {
+    const bad = join(dir, "mixed.jsonl");
+    await writeFile(bad, fixtureJsonl(3) + "{not json\n" + fixtureJsonl(2, 3));
+    const db = join(dir, "bad.db");
+    const run = await readout(["ingest", bad, join(dir, "missing.txt"), "--db", db, "--no-progress"]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.filter((l) => l.includes("mixed.jsonl:4"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("missing.txt"))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/5 new, 0 replaced, 0 unchanged, 2 skipped/);
+    expect(storedDocuments(db)).toBe(5);
+  }, 60_000);
+
+  it("refuses a file that is not a database in one line, leaving it untouched", async () => {
+    const notDb = join(dir, "notes.db");
+    await writeFile(notDb, "these are my notes\n");
+    const run = await readout(["ingest", corpus, "--db", notDb, "--no-progress"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/cannot open the database .*notes\.db: file is not a database/);
+    expect(await readFile(notDb, "utf8")).toBe("these are my notes\n");
+  }, 30_000);
+});
+
+describe("readout export and query", () => {
+  it("exports PLOVER records exactly as `readout code` writes them", async () => {
+    const coded = sortedLines((await readout(["code", corpus])).stdout);
+    expect(reference).toEqual(coded);
+  }, 60_000);
+
+  it("exports a CSV row per actor-recipient pair and a GEXF network", async () => {
+    const db = join(dir, "reference.db");
+    const csv = (await readout(["export", "--db", db, "-f", "csv", "--doc", "fx0001"])).stdout.trim().split("\r\n");
+    expect(csv[0]).toMatch(/^id,date,story_date,type,mode,context,cameo,actor_id,actor_name/);
+    expect(csv.some((l) => l.includes(",REQUEST,") && l.includes("Antony Blinken") && l.includes("state:CHN"))).toBe(true);
+    const gexf = (await readout(["export", "--db", db, "-f", "gexf", "--level", "country"])).stdout;
+    expect(gexf).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3"/);
+    expect(gexf).toMatch(/<node id="CHN" label="China">/);
+    expect(gexf).toMatch(/<edge id="\d+" source="[A-Z]{3}" target="[A-Z]{3}" type="(un)?directed" weight="\d+"/);
+  }, 60_000);
+
+  it("counts by key and filters by a country pair", async () => {
+    const db = join(dir, "reference.db");
+    const counts = (await readout(["query", "--db", db, "--count-by", "type", "-f", "jsonl"])).stdout.trim().split("\n").map((l) => JSON.parse(l) as { key: string; count: number });
+    expect(counts.map((c) => c.key)).toContain("CONSULT");
+    const total = counts.reduce((a, c) => a + c.count, 0);
+    expect(total).toBe(reference.length);
+    const pair = (await readout(["query", "--db", db, "--party", "CHN", "--party", "USA", "-f", "jsonl", "--limit", "1000"])).stdout.trim().split("\n").map((l) => JSON.parse(l) as { actor: Array<{ code: string }>; recipient: Array<{ code: string }> });
+    expect(pair.length).toBeGreaterThan(0);
+    for (const ev of pair) {
+      const codes = [...ev.actor, ...ev.recipient].map((p) => p.code);
+      expect(codes).toContain("CHN");
+      expect(codes).toContain("USA");
+    }
+  }, 60_000);
+
+  it("says in one line that a database is missing", async () => {
+    const run = await readout(["query", "--db", join(dir, "none.db")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^readout: no database at .*none\.db: create it with 'readout ingest/);
+  }, 30_000);
+});
