@@ -6,10 +6,10 @@
 import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import type { CountRow, EventView, Store } from "../store/model.ts";
-import { actorTable, edgeTable, eventTable, timelineTable } from "./csv.ts";
+import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
 import { MethodNotAllowed, NotFound, toApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
-import { noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
+import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
 
 export interface EventsBody {
@@ -50,50 +50,50 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const { filter, page, facets } = parseEvents(query(c));
     const result = await store.events(filter, page);
     const next = result.next === null ? null : withParam(c.req.url, "_next", result.next);
-    const headers: Record<string, string> = next ? { Link: `<${next}>; rel="next"` } : {};
+    const headers: Record<string, string> = { Vary: "Accept", ...(next ? { Link: `<${next}>; rel="next"` } : {}) };
     if (wantsCsv(c)) return csvResponse(eventTable(result.events), headers);
     const body: EventsBody = { events: result.events, next: result.next, links: { next } };
     if (facets.length) {
-      const counts = await Promise.all(facets.map(async (f) => [f, await store.count(filter, f)] as const));
+      const counts = await Promise.all(facets.map(async (f) => [f, await store.count(filter, f, FACET_LIMIT)] as const));
       body.facets = Object.fromEntries(counts);
     }
-    return jsonResponse(body, 200, { ...headers, Vary: "Accept" });
+    return jsonResponse(body, 200, headers);
   });
 
   route(["/events/:id{.+}"], async (c) => {
     parseQuery(noQuery, query(c));
-    const id = c.req.param("id");
+    const id = pathId(c);
     return jsonResponse(found(await store.event(id), `no event with id "${id}"`));
   });
 
   route(["/actors", "/actors.csv"], async (c) => {
     const { q, limit } = parseActors(query(c));
     const actors = await store.actors(q, limit);
-    return wantsCsv(c) ? csvResponse(actorTable(actors)) : jsonResponse(actors, 200, { Vary: "Accept" });
+    return listResponse(c, () => actorTable(actors), actors);
   });
 
   route(["/actors/:id{.+}"], async (c) => {
     parseQuery(noQuery, query(c));
-    const id = c.req.param("id");
+    const id = pathId(c);
     return jsonResponse(found(await store.actor(id), `no actor with id "${id}"`));
   });
 
   route(["/documents/:id{.+}"], async (c) => {
     parseQuery(noQuery, query(c));
-    const id = c.req.param("id");
+    const id = pathId(c);
     return jsonResponse(found(await store.document(id), `no document with id "${id}"`));
   });
 
   route(["/timeline", "/timeline.csv"], async (c) => {
     const { filter, interval } = parseTimeline(query(c));
     const rows = await store.timeline(filter, interval);
-    return wantsCsv(c) ? csvResponse(timelineTable(rows)) : jsonResponse(rows, 200, { Vary: "Accept" });
+    return listResponse(c, () => timelineTable(rows), rows);
   });
 
   route(["/network", "/network.csv"], async (c) => {
     const { filter, level, limit } = parseNetwork(query(c));
     const network = await store.network(filter, level, limit);
-    return wantsCsv(c) ? csvResponse(edgeTable(network.nodes, network.edges)) : jsonResponse(network, 200, { Vary: "Accept" });
+    return listResponse(c, () => edgeTable(network.nodes, network.edges), network);
   });
 
   route(["/-/health"], async (c) => {
@@ -118,9 +118,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   return app;
 }
 
+const pathId = (c: Context): string => c.req.param("id") ?? "";
+
 const query = (c: Context): URLSearchParams => new URL(c.req.url).searchParams;
 
 const wantsCsv = (c: Context): boolean => c.req.path.endsWith(".csv") || prefersCsv(c.req.header("Accept"));
+
+/** A list route's answer: the CSV table when asked for (see `wantsCsv`), else the JSON body. */
+function listResponse(c: Context, table: () => readonly Row[], body: unknown): Response {
+  const headers = { Vary: "Accept" };
+  return wantsCsv(c) ? csvResponse(table(), headers) : jsonResponse(body, 200, headers);
+}
 
 function found<T>(value: T | null, message: string): T {
   if (value === null) throw new NotFound(message);

@@ -9,6 +9,8 @@ import { EVENT_TYPES, type CountKey, type EventFilter, type EventSort, type Inte
 import { BadRequest } from "./errors.ts";
 
 export const MAX_LIMIT = 1000;
+/** Rows per facet of /events. */
+export const FACET_LIMIT = 100;
 export const FACETS = ["type", "country", "month", "publisher"] as const satisfies readonly CountKey[];
 export type Facet = (typeof FACETS)[number];
 export const SORTS = ["-date", "date"] as const satisfies readonly EventSort[];

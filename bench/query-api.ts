@@ -1,0 +1,193 @@
+/**
+ * Latency of the query API over a SQLite event database, in process:
+ *
+ *   npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]
+ *
+ * Builds the app on the database (default ./readout.db, opened read-only) and
+ * sends typical requests through `app.request()` — no network, so the figures
+ * are the store's queries plus the app's parsing and JSON/CSV encoding. Each
+ * request kind runs --warmup times unmeasured (default 3), then --runs times
+ * (default 50); p50, p95 and max latency are printed with what it returned.
+ * The actor, country pair and month are picked from the data: the most active
+ * actor, the two most active countries and their busiest month.
+ */
+import { existsSync } from "node:fs";
+import type { Hono } from "hono";
+import { createApp, type EventsBody } from "../src/server/app.ts";
+import type { ActorProfile, ActorSummary, CountRow, DocumentView, Network, TimelineRow } from "../src/store/model.ts";
+import { openSqliteStore } from "../src/store/sqlite.ts";
+
+interface Args {
+  db: string;
+  runs: number;
+  warmup: number;
+  json: boolean;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`query-api: ${message}\nusage: npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { db: "./readout.db", runs: 50, warmup: 3, json: false };
+  const count = (name: string, value: string | undefined, min: number) => {
+    const n = Number(value);
+    if (value === undefined || !Number.isSafeInteger(n) || n < min) usage(`${name} expects a whole number ≥ ${min}, got ${value ?? "nothing"}`);
+    return n;
+  };
+  let db: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--json") args.json = true;
+    else if (a === "--runs") args.runs = count(a, argv[++i], 1);
+    else if (a === "--warmup") args.warmup = count(a, argv[++i], 0);
+    else if (a === "--help" || a === "-h") usage("measures the query API's latency on a database");
+    else if (a.startsWith("-")) usage(`unknown option ${a}`);
+    else if (db === undefined) db = a;
+    else usage(`one database at a time (got ${db} and ${a})`);
+  }
+  if (db !== undefined) args.db = db;
+  return args;
+}
+
+interface Kind {
+  name: string;
+  path: string;
+  /** What the answer holds, for the table (events returned, rows, nodes …). */
+  size(body: unknown, text: string): string;
+}
+
+interface Result {
+  name: string;
+  path: string;
+  p50: number;
+  p95: number;
+  max: number;
+  returned: string;
+}
+
+async function fetchJson<T>(app: Hono, path: string): Promise<T> {
+  const res = await app.request(path);
+  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const pageSize = (body: unknown) => {
+  const b = body as EventsBody;
+  return `${b.events.length} events${b.next ? " (more)" : ""}`;
+};
+
+/** Last day of a YYYY-MM month. */
+const monthEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/** The request kinds, with an actor, a country pair and a month taken from the data. */
+async function kinds(app: Hono): Promise<Kind[]> {
+  const active = await fetchJson<ActorSummary[]>(app, "/actors?_limit=50");
+  const top = active[0];
+  if (!top) throw new Error("the database holds no actors; ingest some documents first");
+  const person = active.find((x) => x.kind === "person");
+  const facets = (await fetchJson<EventsBody>(app, "/events?_limit=1&_facet=country")).facets!;
+  const countries = (facets.country ?? []).filter((r) => r.key).slice(0, 2).map((r) => r.key);
+  const [a = "USA", b = "CHN"] = countries;
+  const pair = `party=${a}&party=${b}`;
+  const months = (await fetchJson<EventsBody>(app, `/events?_limit=1&_facet=month&${pair}`)).facets!.month ?? [];
+  const busiest = [...months].sort((x: CountRow, y: CountRow) => y.count - x.count)[0]?.key ?? "2024-01";
+  const firstPage = await fetchJson<EventsBody>(app, `/events?actor=${encodeURIComponent(top.id)}&_limit=50`);
+  const doc = firstPage.events[0]?.doc;
+  const actor = encodeURIComponent(top.id);
+  const searchWord = top.name.split(/\s+/)[0]!.toLowerCase();
+
+  const list: Kind[] = [{ name: `events by actor (${top.id})`, path: `/events?actor=${actor}`, size: pageSize }];
+  if (firstPage.next) list.push({ name: "events by actor, page 2", path: `/events?actor=${actor}&_next=${encodeURIComponent(firstPage.next)}`, size: pageSize });
+  if (person) list.push({ name: `events by person (${person.id})`, path: `/events?actor=${encodeURIComponent(person.id)}`, size: pageSize });
+  list.push(
+    { name: `events by actor code (${a})`, path: `/events?actor=${a}`, size: pageSize },
+    { name: `country pair ${a}–${b}, ${busiest}`, path: `/events?${pair}&from=${busiest}-01&to=${monthEnd(busiest)}&_limit=100`, size: pageSize },
+    { name: "full text (q=climate)", path: "/events?q=climate", size: pageSize },
+    {
+      name: "full text + 4 facets",
+      path: "/events?q=climate&_facet=type,country,month,publisher",
+      size: (body) => `${pageSize(body)}, ${Object.values((body as EventsBody).facets ?? {}).reduce((n, rows) => n + rows.length, 0)} facet rows`,
+    },
+    { name: "events, type=ACCUSE, newest", path: "/events?type=ACCUSE", size: pageSize },
+    { name: "events.csv, 1000 events", path: "/events.csv?_limit=1000", size: (_body, text) => `${text.split("\r\n").length - 2} CSV rows` },
+    { name: `actor profile (${top.id})`, path: `/actors/${actor}`, size: (body) => `${(body as ActorProfile).events} events, ${(body as ActorProfile).counterparts.length} counterparts` },
+    { name: `actor search (q=${searchWord})`, path: `/actors?q=${encodeURIComponent(searchWord)}&_limit=20`, size: (body) => `${(body as ActorSummary[]).length} actors` },
+    {
+      name: "timeline by month",
+      path: "/timeline?interval=month",
+      size: (body) => `${(body as TimelineRow[]).reduce((n, r) => n + r.count, 0)} events in ${(body as TimelineRow[]).length} rows`,
+    },
+    {
+      name: `timeline by week, ${a}–${b}`,
+      path: `/timeline?interval=week&${pair}`,
+      size: (body) => `${(body as TimelineRow[]).reduce((n, r) => n + r.count, 0)} events in ${(body as TimelineRow[]).length} rows`,
+    },
+    { name: "network by country", path: "/network?level=country", size: (body) => `${(body as Network).nodes.length} nodes, ${(body as Network).edges.length} edges` },
+    { name: "network by actor (100)", path: "/network?level=actor&_limit=100", size: (body) => `${(body as Network).nodes.length} nodes, ${(body as Network).edges.length} edges` },
+    { name: "health", path: "/-/health", size: (body) => `${(body as { events: number }).events} events in all` },
+  );
+  if (doc) list.push({ name: "document", path: `/documents/${encodeURIComponent(doc)}`, size: (body) => `${(body as DocumentView).events.length} events` });
+  return list;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const ms = (n: number) => Number(n.toFixed(2));
+
+async function measure(app: Hono, kind: Kind, args: Args): Promise<Result> {
+  const once = async () => {
+    const start = performance.now();
+    const res = await app.request(kind.path);
+    const text = await res.text();
+    const elapsed = performance.now() - start;
+    if (res.status !== 200) throw new Error(`${kind.name}: ${kind.path}: HTTP ${res.status}: ${text.slice(0, 300)}`);
+    return { elapsed, text };
+  };
+  for (let i = 0; i < args.warmup; i++) await once();
+  const times: number[] = [];
+  let last = "";
+  for (let i = 0; i < args.runs; i++) {
+    const { elapsed, text } = await once();
+    times.push(elapsed);
+    last = text;
+  }
+  times.sort((x, y) => x - y);
+  const body: unknown = kind.path.includes(".csv") ? null : JSON.parse(last);
+  return { name: kind.name, path: kind.path, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(times.at(-1)!), returned: kind.size(body, last) };
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.db)) {
+    process.stderr.write(`query-api: no database at ${args.db}; run \`npm run readout -- ingest …\` first (or pass its path)\n`);
+    process.exit(2);
+  }
+  const store = await openSqliteStore(args.db, { readonly: true });
+  try {
+    const app = createApp(store);
+    const stats = await store.stats();
+    const results: Result[] = [];
+    for (const kind of await kinds(app)) results.push(await measure(app, kind, args));
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ db: args.db, ...stats, runs: args.runs, warmup: args.warmup, results }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(`${args.db}: ${stats.documents} documents, ${stats.events} events, ${stats.actors} actors; ${args.runs} runs after ${args.warmup} warm-ups\n\n`);
+    const width = Math.max(...results.map((r) => r.name.length));
+    process.stdout.write(`${"request".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}  returned\n`);
+    for (const r of results) {
+      process.stdout.write(`${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}  ${r.returned}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+await main();

@@ -1,0 +1,281 @@
+/**
+ * The OpenAPI 3.1 description of the API, served at /-/openapi.json. Written
+ * by hand; test/server/openapi.test.ts holds it to the app (every route,
+ * every parameter) and validates responses against its schemas.
+ */
+import { EVENT_TYPES } from "../store/model.ts";
+import { FACET_LIMIT, FACETS, INTERVALS, LEVELS, MAX_LIMIT, SORTS } from "./params.ts";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Schema = { [key: string]: Json };
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string): Schema => ({ type: [type, "null"] });
+const str: Schema = { type: "string" };
+const int: Schema = { type: "integer", minimum: 0 };
+const date: Schema = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const nullableDate: Schema = { oneOf: [date, { type: "null" }] };
+const arrayOf = (items: Schema): Schema => ({ type: "array", items });
+const counts: Schema = { type: "object", additionalProperties: { type: "integer", minimum: 0 } };
+const kind: Schema = { type: "string", enum: ["person", "state", "org", "group"] };
+
+const object = (properties: Record<string, Schema>, optional: string[] = []): Schema => ({
+  type: "object",
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
+  properties,
+});
+
+// ---------------------------------------------------------------- schemas
+
+const schemas: Record<string, Schema> = {
+  Error: {
+    ...object({
+      error: object(
+        {
+          status: { type: "integer", enum: [400, 404, 405, 500] },
+          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "internal_error"] },
+          message: { type: "string", description: "What was wrong, naming the parameter and what it expects." },
+          parameter: { type: "string", description: "The query parameter at fault (400s about one)." },
+        },
+        ["parameter"],
+      ),
+    }),
+    description: "The body of every error response.",
+  },
+  Participant: object({
+    id: { type: "string", description: "Actor id: `state:CHN`, `org:un`, `person:xi-jinping`, `person:karin-oskarsdottir@ISL` …" },
+    name: str,
+    kind,
+    code: nullable("string"),
+    sector: nullable("string"),
+    office: nullable("string"),
+    entity_text: { type: "string", description: "The words that name it in the sentence." },
+  }),
+  Event: {
+    ...object({
+      id: str,
+      doc: str,
+      date: nullableDate,
+      story_date: nullableDate,
+      event: { type: "string", enum: [...EVENT_TYPES] },
+      mode: arrayOf(str),
+      context: arrayOf(str),
+      cameo: str,
+      actor: arrayOf(ref("Participant")),
+      recipient: arrayOf(ref("Participant")),
+      text: { type: "string", description: "The sentence the event was coded from." },
+      text_info: object({ sequence: int, start: int, end: int, trigger_start: int, trigger_end: int }),
+      cite_info: object({ title: nullable("string"), publication: nullable("string"), url: nullable("string") }),
+    }),
+    description: "A PLOVER event with its evidence: the sentence, its offsets in the document, and the document's citation.",
+  },
+  CountRow: object({ key: str, label: str, count: int }),
+  EventPage: object(
+    {
+      events: arrayOf(ref("Event")),
+      next: { ...nullable("string"), description: "Pass as `_next` for the following page; null on the last page." },
+      links: object({ next: { ...nullable("string"), description: "The URL of the following page." } }),
+      facets: {
+        type: "object",
+        description: "Event counts per facet asked for with `_facet`.",
+        properties: Object.fromEntries(FACETS.map((f) => [f, arrayOf(ref("CountRow"))])),
+        additionalProperties: false,
+      },
+    },
+    ["facets"],
+  ),
+  ActorSummary: object({ id: str, name: str, kind, code: nullable("string"), office: nullable("string"), events: int }),
+  Office: object({ office: str, code: nullable("string"), start: date, end: nullableDate }),
+  ActorProfile: object({
+    id: str,
+    name: str,
+    kind,
+    code: nullable("string"),
+    office: nullable("string"),
+    events: int,
+    source: { type: "string", enum: ["kb", "text"] },
+    offices: arrayOf(ref("Office")),
+    asActor: int,
+    asRecipient: int,
+    byType: counts,
+    counterparts: arrayOf(object({ id: str, name: str, code: nullable("string"), count: int })),
+    firstSeen: nullableDate,
+    lastSeen: nullableDate,
+  }),
+  Sentence: object({ index: int, start: int, end: int, skip: nullable("string") }),
+  Document: object({
+    id: str,
+    source: nullable("string"),
+    publisher: nullable("string"),
+    url: nullable("string"),
+    date: nullableDate,
+    title: nullable("string"),
+    text: str,
+    sentences: arrayOf(ref("Sentence")),
+    events: arrayOf(ref("Event")),
+  }),
+  TimelineRow: object({ period: { ...date, description: "Start of the period (weeks start on Monday)." }, type: str, count: int }),
+  Network: object({
+    level: { type: "string", enum: [...LEVELS] },
+    nodes: arrayOf(object({ id: str, name: str, kind, code: nullable("string"), events: int })),
+    edges: arrayOf(
+      object({
+        source: str,
+        target: str,
+        directed: { type: "boolean", description: "False for a meeting of equals (then source < target)." },
+        weight: int,
+        types: counts,
+      }),
+    ),
+  }),
+  Health: object({
+    status: { type: "string", enum: ["ok"] },
+    backend: { type: "string", enum: ["sqlite", "postgres"] },
+    documents: int,
+    events: int,
+    actors: int,
+  }),
+  Index: object({ name: str, description: str, openapi: str }),
+};
+
+// ---------------------------------------------------------------- parameters
+
+type Param = { name: string; in: "query" | "path"; description: string; required?: boolean; schema: Schema; style?: string; explode?: boolean };
+
+const listParam = (name: string, description: string, items: Schema = str): Param => ({
+  name,
+  in: "query",
+  description: `${description} Repeat the parameter or separate values with commas; any value matches.`,
+  schema: arrayOf(items),
+  style: "form",
+  explode: true,
+});
+const queryParam = (name: string, description: string, schema: Schema = str): Param => ({ name, in: "query", description, schema });
+const limitParam = (fallback: number, what = "How many to return"): Param =>
+  queryParam("_limit", `${what}, 1 to ${MAX_LIMIT}.`, { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: fallback });
+const idParam = (what: string): Param => ({
+  name: "id",
+  in: "path",
+  required: true,
+  description: `The ${what} id; it may be URL-encoded.`,
+  schema: str,
+});
+
+const actorRef = "An actor id (`state:CHN`), name (case-insensitive, exact) or code (`CHN`).";
+const filterParams: Param[] = [
+  queryParam("actor", `Events with this actor on the actor side. ${actorRef}`),
+  queryParam("recipient", `Events with this actor on the recipient side. ${actorRef}`),
+  listParam("party", `Actors that must each take part, on either side (two codes: a country pair). ${actorRef} Unlike the other lists, all values must match.`),
+  listParam("type", "PLOVER event types (case-insensitive).", { type: "string", enum: [...EVENT_TYPES] }),
+  listParam("mode", "PLOVER modes (`visit`, `phone` …)."),
+  listParam("context", "PLOVER contexts."),
+  listParam("publisher", "Document publishers."),
+  listParam("doc", "Document ids."),
+  queryParam("from", "Events on or after this date (inclusive).", date),
+  queryParam("to", "Events on or before this date (inclusive).", date),
+  queryParam("q", "Full-text words, all of which must occur in the document's title or text."),
+];
+
+// ---------------------------------------------------------------- responses
+
+const JSON_TYPE = "application/json";
+const json = (schema: Schema) => ({ [JSON_TYPE]: { schema } });
+const csv = (description: string) => ({ "text/csv": { schema: { type: "string", description } } });
+const error = (description: string) => ({ description, content: json(ref("Error")) });
+
+const errors = {
+  "400": error("A bad, repeated or unknown query parameter (the `parameter` field names it), or an invalid `_next` cursor."),
+  "404": error("No such id."),
+  "405": error("Only GET and HEAD are allowed."),
+  "500": error("An unexpected error; the details are logged on the server, never returned."),
+};
+
+const ok = (description: string, schema: Schema, csvDescription?: string) => ({
+  "200": { description, content: { ...json(schema), ...(csvDescription ? csv(csvDescription) : {}) } },
+  ...errors,
+});
+
+interface Operation {
+  summary: string;
+  description?: string;
+  parameters: Param[];
+  responses: ReturnType<typeof ok>;
+}
+
+const csvTwin = (path: string): string =>
+  ` Also answers as CSV (RFC 4180, with a header row) at \`${path}.csv\` or with \`Accept: text/csv\`.`;
+
+const listOperations: Record<string, Operation> = {
+  "/events": {
+    summary: "Events matching filters, newest first, in pages.",
+    description:
+      "Every filter narrows the result; list values match any of them (except `party`). Follow `next` (or `links.next`, or the `Link` header) for the following page." +
+      csvTwin("/events") +
+      " CSV has one row per actor–recipient pair and ignores `_facet`.",
+    parameters: [
+      ...filterParams,
+      limitParam(50),
+      queryParam("_next", "The `next` cursor of the previous page."),
+      queryParam("_sort", "Order by event date: `-date` newest first, `date` oldest first.", { type: "string", enum: [...SORTS], default: "-date" }),
+      listParam("_facet", `Also count the matching events by these keys (up to ${FACET_LIMIT} rows each, largest first; months in order).`, { type: "string", enum: [...FACETS] }),
+    ],
+    responses: ok("A page of events.", ref("EventPage"), "Columns: id, date, story_date, type, mode, context, cameo, actor_id, actor_name, actor_code, recipient_id, recipient_name, recipient_code, sentence, doc, title, publisher, url."),
+  },
+  "/actors": {
+    summary: "Actors whose name, id or code matches a search, most active first.",
+    description: csvTwin("/actors").trim(),
+    parameters: [queryParam("q", "Search words (empty: the most active actors).", { type: "string", default: "" }), limitParam(20)],
+    responses: ok("Matching actors.", arrayOf(ref("ActorSummary")), "Columns: id, name, kind, code, office, events."),
+  },
+  "/timeline": {
+    summary: "Event counts per period and event type for the filters.",
+    description: csvTwin("/timeline").trim(),
+    parameters: [...filterParams, queryParam("interval", "The period length.", { type: "string", enum: [...INTERVALS], default: "month" })],
+    responses: ok("Counts per period and type.", arrayOf(ref("TimelineRow")), "Columns: period, type, count."),
+  },
+  "/network": {
+    summary: "Who acts on whom: a graph of actors or countries for the filters.",
+    description: csvTwin("/network").trim() + " CSV gives the edges, with one count column per event type.",
+    parameters: [...filterParams, queryParam("level", "Nodes are actors or countries.", { type: "string", enum: [...LEVELS], default: "country" }), limitParam(100, "How many nodes to keep, the most active first (edges between them only)")],
+    responses: ok("Nodes and weighted edges.", ref("Network"), "Columns: source, source_name, target, target_name, directed, weight, then one per event type present."),
+  },
+};
+
+const operations: Record<string, Operation> = {
+  "/": { summary: "What this is, and where its description is.", parameters: [], responses: ok("The API's name.", ref("Index")) },
+  ...listOperations,
+  ...Object.fromEntries(Object.entries(listOperations).map(([path, op]) => [`${path}.csv`, { ...op, summary: `${op.summary} (CSV)` }])),
+  "/events/{id}": { summary: "One event with its evidence.", parameters: [idParam("event")], responses: ok("The event.", ref("Event")) },
+  "/actors/{id}": {
+    summary: "An actor's profile: offices, activity by type, counterparts, first and last seen.",
+    parameters: [idParam("actor (`state:CHN`, `person:xi-jinping`)")],
+    responses: ok("The actor.", ref("ActorProfile")),
+  },
+  "/documents/{id}": { summary: "A document with its text, sentences and events.", parameters: [idParam("document")], responses: ok("The document.", ref("Document")) },
+  "/-/health": { summary: "Whether the API is up, and what the database holds.", parameters: [], responses: ok("Counts of the database.", ref("Health")) },
+  "/-/openapi.json": { summary: "This document.", parameters: [], responses: ok("OpenAPI 3.1.", { type: "object" }) },
+};
+
+/** CSV-only paths answer with CSV, not JSON. */
+function csvOnly(op: Operation): Operation {
+  const { "200": success, ...rest } = op.responses;
+  const { [JSON_TYPE]: _json, ...content } = success.content;
+  return { ...op, responses: { ...rest, "200": { ...success, content } } as Operation["responses"] };
+}
+
+const paths = Object.fromEntries(
+  Object.entries(operations).map(([path, op]) => [path, { get: path.endsWith(".csv") ? csvOnly(op) : op }]),
+);
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "readout query API",
+    version: "1",
+    description:
+      "Read-only access to readout's event database: PLOVER events coded from diplomatic texts, with the sentence and document behind each. " +
+      "Every error has the body `{ error: { status, code, message, parameter? } }`. Unknown query parameters are rejected (400); empty values count as absent.",
+  },
+  paths,
+  components: { schemas },
+} as const;

@@ -1,0 +1,93 @@
+/** Serving the API over HTTP (`readout serve`). */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import type { Store } from "../store/model.ts";
+import { openSqliteStore } from "../store/sqlite.ts";
+import { createApp, type AppOptions } from "./app.ts";
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound (for port 0). */
+  url: string;
+  /** Stops accepting requests, ends open connections and resolves when closed. The store stays open. */
+  close(): Promise<void>;
+}
+
+/** Starts serving `store`; resolves once listening, rejects if the address cannot be bound. */
+export async function serve(store: Store, { port, host }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
+  const app = createApp(store, options);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
+  };
+}
+
+export interface ServeCommandOptions {
+  /** Path of the SQLite event database. */
+  db: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** Stops the server when aborted (as SIGINT and SIGTERM do). */
+  signal?: AbortSignal;
+}
+
+/**
+ * `readout serve`: serves a SQLite database (read-only) until SIGINT, SIGTERM or `opts.signal`. Prints
+ * one line when listening, and one line on a problem; resolves with the exit
+ * status (0 after a clean shutdown, 1 if the address cannot be bound, 2 if
+ * the database does not exist). Use: `process.exitCode = await serveCommand(opts)`.
+ */
+export async function serveCommand(opts: ServeCommandOptions, print: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<number> {
+  const port = opts.port ?? 8080;
+  const host = opts.host ?? "127.0.0.1";
+  if (!existsSync(opts.db)) {
+    print(`readout: no database at ${opts.db}; run \`readout ingest …\` first (or pass its path)`);
+    return 2;
+  }
+  const store = await openSqliteStore(opts.db, { readonly: true });
+  let server: RunningServer;
+  try {
+    server = await serve(store, { port, host });
+  } catch (error) {
+    await store.close();
+    print(`readout: cannot listen on ${host}:${port}: ${(error as Error).message}`);
+    return 1;
+  }
+  print(`readout: serving ${opts.db} at ${server.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      opts.signal?.removeEventListener("abort", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener("abort", stop);
+  });
+  await server.close();
+  await store.close();
+  return 0;
+}

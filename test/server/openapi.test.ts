@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.ts";
+import { actorsQuery, eventsQuery, networkQuery, noQuery, paramNames, timelineQuery, type QuerySchema } from "../../src/server/params.ts";
+import { FakeStore } from "./fake-store.ts";
+import { get } from "./helpers.ts";
+import { ajv, doc, responseValidator, validator } from "./schema.ts";
+
+const app = createApp(new FakeStore());
+
+/** The app's GET routes in OpenAPI's path syntax (`/actors/:id{.+}` → `/actors/{id}`). */
+const served = [...new Set(app.routes.filter((r) => r.method === "GET").map((r) => r.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}")))];
+
+const QUERY_SCHEMAS: Record<string, QuerySchema> = {
+  "/events": eventsQuery,
+  "/events.csv": eventsQuery,
+  "/actors": actorsQuery,
+  "/actors.csv": actorsQuery,
+  "/timeline": timelineQuery,
+  "/timeline.csv": timelineQuery,
+  "/network": networkQuery,
+  "/network.csv": networkQuery,
+};
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 and describes every route the app serves, and no other", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(served.length).toBeGreaterThan(10);
+    expect(Object.keys(doc.paths).sort()).toEqual([...served].sort());
+  });
+
+  it("lists exactly the query parameters each route accepts", () => {
+    for (const [path, { get: op }] of Object.entries(doc.paths)) {
+      const documented = op.parameters.filter((p) => p.in === "query").map((p) => p.name).sort();
+      expect(documented, path).toEqual(paramNames(QUERY_SCHEMAS[path] ?? noQuery).sort());
+      const inPath = op.parameters.filter((p) => p.in === "path").map((p) => p.name);
+      expect(inPath, path).toEqual([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    }
+  });
+
+  it("gives every route the error responses, with the one error schema", () => {
+    for (const [path, { get: op }] of Object.entries(doc.paths)) {
+      for (const status of ["400", "404", "405", "500"]) {
+        expect(op.responses[status]?.content["application/json"]?.schema, `${path} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+      }
+    }
+  });
+
+  it("has schemas that compile, with every reference resolving", () => {
+    for (const name of Object.keys(doc.components.schemas)) expect(ajv.getSchema(`api#/components/schemas/${name}`), name).toBeTypeOf("function");
+    const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
+    for (const r of refs) expect(doc.components.schemas[r.split("/").at(-1)!], r).toBeDefined();
+  });
+});
+
+const SAMPLES: Record<string, string[]> = {
+  "/": ["/"],
+  "/events": ["/events", "/events?_limit=2&_facet=type,country,month,publisher"],
+  "/events/{id}": ["/events/e1", "/events/e6"],
+  "/actors": ["/actors", "/actors?q=wang"],
+  "/actors/{id}": ["/actors/person:wang-yi", "/actors/state:CHN"],
+  "/documents/{id}": ["/documents/mfa-1"],
+  "/timeline": ["/timeline?interval=day"],
+  "/network": ["/network", "/network?level=actor"],
+  "/-/health": ["/-/health"],
+  "/-/openapi.json": ["/-/openapi.json"],
+};
+
+describe("responses match the document", () => {
+  it.each(Object.entries(SAMPLES))("%s", async (path, urls) => {
+    const validate = responseValidator(path);
+    for (const url of urls) {
+      const a = await get(app, url);
+      expect(a.status, url).toBe(200);
+      expect(validate(a.json), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("would catch a body that strays from the document", async () => {
+    const validate = validator({ $ref: "#/components/schemas/Event" });
+    const ev = (await get(app, "/events/e1")).json as Record<string, unknown>;
+    expect(validate(ev)).toBe(true);
+    expect(validate({ ...ev, extra: 1 })).toBe(false);
+    expect(validate({ ...ev, date: "4 March" })).toBe(false);
+    expect(validate({ ...ev, actor: [{ id: "x" }] })).toBe(false);
+  });
+
+  it("CSV twins are documented as text/csv only", async () => {
+    for (const path of Object.keys(doc.paths).filter((p) => p.endsWith(".csv"))) {
+      expect(Object.keys(doc.paths[path]!.get.responses["200"]!.content), path).toEqual(["text/csv"]);
+      expect((await get(app, path)).type).toBe("text/csv; charset=utf-8");
+    }
+  });
+
+  it("errors match the Error schema", async () => {
+    const validate = validator({ $ref: "#/components/schemas/Error" });
+    for (const [url, method] of [["/events?from=x", "GET"], ["/events?nope=1", "GET"], ["/nope", "GET"], ["/actors/none", "GET"], ["/events", "DELETE"]] as const) {
+      const a = await get(app, url, { method });
+      expect(validate(a.json), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+  });
+});
