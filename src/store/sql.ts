@@ -126,7 +126,16 @@ export class SqlStore implements Store {
     return out;
   }
 
-  async write(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]> {
+  /** The batch being written: batches go one after another (the SQLite driver shares one connection between all callers). */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  write(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]> {
+    const batch = this.writing.then(() => this.writeBatch(docs));
+    this.writing = batch.catch(() => undefined);
+    return batch;
+  }
+
+  private async writeBatch(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]> {
     return this.db.transaction(async () => {
       const stored = await this.hashes(docs.map((d) => d.id));
       const outcomes: WriteOutcome[] = [];
@@ -316,7 +325,7 @@ export class SqlStore implements Store {
     // undated events have no place on a time axis
     const cond = isTime ? (where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL") : where;
     const grouped = (key: string, from = "events e") =>
-      `SELECT ${key} AS k, count(DISTINCT e.id) AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : "n DESC, k"} LIMIT ${lim}`;
+      `SELECT ${key} AS k, count(DISTINCT e.id) AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : `n DESC, coalesce(${key}, '')`} LIMIT ${lim}`;
     let sql: string;
     switch (by) {
       case "type":
@@ -513,7 +522,8 @@ const EVENT_SELECT = `SELECT e.id, e.doc, e.date, e.type, e.mode, e.cameo, e.sen
   d.title, d.publisher, d.url, d.date AS story_date FROM events e JOIN documents d ON d.id = e.doc`;
 
 function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // SQLite ends a LIKE pattern at a NUL (which no name holds): U+FFFD in its place matches nothing either
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("\u0000", "\uFFFD");
 }
 
 /** Tables and indexes common to both backends (types that both accept). */

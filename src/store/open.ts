@@ -1,0 +1,14 @@
+import { openPostgresStore } from "./postgres.ts";
+import type { SqlStore } from "./sql.ts";
+import { openSqliteStore } from "./sqlite.ts";
+
+/** Whether a store target names a PostgreSQL database rather than a SQLite file. */
+export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
+
+/**
+ * Opens the event database `target` names: a `postgres://…` or
+ * `postgresql://…` URL is a PostgreSQL database, anything else a SQLite file.
+ */
+export function openStore(target: string): Promise<SqlStore> {
+  return isPostgresUrl(target) ? openPostgresStore(target) : openSqliteStore(target);
+}
