@@ -43,6 +43,9 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/** A word with a possessive "'s" still attached. */
+const POSSESSIVE = /^(.*[\p{L}\p{N}.])(['’]s)$/u;
+
 export interface Tokenized {
   tokens: Tokens;
   sentences: Sentence[];
@@ -59,6 +62,14 @@ export function tokenize(text: string): Tokenized {
   const lower: string[] = [];
   const surface: string[] = [];
   const sentences: Sentence[] = [];
+  const push = (at: number, v: string, tag: string, lem: string) => {
+    start.push(at);
+    end.push(at + v.length);
+    pos.push(tag);
+    lemma.push(lem);
+    lower.push(fold(v));
+    surface.push(v);
+  };
 
   for (const [bStart, bEnd] of blocks(text)) {
     const doc = nlp.readDoc(text.slice(bStart, bEnd));
@@ -76,12 +87,14 @@ export function tokenize(text: string): Tokenized {
       const v = values[i]!;
       map[i] = start.length;
       if (types[i] !== "tabCRLF" && tags[i] !== "SPACE" && v.trim() !== "") {
-        start.push(offset);
-        end.push(offset + v.length);
-        pos.push(tags[i]!);
-        lemma.push((lemmas[i] ?? v).toLowerCase());
-        lower.push(fold(v));
-        surface.push(v);
+        // wink splits "Biden's" into "Biden" + "'s" until its shared word cache happens to hold
+        // "biden's" from an earlier text; splitting here keeps tokens independent of what was read before
+        const possessive = types[i] === "word" && v.length > 2 ? POSSESSIVE.exec(v) : null;
+        if (possessive) {
+          const stem = possessive[1]!;
+          push(offset, stem, tags[i]!, stem.toLowerCase());
+          push(offset + stem.length, possessive[2]!, "PART", possessive[2]!.toLowerCase());
+        } else push(offset, v, tags[i]!, (lemmas[i] ?? v).toLowerCase());
       }
       offset += v.length;
     }
