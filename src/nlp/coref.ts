@@ -22,6 +22,9 @@ export function entityKey(e: Pick<Entity, "kind" | "kbKey" | "code" | "name" | "
   return `group:${e.members.join(",")}`;
 }
 
+/** A name as one line: a name broken over lines or joined by a no-break space is the same name. */
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
 /** Offices too common for a bare title to pick a holder from the knowledge base. */
 const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "Spokesperson", "General", "Director", "Head", "Chairman"]);
 
@@ -128,7 +131,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       } else if (mi.institution && mi.name) {
         const name = mi.name;
         // an organization with no country in its name is most often the publisher's own
-        id = entity(`org-text:${fold(name)}`, () => ({ name, kind: "org", code: mi.code ?? ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        id = entity(`org-text:${fold(name)}`, () => ({ name: oneLine(name), kind: "org", code: mi.code ?? ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
       } else if (mi.name) {
         const words = mi.name.split(/\s+/);
         const last = words[words.length - 1]!;
@@ -145,7 +148,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           const sibling = listSibling(i);
           const code = mi.code ?? sibling ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}`, () => ({
-            name: mi.name!,
+            name: oneLine(mi.name!),
             kind: "person",
             code,
             office: mi.office,

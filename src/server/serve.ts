@@ -65,7 +65,15 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
     print(`readout: no database at ${opts.db}; run \`readout ingest …\` first (or pass its path)`);
     return 2;
   }
-  const store = await openSqliteStore(opts.db, { readonly: true });
+  let store: Store;
+  try {
+    // bring an older database's schema up to date once, then serve it read-only
+    await (await openSqliteStore(opts.db)).close();
+    store = await openSqliteStore(opts.db, { readonly: true });
+  } catch (error) {
+    print(`readout: cannot open the database ${opts.db}: ${(error as Error).message}; give the path of a readout database`);
+    return 2;
+  }
   let server: RunningServer;
   try {
     server = await serve(store, { port, host });

@@ -58,7 +58,8 @@ export interface MentionRecord {
 export interface ParticipantRecord {
   actor: string;
   role: "actor" | "recipient";
-  /** As the PLOVER record gives it for this event: the code, office and sector it acted with. */
+  /** As the PLOVER record gives it for this event: the name, code, office and sector it acted with. */
+  name: string;
   code: string | null;
   office: string | null;
   sector: string | null;

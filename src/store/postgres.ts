@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { CORE_SCHEMA, type Dialect, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, rollupMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /**
  * Folds text as SQLite's `unicode61 remove_diacritics` tokenizer does: lower
@@ -23,14 +23,18 @@ function tsWords(words: string): string | null {
   return /[\p{L}\p{N}]/u.test(words) ? words.trim().replace(/\s+/g, " ") : null;
 }
 
+/** Byte-wise text order, the same on both backends. */
+const textBefore = (a: string, b: string) => `(${a} COLLATE "C") < (${b} COLLATE "C")`;
+
 export const postgresDialect: Dialect = {
   name: "postgres",
   placeholder: (n) => `$${n}`,
   // a plain timestamp (not timestamptz), so the session's time zone plays no part
   weekStart: (c) => `to_char(date_trunc('week', (${c})::timestamp), 'YYYY-MM-DD')`,
   fullText: (param) => `d.search @@ plainto_tsquery('simple', ${folded(param)})`,
+  textBefore,
   fullTextQuery: tsWords,
-  migrations: [[...CORE_SCHEMA, ...FULL_TEXT]],
+  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore })],
 };
 
 /** PostgreSQL takes at most 65535 parameters in one statement. */

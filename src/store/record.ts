@@ -53,7 +53,7 @@ export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
       list.forEach((p, j) => {
         used.add(p.entity);
         const t = texts[j]!;
-        participants.push({ actor: ids[p.entity]!, role, code: t.code, office: t.office, sector: t.sector, text: t.entity_text });
+        participants.push({ actor: ids[p.entity]!, role, name: t.name, code: t.code, office: t.office, sector: t.sector, text: t.entity_text });
       });
     side("actor", ev.actor, rec.actor);
     side("recipient", ev.recipient, rec.recipient);

@@ -5,6 +5,7 @@
  * places where SQLite and PostgreSQL differ: placeholders, weeks, full text).
  */
 import { fold } from "../kb/fold.ts";
+import { type EventShape, eventEdges, monthOf, rollupCells } from "./rollup.ts";
 import type {
   ActorProfile,
   ActorSummary,
@@ -41,6 +42,8 @@ export interface Dialect {
   fullText(param: string): string;
   /** Turns user words into the full-text parameter (or null when there are none). */
   fullTextQuery(words: string): string | null;
+  /** A condition: text `a` sorts before `b`, byte-wise (the same order on both backends, whatever the locale). */
+  textBefore(a: string, b: string): string;
   /** Schema migrations, in order; each runs in its own transaction with its version recorded. */
   migrations: string[][];
 }
@@ -156,6 +159,8 @@ export class SqlStore implements Store {
   }
 
   private async deleteDocument(id: string): Promise<void> {
+    const before = await this.storedShapes(id);
+    await this.addRollups(before.events, before.publisher, -1);
     const ph = this.dialect.placeholder(1);
     const ofDoc = `(SELECT id FROM events WHERE doc = ${ph})`;
     await this.db.run(`DELETE FROM participants WHERE event IN ${ofDoc}`, [id]);
@@ -176,7 +181,11 @@ export class SqlStore implements Store {
       "actors",
       ["id", "name", "name_fold", "kind", "code", "office", "source"],
       d.actors.map((a) => [a.id, a.name, fold(a.name), a.kind, a.code, a.office, a.source]),
-      "(id) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold, office = coalesce(excluded.office, actors.office)",
+      // whatever order documents arrive in (ingest codes them in parallel), an actor ends up with the same name and office
+      `(id) DO UPDATE SET
+        name = CASE WHEN ${this.dialect.textBefore("excluded.name", "actors.name")} THEN excluded.name ELSE actors.name END,
+        name_fold = CASE WHEN ${this.dialect.textBefore("excluded.name", "actors.name")} THEN excluded.name_fold ELSE actors.name_fold END,
+        office = CASE WHEN actors.office IS NULL OR ${this.dialect.textBefore("excluded.office", "actors.office")} THEN coalesce(excluded.office, actors.office) ELSE actors.office END`,
     );
     const offices = d.actors.flatMap((a) => a.offices.map((o) => [a.id, o.office, o.code, o.start, o.end] as Value[]));
     if (offices.length) await db.insert("actor_offices", ["actor", "office", "code", "start_date", "end_date"], offices, "(actor, office, start_date) DO NOTHING");
@@ -188,21 +197,63 @@ export class SqlStore implements Store {
     const sentences = new Map(d.sentences.map((s) => [s.index, s]));
     await db.insert(
       "events",
-      ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "type", "mode", "cameo", "trigger_start", "trigger_end"],
+      ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "sort_date", "type", "mode", "cameo", "trigger_start", "trigger_end"],
       d.events.map((e) => {
         const s = sentences.get(e.sentence)!;
-        return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
+        return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
       }),
     );
     await db.insert("event_contexts", ["event", "context"], d.events.flatMap((e) => e.context.map((c) => [e.id, c])));
     await db.insert(
       "participants",
-      ["event", "role", "pos", "actor", "code", "office", "sector", "text"],
+      ["event", "role", "pos", "actor", "name", "code", "office", "sector", "text"],
       d.events.flatMap((e) => {
         const pos = { actor: 0, recipient: 0 };
-        return e.participants.map((p) => [e.id, p.role, pos[p.role]++, p.actor, p.code, p.office, p.sector, p.text]);
+        return e.participants.map((p) => [e.id, p.role, pos[p.role]++, p.actor, p.name, p.code, p.office, p.sector, p.text]);
       }),
     );
+    await this.addRollups(d.events, d.publisher, 1);
+  }
+
+  /** Adds a document's events to the rollup counts (`sign` 1), or takes them out (-1). */
+  private async addRollups(events: readonly EventShape[], publisher: string | null, sign: 1 | -1): Promise<void> {
+    const { nodes, edges } = rollupCells(events, publisher);
+    if (!nodes.size) return;
+    await this.db.insert(
+      "node_counts",
+      ["level", "node", "type", "month", "publisher", "events"],
+      [...nodes.values()].map(([c, n]) => [c.level, c.node, c.type, c.month, c.publisher, sign * n]),
+      "(level, node, type, month, publisher) DO UPDATE SET events = node_counts.events + excluded.events",
+    );
+    await this.db.insert(
+      "edge_counts",
+      ["level", "source", "target", "directed", "type", "month", "publisher", "events"],
+      [...edges.values()].map(([c, n]) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type, c.month, c.publisher, sign * n]),
+      "(level, source, target, directed, type, month, publisher) DO UPDATE SET events = edge_counts.events + excluded.events",
+    );
+    if (sign < 0) {
+      await this.db.run("DELETE FROM node_counts WHERE events <= 0", []);
+      await this.db.run("DELETE FROM edge_counts WHERE events <= 0", []);
+    }
+  }
+
+  /** A stored document's events as the rollups saw them, to take them out again. */
+  private async storedShapes(doc: string): Promise<{ events: EventShape[]; publisher: string | null }> {
+    const ph = this.dialect.placeholder(1);
+    const rows = await this.db.all(
+      `SELECT e.id, e.type, e.date, e.publisher, p.role, p.actor, p.code FROM events e JOIN participants p ON p.event = e.id WHERE e.doc = ${ph} ORDER BY e.id`,
+      [doc],
+    );
+    const byId = new Map<string, EventShape>();
+    let publisher: string | null = null;
+    for (const r of rows) {
+      publisher = str(r.publisher);
+      const id = String(r.id);
+      let ev = byId.get(id);
+      if (!ev) byId.set(id, (ev = { type: String(r.type), date: str(r.date), participants: [] }));
+      ev.participants.push({ role: r.role === "actor" ? "actor" : "recipient", actor: String(r.actor), code: str(r.code) });
+    }
+    return { events: [...byId.values()], publisher };
   }
 
   // ------------------------------------------------------------ filters
@@ -252,11 +303,11 @@ export class SqlStore implements Store {
     let where = await this.where(filter, p);
     if (page.cursor) {
       const [date, id] = decodeCursor(page.cursor);
-      const c = `(coalesce(e.date, '') ${desc ? "<" : ">"} ${p.add(date)} OR (coalesce(e.date, '') = ${p.add(date)} AND e.id ${desc ? "<" : ">"} ${p.add(id)}))`;
+      const c = `(e.sort_date ${desc ? "<" : ">"} ${p.add(date)} OR (e.sort_date = ${p.add(date)} AND e.id ${desc ? "<" : ">"} ${p.add(id)}))`;
       where = where ? `${where} AND ${c}` : `WHERE ${c}`;
     }
     const dir = desc ? "DESC" : "ASC";
-    const rows = await this.db.all(`${EVENT_SELECT} ${where} ORDER BY coalesce(e.date, '') ${dir}, e.id ${dir} LIMIT ${p.add(limit + 1)}`, p.values);
+    const rows = await this.db.all(`${EVENT_SELECT} ${where} ORDER BY e.sort_date ${dir}, e.id ${dir} LIMIT ${p.add(limit + 1)}`, p.values);
     const more = rows.length > limit;
     const events = await this.views(rows.slice(0, limit));
     const last = events[events.length - 1];
@@ -284,7 +335,7 @@ export class SqlStore implements Store {
     const p = new Params(this.dialect);
     const inIds = p.list(ids);
     const parts = await this.db.all(
-      `SELECT p.event, p.role, p.pos, p.actor, p.code, p.office, p.sector, p.text, a.name, a.kind FROM participants p JOIN actors a ON a.id = p.actor WHERE p.event IN (${inIds}) ORDER BY p.event, p.role, p.pos`,
+      `SELECT p.event, p.role, p.pos, p.actor, p.code, p.office, p.sector, p.text, coalesce(p.name, a.name) AS name, a.kind FROM participants p JOIN actors a ON a.id = p.actor WHERE p.event IN (${inIds}) ORDER BY p.event, p.role, p.pos`,
       p.values,
     );
     const ctx = await this.db.all(`SELECT event, context FROM event_contexts WHERE event IN (${inIds}) ORDER BY event, context`, p.values);
@@ -375,46 +426,81 @@ export class SqlStore implements Store {
   }
 
   async network(filter: EventFilter, level: "actor" | "country", limit: number): Promise<Network> {
+    const top = Math.max(1, Math.min(MAX_LIMIT, limit));
+    const months = rollupMonths(filter);
+    const { nodes, edges } = months ? await this.networkFromRollups(filter, months, level, top) : await this.networkFromEvents(filter, level, top);
+    return {
+      level,
+      nodes: await this.describe(nodes, level),
+      // heaviest first; ties in a fixed order, so that both ways of counting give the same list
+      edges: edges.sort((a, b) => b.weight - a.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target) || Number(b.directed) - Number(a.directed)),
+    };
+  }
+
+  /** A network over types, publishers and whole months, summed from the rollup counts. */
+  private async networkFromRollups(filter: EventFilter, months: { from: string | null; to: string | null }, level: "actor" | "country", top: number) {
+    const p = new Params(this.dialect);
+    const conds = [`level = ${p.add(level)}`];
+    if (filter.type?.length) conds.push(`type IN (${p.list(filter.type.map((t) => t.toUpperCase()))})`);
+    if (filter.publisher?.length) conds.push(`publisher IN (${p.list(filter.publisher)})`);
+    if (months.from) conds.push(`month >= ${p.add(months.from)}`);
+    if (months.to) conds.push(`month <= ${p.add(months.to)}`);
+    if (months.from || months.to) conds.push("month <> ''");
+    const where = conds.join(" AND ");
+    const nodeRows = await this.db.all(`SELECT node, sum(events) AS n FROM node_counts WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(top)}`, p.values);
+    const nodes: Array<[string, number]> = nodeRows.map((r) => [String(r.node), num(r.n)]);
+    const e = new Params(this.dialect);
+    e.values.push(...p.values.slice(0, -1)); // the same conditions, without the LIMIT
+    const ids = nodes.map(([id]) => id);
+    const edgeRows = ids.length
+      ? await this.db.all(
+          `SELECT source, target, directed, type, sum(events) AS n FROM edge_counts WHERE ${where} AND source IN (${e.list(ids)}) AND target IN (${e.list(ids)}) GROUP BY source, target, directed, type`,
+          e.values,
+        )
+      : [];
+    const edges = new Map<string, NetworkEdge>();
+    for (const r of edgeRows) {
+      const directed = num(r.directed) === 1;
+      const key = `${String(r.source)}\u0000${String(r.target)}\u0000${directed}`;
+      let edge = edges.get(key);
+      if (!edge) edges.set(key, (edge = { source: String(r.source), target: String(r.target), directed, weight: 0, types: {} }));
+      edge.weight += num(r.n);
+      edge.types[String(r.type)] = (edge.types[String(r.type)] ?? 0) + num(r.n);
+    }
+    return { nodes, edges: [...edges.values()] };
+  }
+
+  /** A network under any filter, read from the matching events' participants. */
+  private async networkFromEvents(filter: EventFilter, level: "actor" | "country", top: number) {
     const p = new Params(this.dialect);
     const where = await this.where(filter, p);
     const node = level === "actor" ? "x.actor" : "x.code";
     const rows = await this.db.all(
-      `SELECT e.id AS event, e.type AS type, x.role AS role, ${node} AS node FROM events e JOIN participants x ON x.event = e.id ${where} ${where ? "AND" : "WHERE"} ${node} IS NOT NULL ORDER BY e.id, x.role, x.pos`,
+      `SELECT e.id AS event, e.type AS type, x.role AS role, ${node} AS node FROM events e JOIN participants x ON x.event = e.id ${where} ${where ? "AND" : "WHERE"} ${node} IS NOT NULL`,
       p.values,
     );
-    // edges: actor → recipient for directed events; between every two actors of a joint one
+    const byEvent = new Map<string, { type: string; actors: Set<string>; recipients: Set<string> }>();
+    for (const r of rows) {
+      const id = String(r.event);
+      let ev = byEvent.get(id);
+      if (!ev) byEvent.set(id, (ev = { type: String(r.type), actors: new Set(), recipients: new Set() }));
+      (r.role === "actor" ? ev.actors : ev.recipients).add(String(r.node));
+    }
     const edges = new Map<string, NetworkEdge>();
     const counts = new Map<string, number>();
-    const addEdge = (a: string, b: string, directed: boolean, type: string) => {
-      if (a === b) return;
-      const [s, t] = directed || a < b ? [a, b] : [b, a];
-      const key = `${s}\u0000${t}\u0000${directed}`;
-      let e = edges.get(key);
-      if (!e) edges.set(key, (e = { source: s, target: t, directed, weight: 0, types: {} }));
-      e.weight++;
-      e.types[type] = (e.types[type] ?? 0) + 1;
-    };
-    for (let i = 0; i < rows.length; ) {
-      const ev = String(rows[i]!.event);
-      const type = String(rows[i]!.type);
-      const actors = new Set<string>();
-      const recipients = new Set<string>();
-      for (; i < rows.length && String(rows[i]!.event) === ev; i++) (rows[i]!.role === "actor" ? actors : recipients).add(String(rows[i]!.node));
-      for (const n of new Set([...actors, ...recipients])) counts.set(n, (counts.get(n) ?? 0) + 1);
-      if (recipients.size) for (const a of actors) for (const r of recipients) addEdge(a, r, true, type);
-      else {
-        const list = [...actors];
-        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) addEdge(list[x]!, list[y]!, false, type);
+    for (const ev of byEvent.values()) {
+      for (const n of new Set([...ev.actors, ...ev.recipients])) counts.set(n, (counts.get(n) ?? 0) + 1);
+      for (const { source, target, directed } of eventEdges(ev.actors, ev.recipients)) {
+        const key = `${source}\u0000${target}\u0000${directed}`;
+        let edge = edges.get(key);
+        if (!edge) edges.set(key, (edge = { source, target, directed, weight: 0, types: {} }));
+        edge.weight++;
+        edge.types[ev.type] = (edge.types[ev.type] ?? 0) + 1;
       }
     }
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, Math.max(1, Math.min(MAX_LIMIT, limit)));
-    const kept = new Set(top.map(([id]) => id));
-    const nodes = await this.describe(top, level);
-    return {
-      level,
-      nodes,
-      edges: [...edges.values()].filter((e) => kept.has(e.source) && kept.has(e.target)).sort((a, b) => b.weight - a.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
-    };
+    const nodes = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, top);
+    const kept = new Set(nodes.map(([id]) => id));
+    return { nodes, edges: [...edges.values()].filter((e) => kept.has(e.source) && kept.has(e.target)) };
   }
 
   private async describe(top: Array<[string, number]>, level: "actor" | "country"): Promise<NetworkNode[]> {
@@ -453,10 +539,14 @@ export class SqlStore implements Store {
     if (!a) return null;
     const offices = await this.db.all(`SELECT office, code, start_date, end_date FROM actor_offices WHERE actor = ${ph} ORDER BY start_date`, [id]);
     const roles = await this.db.all(`SELECT role, count(DISTINCT event) AS n FROM participants WHERE actor = ${ph} GROUP BY role`, [id]);
-    const types = await this.db.all(`SELECT e.type, count(DISTINCT e.id) AS n FROM events e WHERE e.id IN (SELECT event FROM participants WHERE actor = ${ph}) GROUP BY e.type ORDER BY n DESC`, [id]);
-    const span = await this.db.all(`SELECT min(e.date) AS first, max(e.date) AS last, count(*) AS n FROM events e WHERE e.id IN (SELECT event FROM participants WHERE actor = ${ph})`, [id]);
+    // by type and counterparts from the rollups: one row per cell, not per event
+    const types = await this.db.all(`SELECT type, sum(events) AS n FROM node_counts WHERE level = 'actor' AND node = ${ph} GROUP BY type ORDER BY n DESC, type`, [id]);
+    const span = await this.db.all(`SELECT min(e.date) AS first, max(e.date) AS last FROM events e WHERE e.id IN (SELECT event FROM participants WHERE actor = ${ph})`, [id]);
     const partners = await this.db.all(
-      `SELECT o.actor AS id, max(oa.name) AS name, max(oa.code) AS code, count(DISTINCT o.event) AS n FROM participants me JOIN participants o ON o.event = me.event AND o.actor <> me.actor JOIN actors oa ON oa.id = o.actor WHERE me.actor = ${ph} GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT 50`,
+      `SELECT c.other AS id, max(a.name) AS name, max(a.code) AS code, sum(c.events) AS n FROM (
+         SELECT target AS other, events FROM edge_counts WHERE level = 'actor' AND source = ${ph}
+         UNION ALL SELECT source AS other, events FROM edge_counts WHERE level = 'actor' AND target = ${ph}) c
+       JOIN actors a ON a.id = c.other GROUP BY c.other ORDER BY n DESC, c.other LIMIT 50`,
       [id],
     );
     const roleCount = (role: string) => num(roles.find((r) => r.role === role)?.n);
@@ -467,7 +557,7 @@ export class SqlStore implements Store {
       code: str(a.code),
       office: str(a.office),
       source: a.source === "kb" ? "kb" : "text",
-      events: num(span[0]?.n),
+      events: types.reduce((sum, t) => sum + num(t.n), 0),
       offices: offices.map((o) => ({ office: String(o.office), code: str(o.code), start: String(o.start_date), end: str(o.end_date) })),
       asActor: roleCount("actor"),
       asRecipient: roleCount("recipient"),
@@ -510,6 +600,24 @@ export class SqlStore implements Store {
   }
 }
 
+/**
+ * The month range a filter asks for when the rollup counts can answer it: only
+ * types, publishers and dates that start and end on whole months; else null.
+ */
+function rollupMonths(f: EventFilter): { from: string | null; to: string | null } | null {
+  const other = Object.entries(f).some(([k, v]) => !["type", "publisher", "from", "to"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length));
+  if (other) return null;
+  if (f.from && !f.from.endsWith("-01")) return null;
+  if (f.to && f.to !== lastDayOfMonth(f.to)) return null;
+  return { from: f.from ? monthOf(f.from) : null, to: f.to ? monthOf(f.to) : null };
+}
+
+function lastDayOfMonth(date: string): string {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, "0")}`;
+}
+
 /** Names for the codes CODING.md gives organizations rather than states. */
 const BLOC_NAMES: Record<string, string> = {
   UNO: "United Nations",
@@ -524,6 +632,50 @@ const EVENT_SELECT = `SELECT e.id, e.doc, e.date, e.type, e.mode, e.cameo, e.sen
 function escapeLike(s: string): string {
   // SQLite ends a LIKE pattern at a NUL (which no name holds): U+FFFD in its place matches nothing either
   return s.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("\u0000", "\uFFFD");
+}
+
+/**
+ * Migration 2: rollup counts for networks and profiles, a sortable date on
+ * events (undated ones as "") for keyset pages over an index, and the name
+ * each participant was coded with. Existing data is carried over.
+ */
+export function rollupMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+  const month = "coalesce(substr(e.date, 1, 7), '')";
+  const pub = "coalesce(e.publisher, '')";
+  const nodes = (level: string, col: string) =>
+    `INSERT INTO node_counts (level, node, type, month, publisher, events)
+     SELECT '${level}', p.${col}, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e JOIN participants p ON p.event = e.id
+     WHERE p.${col} IS NOT NULL GROUP BY p.${col}, e.type, ${month}, ${pub}`;
+  const directed = (level: string, col: string) =>
+    `INSERT INTO edge_counts (level, source, target, directed, type, month, publisher, events)
+     SELECT '${level}', a.${col}, r.${col}, 1, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e
+     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants r ON r.event = e.id AND r.role = 'recipient'
+     WHERE a.${col} IS NOT NULL AND r.${col} IS NOT NULL AND a.${col} <> r.${col} GROUP BY a.${col}, r.${col}, e.type, ${month}, ${pub}`;
+  const joint = (level: string, col: string) =>
+    `INSERT INTO edge_counts (level, source, target, directed, type, month, publisher, events)
+     SELECT '${level}', a.${col}, b.${col}, 0, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e
+     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants b ON b.event = e.id AND b.role = 'actor' AND ${dialect.textBefore(`a.${col}`, `b.${col}`)}
+     WHERE NOT EXISTS (SELECT 1 FROM participants r WHERE r.event = e.id AND r.role = 'recipient') GROUP BY a.${col}, b.${col}, e.type, ${month}, ${pub}`;
+  return [
+    "ALTER TABLE participants ADD COLUMN name TEXT",
+    "ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT ''",
+    "UPDATE events SET sort_date = coalesce(date, '')",
+    "CREATE INDEX events_sort ON events (sort_date, id)",
+    `CREATE TABLE node_counts (
+      level TEXT NOT NULL, node TEXT NOT NULL, type TEXT NOT NULL, month TEXT NOT NULL, publisher TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (level, node, type, month, publisher))`,
+    `CREATE TABLE edge_counts (
+      level TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, directed INTEGER NOT NULL, type TEXT NOT NULL, month TEXT NOT NULL,
+      publisher TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (level, source, target, directed, type, month, publisher))`,
+    "CREATE INDEX edge_counts_target ON edge_counts (level, target)",
+    nodes("actor", "actor"),
+    nodes("country", "code"),
+    directed("actor", "actor"),
+    directed("country", "code"),
+    joint("actor", "actor"),
+    joint("country", "code"),
+  ];
 }
 
 /** Tables and indexes common to both backends (types that both accept). */

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, rollupMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -7,13 +7,20 @@ function ftsQuery(words: string): string | null {
   return terms?.length ? terms.map((t) => `"${t}"`).join(" ") : null;
 }
 
+/** Byte-wise text order, the same on both backends. */
+const textBefore = (a: string, b: string) => `${a} < ${b}`;
+
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   placeholder: (n) => `@p${n}`,
   weekStart: (c) => `date(${c}, '-6 days', 'weekday 1')`,
   fullText: (param) => `d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param})`,
+  textBefore,
   fullTextQuery: ftsQuery,
-  migrations: [[...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"]],
+  migrations: [
+    [...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"],
+    rollupMigration({ textBefore }),
+  ],
 };
 
 /** Numbered parameters as better-sqlite3 takes them: named `@p1`, `@p2` … (it has no `?NNN` with positional values). */
