@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../src/nlp/tokenize.ts";
+import { beginText, wink } from "../src/nlp/wink.ts";
 
 const words = (text: string) => tokenize(text).tokens.text;
 
@@ -18,5 +19,26 @@ describe("tokens", () => {
     const spans = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.start[i]!, tokens.end[i]!));
     expect(spans).toEqual(tokens.text);
     expect(tokens.pos[tokens.text.indexOf("’s")]).toBe("PART");
+  });
+});
+
+describe("wink's shared word cache", () => {
+  const winkTokens = (text: string) => {
+    beginText();
+    return wink().readDoc(text).tokens().out() as string[];
+  };
+
+  it("does not let an earlier text change how a later one is split", () => {
+    const before = winkTokens("President Zorbu’s plan.");
+    expect(before).toEqual(["President", "Zorbu", "’s", "plan", "."]);
+    // in wink itself, reading "Zorbu’s-era" teaches its cache the word "zorbu’s", and "Zorbu’s" then stays whole
+    winkTokens("The Zorbu’s-era reforms.");
+    expect(winkTokens("President Zorbu’s plan.")).toEqual(before);
+  });
+
+  it("still knows, within one text, the words that text has used", () => {
+    beginText();
+    const doc = wink().readDoc("The Zorbu’s-era reforms. President Zorbu’s plan.");
+    expect(doc.sentences().length()).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { listDirectory } from "../ingest/files.ts";
 import { ingest, type IngestSummary } from "../store/ingest.ts";
+import { redactTarget } from "../store/open.ts";
 import { ProgressReporter } from "./progress.ts";
 import { openDatabase } from "./store-commands.ts";
 
@@ -54,7 +55,7 @@ export async function ingestCommand(inputs: string[], opts: IngestCommandOptions
     const secs = summary.elapsedMs / 1000;
     const coded = summary.new + summary.replaced;
     say(
-      `ingested into ${opts.db} in ${secs.toFixed(1)} s: ${int(summary.new)} new, ${int(summary.replaced)} replaced, ${int(summary.unchanged)} unchanged, ` +
+      `ingested into ${redactTarget(opts.db)} in ${secs.toFixed(1)} s: ${int(summary.new)} new, ${int(summary.replaced)} replaced, ${int(summary.unchanged)} unchanged, ` +
         `${int(skipped)} skipped${reasons ? ` (${reasons})` : ""}; ${int(summary.events)} events stored` +
         (coded ? `; ${int(Math.round(coded / Math.max(secs, 1e-3)))} documents/s` : ""),
     );

@@ -98,7 +98,7 @@ withFilters(
 program
   .command("serve")
   .description("serve the event database as a read-only HTTP JSON API")
-  .option("--db <path>", "SQLite file", "readout.db")
+  .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db")
   .option("--port <n>", "port", positiveInt, 8080)
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .action(async (opts) => {

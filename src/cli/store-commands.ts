@@ -12,7 +12,7 @@ import { tableHeader, tableRow } from "../export/table.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
 import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventView } from "../store/model.ts";
 import { existsSync } from "node:fs";
-import { isPostgresUrl, openStore } from "../store/open.ts";
+import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
 import type { Store } from "../store/model.ts";
 
 /** A usage problem the CLI reports in one line (exit 2). */
@@ -30,12 +30,9 @@ export async function openDatabase(target: string, mode: "read" | "write"): Prom
     return await openStore(target);
   } catch (error) {
     const what = isPostgresUrl(target) ? "check the URL and that the server is running" : "give the path of a readout database, or a new file name";
-    throw new UsageError(`cannot open the database ${redact(target)}: ${(error as Error).message}; ${what}`);
+    throw new UsageError(`cannot open the database ${redactTarget(target)}: ${(error as Error).message}; ${what}`);
   }
 }
-
-/** A URL without its password, for messages. */
-const redact = (target: string) => target.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
 export interface FilterOptions {
   actor?: string;
@@ -166,7 +163,7 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
       if (opts.format === "gexf") {
         const net = await store.network(filter, opts.level, 1000);
         n = net.edges.length;
-        await write(toGexf(net, `readout event network (${opts.level} level) from ${opts.db}`));
+        await write(toGexf(net, `readout event network (${opts.level} level) from ${redactTarget(opts.db)}`));
         return;
       }
       if (opts.format === "csv") await write(csvLine(EVENT_CSV_HEADER));

@@ -1,6 +1,6 @@
 import type { Sentence, Tokens } from "../doc/document.ts";
 import { fold } from "../kb/fold.ts";
-import { wink } from "./wink.ts";
+import { beginText, wink } from "./wink.ts";
 
 /** Characters that end a line only when a sentence ends there. */
 const LINE_END = /[.!?:;)"”’\]]\s*$/;
@@ -54,6 +54,7 @@ export interface Tokenized {
 /** Sentences, tokens, POS and lemmas for a whole body, with character offsets. */
 export function tokenize(text: string): Tokenized {
   const nlp = wink();
+  beginText();
   const its = nlp.its;
   const start: number[] = [];
   const end: number[] = [];
@@ -131,6 +132,7 @@ export function tokenize(text: string): Tokenized {
 /** The tokens of a short phrase (a name in a data file), as the text tokenizer splits them. */
 export function phraseTokens(phrase: string): string[] {
   const nlp = wink();
+  beginText();
   const tokens = nlp.readDoc(phrase).tokens();
   const values = tokens.out(nlp.its.value) as string[];
   const types = tokens.out(nlp.its.type) as string[];

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Store } from "../store/model.ts";
+import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
 import { createApp, type AppOptions } from "./app.ts";
 
@@ -42,7 +43,7 @@ export async function serve(store: Store, { port, host }: ServeOptions, options:
 }
 
 export interface ServeCommandOptions {
-  /** Path of the SQLite event database. */
+  /** Path of the SQLite event database, or a postgres:// URL. */
   db: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
@@ -53,7 +54,7 @@ export interface ServeCommandOptions {
 }
 
 /**
- * `readout serve`: serves a SQLite database (read-only) until SIGINT, SIGTERM or `opts.signal`. Prints
+ * `readout serve`: serves a database (SQLite opened read-only, or PostgreSQL) until SIGINT, SIGTERM or `opts.signal`. Prints
  * one line when listening, and one line on a problem; resolves with the exit
  * status (0 after a clean shutdown, 1 if the address cannot be bound, 2 if
  * the database does not exist). Use: `process.exitCode = await serveCommand(opts)`.
@@ -61,17 +62,21 @@ export interface ServeCommandOptions {
 export async function serveCommand(opts: ServeCommandOptions, print: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<number> {
   const port = opts.port ?? 8080;
   const host = opts.host ?? "127.0.0.1";
-  if (!existsSync(opts.db)) {
+  const postgres = isPostgresUrl(opts.db);
+  if (!postgres && !existsSync(opts.db)) {
     print(`readout: no database at ${opts.db}; run \`readout ingest …\` first (or pass its path)`);
     return 2;
   }
   let store: Store;
   try {
-    // bring an older database's schema up to date once, then serve it read-only
-    await (await openSqliteStore(opts.db)).close();
-    store = await openSqliteStore(opts.db, { readonly: true });
+    if (postgres) store = await openStore(opts.db);
+    else {
+      // bring an older database's schema up to date once, then serve it read-only
+      await (await openSqliteStore(opts.db)).close();
+      store = await openSqliteStore(opts.db, { readonly: true });
+    }
   } catch (error) {
-    print(`readout: cannot open the database ${opts.db}: ${(error as Error).message}; give the path of a readout database`);
+    print(`readout: cannot open the database ${redactTarget(opts.db)}: ${(error as Error).message}; ${postgres ? "check the URL and that the server is running" : "give the path of a readout database"}`);
     return 2;
   }
   let server: RunningServer;
