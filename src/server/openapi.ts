@@ -103,6 +103,15 @@ const schemas: Record<string, Schema> = {
     lastSeen: nullableDate,
   }),
   Sentence: object({ index: int, start: int, end: int, skip: nullable("string") }),
+  Mention: object({
+    actor: { ...nullable("string"), description: "The actor id it refers to, or null when unresolved." },
+    sentence: int,
+    type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place"] },
+    start: int,
+    end: int,
+    fullStart: { ...int, description: "Start of the mention with its titles and appositives." },
+    fullEnd: int,
+  }),
   Document: object({
     id: str,
     source: nullable("string"),
@@ -112,6 +121,7 @@ const schemas: Record<string, Schema> = {
     title: nullable("string"),
     text: str,
     sentences: arrayOf(ref("Sentence")),
+    mentions: arrayOf(ref("Mention")),
     events: arrayOf(ref("Event")),
   }),
   TimelineRow: object({ period: { ...date, description: "Start of the period (weeks start on Monday)." }, type: str, count: int }),

@@ -232,6 +232,8 @@ export interface DocumentView {
   title: string | null;
   text: string;
   sentences: SentenceRecord[];
+  /** Every mention of a participant, with character offsets, in text order. */
+  mentions: MentionRecord[];
   events: EventView[];
 }
 

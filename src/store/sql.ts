@@ -18,6 +18,7 @@ import type {
   EventSort,
   EventView,
   Interval,
+  MentionRecord,
   Network,
   NetworkEdge,
   NetworkNode,
@@ -573,6 +574,10 @@ export class SqlStore implements Store {
     const [d] = await this.db.all(`SELECT id, source, publisher, url, date, title, text FROM documents WHERE id = ${ph}`, [id]);
     if (!d) return null;
     const sentences = await this.db.all(`SELECT idx, start_offset, end_offset, skip FROM sentences WHERE doc = ${ph} ORDER BY idx`, [id]);
+    const mentions = await this.db.all(
+      `SELECT actor, sentence, type, start_offset, end_offset, full_start, full_end FROM mentions WHERE doc = ${ph} ORDER BY start_offset, end_offset`,
+      [id],
+    );
     const events = await this.views(await this.db.all(`${EVENT_SELECT} WHERE e.doc = ${ph} ORDER BY e.sentence, e.trigger_start`, [id]));
     return {
       id: String(d.id),
@@ -583,6 +588,15 @@ export class SqlStore implements Store {
       title: str(d.title),
       text: String(d.text),
       sentences: sentences.map((s) => ({ index: num(s.idx), start: num(s.start_offset), end: num(s.end_offset), skip: str(s.skip) })),
+      mentions: mentions.map((m) => ({
+        actor: str(m.actor),
+        sentence: num(m.sentence),
+        type: String(m.type) as MentionRecord["type"],
+        start: num(m.start_offset),
+        end: num(m.end_offset),
+        fullStart: num(m.full_start),
+        fullEnd: num(m.full_end),
+      })),
       events,
     };
   }

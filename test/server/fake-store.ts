@@ -240,6 +240,13 @@ export class FakeStore implements Store {
       title: d.title,
       text: d.text,
       sentences: sentenceSpans(d.text).map(([start, end], index) => ({ index, start, end, skip: null })),
+      // every participant's words in its events, as the coder would have found them
+      mentions: EVENTS.filter((e) => e.doc === id).flatMap((e) =>
+        [...e.actor, ...e.recipient].flatMap((p) => {
+          const at = d.text.indexOf(p.entity_text);
+          return at < 0 ? [] : [{ actor: p.id, sentence: e.text_info.sequence, type: "name" as const, start: at, end: at + p.entity_text.length, fullStart: at, fullEnd: at + p.entity_text.length }];
+        }),
+      ),
       events: EVENTS.filter((e) => e.doc === id),
     };
   }

@@ -843,7 +843,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           const order = [...doc.events].sort((a, b) => a.sentence - b.sentence || a.triggerStart - b.triggerStart);
           expect(v.events.map((e) => e.id)).toEqual(order.map((e) => e.id));
           for (const e of v.events) checkEvidence(e, doc, doc.events.find((r) => r.id === e.id)!, names);
+          const inOrder = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+          expect(v.mentions).toEqual(inOrder);
         }
+        const wang = (await store.document("talks"))!.mentions.filter((m) => m.actor === "person:wang-yi");
+        expect(wang.map((m) => TEXTS.talks.slice(m.start, m.end))).toEqual(["Wang Yi", "Wang"]);
       });
 
       it("returns null for an unknown id", async () => {
