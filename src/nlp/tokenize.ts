@@ -90,7 +90,7 @@ export function tokenize(text: string): Tokenized {
       if (types[i] !== "tabCRLF" && tags[i] !== "SPACE" && v.trim() !== "") {
         // wink splits "Biden's" into "Biden" + "'s" until its shared word cache happens to hold
         // "biden's" from an earlier text; splitting here keeps tokens independent of what was read before
-        const possessive = types[i] === "word" && v.length > 2 ? POSSESSIVE.exec(v) : null;
+        const possessive = v.length > 2 && v.charCodeAt(v.length - 1) === 115 /* s */ && types[i] === "word" ? POSSESSIVE.exec(v) : null;
         if (possessive) {
           const stem = possessive[1]!;
           push(offset, stem, tags[i]!, stem.toLowerCase());
