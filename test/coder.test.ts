@@ -188,3 +188,19 @@ describe("requests are not acts of the one asked", () => {
     expect(find(records, "REQUEST")[0]!.recipient[0]).toMatchObject({ code: "PRK" });
   });
 });
+
+describe("joint statements", () => {
+  it("lets the others act on one of the authors they name ('we welcome President Biden's commitment')", () => {
+    const text = "President Biden, Chancellor Merkel and President Macron met in Rome on Saturday. They welcomed President Biden's commitment to the agreement.";
+    const support = find(code(text, "2021-10-30"), "SUPPORT")[0]!;
+    expect(names(support.actor)).toEqual(["Angela Merkel", "Emmanuel Macron"]);
+    expect(names(support.recipient)).toEqual(["Joe Biden"]);
+  });
+
+  it("finds whom a shared concern is about, across coordinated attributes and an opening clause", () => {
+    const text = "President Biden and Chancellor Merkel shared their grave and growing concern that, while Iran halted negotiations, it accelerated its nuclear program.";
+    const accuse = find(code(text, "2021-10-30"), "ACCUSE")[0]!;
+    expect(names(accuse.actor)).toEqual(["Angela Merkel", "Joe Biden"]);
+    expect(names(accuse.recipient)).toEqual(["Iran"]);
+  });
+});

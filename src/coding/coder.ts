@@ -207,7 +207,11 @@ function matchRest(doc: Doc, from: number, limit: number, rest: string[]): numbe
         }
         // "had candid, substantive, and constructive discussions", "met on September 16-17 with"
         // (a participle as an attribute does not end it: "Singapore's continued support")
-        const attributive = g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "") || tokens.lower[g - 1] === "'s";
+        // ("our grave and growing concern": one of coordinated attributes)
+        const attributive =
+          (g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "")) ||
+          tokens.lower[g - 1] === "'s" ||
+          ((tokens.lower[g - 1] === "and" || tokens.lower[g - 1] === ",") && tokens.pos[g - 2] === "ADJ" && g - 2 >= t);
         if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
       }
       if (found < 0) return -1;
@@ -357,9 +361,14 @@ function codeOne(
   const actorIds = new Set(actors.map((p) => p.entity));
   const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
   // a state named with its own people is the relationship's setting, not a recipient ("friendship between Singapore and Vietnam")
-  // (a recipient who is also one of several actors stays: "we welcome President Biden's commitment")
+  // (a recipient who is also one of several actors stays, and the others act on it: "we welcome President Biden's commitment")
   // (one named outright stays; "their", "the two" are the actors themselves)
   recipients = recipients.filter((p) => !(actorIds.has(p.entity) && (actors.length === 1 || doc.mentions[p.mention]?.type !== "name")) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
+  if (type !== "CONSULT" && actors.length > 1) {
+    const acted = new Set(recipients.map((p) => p.entity));
+    const others = actors.filter((p) => !acted.has(p.entity));
+    if (others.length && others.length < actors.length) actors = others;
+  }
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")

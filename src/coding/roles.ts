@@ -180,7 +180,8 @@ export function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32
   const { tokens } = doc;
   for (let t = from; t < limit; t++) {
     const w = tokens.lower[t]!;
-    if (w === ";" || w === "while" || w === "but") break;
+    // (a clause opening a "that" complement is part of it: "concern that, while Iran halted talks, it …")
+    if (w === ";" || w === "but" || (w === "while" && !(tokens.lower[t - 1] === "," && tokens.lower[t - 2] === "that"))) break;
     // the object's own clause ends the search: "the meeting of donors contributing to …", "… which …"
     if (t > from && (RELATIVES.has(w) || (tokens.pos[t] === "VERB" && /ing$/.test(w) && mentionOf[t]! < 0))) break;
     // whom a request asks comes before what it asks them "to" do
