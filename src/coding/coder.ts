@@ -306,7 +306,7 @@ function codeOne(
         : trigger.roles === "none"
           ? []
           : trigger.roles === "host"
-            ? directObject(doc, match.end, limit, mentionOf) // "received his B.S." hosts nobody
+            ? hostedGuests(doc, match.end, limit, mentionOf) // "received his B.S." hosts nobody
             : objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
@@ -387,6 +387,19 @@ function codeOne(
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
+}
+
+/** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */
+function hostedGuests(doc: Doc, from: number, limit: number, mentionOf: Int32Array): Mention[] {
+  const direct = directObject(doc, from, limit, mentionOf);
+  if (direct.length) return direct;
+  const l = doc.tokens.lower;
+  for (let t = from; t < Math.min(limit, from + 8); t++) {
+    if (doc.tokens.pos[t] === "VERB" || /^[,;.]$/.test(l[t]!)) break;
+    if (l[t] === "honour" || l[t] === "honor") return l[t + 1] === "of" ? mentionsFrom(doc, t + 2, limit, mentionOf) : [];
+    if (l[t] === "for" && t > from) return mentionsFrom(doc, t + 1, limit, mentionOf);
+  }
+  return [];
 }
 
 /** "asked X to consider …", "calling them to push …": an object followed by "to" and a verb. */

@@ -26,7 +26,10 @@ export function entityKey(e: Pick<Entity, "kind" | "kbKey" | "code" | "name" | "
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Offices too common for a bare title to pick a holder from the knowledge base. */
-const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "Spokesperson", "General", "Director", "Head", "Chairman"]);
+const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "Spokesperson", "General", "Director", "Head", "Chairman", "King", "Queen", "Sultan", "Emir"]);
+
+/** Monarchs' offices: "His Majesty" is whichever of them the text names, "Their Majesties" a royal couple. */
+const ROYAL_OFFICES = new Set(["King", "Queen", "Sultan", "Emir", "Emperor", "Empress", "Grand Duke", "Crown Prince"]);
 
 /** Words that follow a group noun to list its members: "Co-chairs were A and B". */
 const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "including", ":", "namely"]);
@@ -132,6 +135,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         const name = mi.name;
         // an organization with no country in its name is most often the publisher's own
         id = entity(`org-text:${fold(name)}`, () => ({ name: oneLine(name), kind: "org", code: mi.code ?? ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+      } else if (mi.name && continuesPerson(i) >= 0) {
+        // "Sultan Haji Hassanal Bolkiah Mu'izzaddin Waddaulah": the rest of a known person's full style
+        id = continuesPerson(i);
       } else if (mi.name) {
         const words = mi.name.split(/\s+/);
         const last = words[words.length - 1]!;
@@ -212,6 +218,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   });
 
   /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
+  /** The knowledge-base person whose name mention i directly continues (only spaces between), or -1. */
+  function continuesPerson(i: number): number {
+    const m = doc.mentions[i]!;
+    const prev = doc.mentions[i - 1];
+    if (!prev || prev.sentence !== m.sentence || prev.type !== "name" || prev.possessive || prev.entity < 0) return -1;
+    const e = entities[prev.entity]!;
+    if (e.kind !== "person" || e.source !== "kb") return -1;
+    return /^[ \t]+$/.test(doc.text.slice(prev.end, m.fullStart)) ? prev.entity : -1;
+  }
+
   /** The code of the person listed just before mention i ("A, B, and C"), if any. */
   function listSibling(i: number): string | null {
     const m = doc.mentions[i]!;
@@ -229,8 +245,11 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     // the latest person in the text holding that office (and of that code)
     let best = -1;
     let bestAt = -1;
+    const royal = ROYAL_OFFICES.has(office);
     for (const e of entities) {
-      if (e.kind !== "person" || e.office !== office) continue;
+      if (e.kind !== "person") continue;
+      if (e.office !== office && !(royal && e.office && ROYAL_OFFICES.has(e.office))) continue;
+      if (royal && e.office !== office && (office === "Queen" ? e.gender === "m" : e.gender === "f")) continue;
       if (code && e.code && e.code !== code) continue;
       const lm = lastMention.get(e.id) ?? -1;
       if (lm > bestAt) {
@@ -311,7 +330,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   function recentPair(at: number, head: string): number[] {
     const wantStates = head === "countries" || head === "nations" || head === "governments";
-    const wanted = (id: number) => id >= 0 && (wantStates ? entities[id]!.kind === "state" : entities[id]!.kind === "person");
+    const wantRoyals = head === "majesties";
+    const kindOk = (e: Entity) => (wantStates ? e.kind === "state" : e.kind === "person" && (!wantRoyals || (!!e.office && ROYAL_OFFICES.has(e.office))));
+    const wanted = (id: number) => id >= 0 && kindOk(entities[id]!);
     // a pair named together comes first: "both India and Pakistan … the two countries"
     for (let j = at - 1; j > 0 && doc.mentions[j]!.sentence >= doc.mentions[at]!.sentence - 2; j--) {
       const b = doc.mentions[j]!;
@@ -325,8 +346,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const c = doc.mentions[j]!;
       if (c.entity < 0 || out.includes(c.entity)) continue;
       const e = entities[c.entity]!;
-      if (wantStates ? e.kind !== "state" : e.kind !== "person") continue;
-      if (out.length === 1 && entities[out[0]!]!.code === e.code && e.code) continue;
+      if (!kindOk(e)) continue;
+      // (a royal couple shares its country)
+      if (!wantRoyals && out.length === 1 && entities[out[0]!]!.code === e.code && e.code) continue;
       out.push(c.entity);
     }
     return out.length === 2 ? out : [];
