@@ -204,3 +204,20 @@ describe("joint statements", () => {
     expect(names(accuse.recipient)).toEqual(["Iran"]);
   });
 });
+
+describe("threats", () => {
+  const mfa = "Ministry of Foreign Affairs of the PRC (China)";
+  it("codes what the speaking side promises if its demand is not met as THREATEN, aimed at whom it asked", () => {
+    const text = "China urges the US to stop arms sales to Taiwan. Otherwise, China will have to take countermeasures, and the US will have to bear all the consequences.";
+    const records = code(text, "2019-08-16", mfa);
+    const threats = find(records, "THREATEN");
+    expect(threats).toHaveLength(1);
+    expect(threats[0]!.actor[0]).toMatchObject({ code: "CHN" });
+    expect(threats[0]!.recipient[0]).toMatchObject({ code: "USA" });
+    expect(find(records, "AGREE")).toHaveLength(0);
+  });
+  it("leaves a prediction about others alone", () => {
+    const records = code("The US should stop its smear campaign. Otherwise, they will become a laughingstock of the world.", "2019-08-16", mfa);
+    expect(find(records, "THREATEN")).toHaveLength(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
+import { publisherCode } from "../kb/publisher.ts";
 import type { Lexicon, Trigger } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
@@ -43,7 +44,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   }
   const docLocation = leadLocation(doc);
   const gathering = findGathering(doc, mentionOf);
-  const discourse: Discourse = { lastMeeting: [], gathering };
+  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set() };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -61,6 +62,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
       if (!ev) return;
       doc.events.push(ev);
+      if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
         const all = [...ev.actor, ...ev.recipient];
         if (all.length >= 2) discourse.lastMeeting = all.map((p) => p.entity);
@@ -86,7 +88,8 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       if (!posFits(trig.pos, pos!, tokens.lower[t]!)) continue;
       const end = matchRest(doc, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
-      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex)) continue;
+      // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
+      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && tokens.lower[sent.tokenStart] !== "otherwise") continue;
       out.push({ trigger: trig, head: t, end });
       t = end - 1;
       break;
@@ -351,6 +354,20 @@ function codeOne(
     mode = null;
     recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
   }
+  // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
+  let threat = false;
+  if (type === "AGREE" && (future || trigger.pos === "AUX") && lower[sent.tokenStart] === "otherwise") {
+    if (discourse.threatened.has(sent.index)) return null; // "…, and the US will have to bear all the consequences": the same threat
+    // only the side that speaks threatens ("Otherwise, they will become a laughingstock" is a taunt)
+    const speaker = publisherCode(doc.source.meta, ctx.kb);
+    if (!speaker || !actors.every((p) => doc.entities[p.entity]!.code === speaker)) return null;
+    type = "THREATEN";
+    mode = null;
+    threat = true;
+    discourse.threatened.add(sent.index);
+    // the threat is aimed at whoever the demand before it was made of
+    if (!recipients.length && discourse.lastTarget && sent.index - discourse.lastTarget.sentence <= 2) recipients = discourse.lastTarget.parties.map((entity) => ({ entity, mention: -1 }));
+  }
   if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
   // "stands ready to work with Kyrgyzstan": the partner of a promised cooperation
   if (type === "AGREE" && !recipients.length) {
@@ -379,7 +396,7 @@ function codeOne(
     type,
     mode,
     context: contexts(doc, sent, ctx),
-    cameo: type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : trigger.cameo,
+    cameo: threat ? "130" : type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : trigger.cameo,
     actor: actors,
     recipient: recipients,
     // an announced intention is dated when it was announced, whatever dates it names
@@ -417,6 +434,10 @@ interface Discourse {
   lastMeeting: number[];
   /** The meeting whose attendees the text lists, if any. */
   gathering: Gathering | null;
+  /** The latest demand or criticism and whom it was aimed at. */
+  lastTarget: { sentence: number; parties: number[] } | null;
+  /** Sentences whose threat is coded already (one a sentence: "…, and the US will have to bear the consequences" is the same threat). */
+  threatened: Set<number>;
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
