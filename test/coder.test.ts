@@ -221,3 +221,14 @@ describe("threats", () => {
     expect(find(records, "THREATEN")).toHaveLength(0);
   });
 });
+
+describe("requests to parties at large", () => {
+  it("codes a call on 'relevant parties' with no recipient, and a call that names no request not at all", () => {
+    const mfa = "Ministry of Foreign Affairs of the PRC (China)";
+    const request = find(code("China calls on relevant parties to exercise restraint and resume dialogue.", "2019-08-16", mfa), "REQUEST");
+    expect(request).toHaveLength(1);
+    expect(request[0]).toMatchObject({ recipient: [] });
+    expect(request[0]!.actor[0]).toMatchObject({ code: "CHN" });
+    expect(find(code("Speaker Pelosi called the protests “a beautiful sight to behold”.", "2019-08-16", mfa), "REQUEST")).toHaveLength(0);
+  });
+});

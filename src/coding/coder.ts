@@ -389,7 +389,8 @@ function codeOne(
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
-  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2) return null;
+  // (a request to "all parties", "the international community" is addressed to no one entity)
+  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
 
   return {
     sentence: sent.index,
@@ -404,6 +405,20 @@ function codeOne(
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
+}
+
+const EVERYONE = new Set(["parties", "sides", "countries", "states", "nations", "community", "governments", "stakeholders", "members", "partners"]);
+
+/** Whether a request is addressed to parties at large: "calls on relevant parties to …", "urged all countries to …". */
+function addressesEveryone(doc: Doc, from: number, limit: number): boolean {
+  const l = doc.tokens.lower;
+  let t = from;
+  if (l[t] === "on" || l[t] === "upon") t++;
+  for (let end = Math.min(limit, t + 4); t < end; t++) {
+    if (EVERYONE.has(l[t]!)) return true;
+    if (!/^(DET|ADJ|NUM)$/.test(doc.tokens.pos[t]!) && !/^(all|relevant|concerned|other|the|international|both)$/.test(l[t]!)) return false;
+  }
+  return false;
 }
 
 /** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */
@@ -424,7 +439,8 @@ function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolea
   const { tokens } = doc;
   for (let t = from; t < Math.min(limit, from + 25); t++) {
     if (tokens.lower[t] === "to" && tokens.pos[t + 1] === "VERB") return true;
-    if (tokens.lower[t] === ";" || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return false;
+    // (a quotation names, it does not ask: "called the demonstrations “a beautiful sight to behold”")
+    if (/^[;"“”]$/.test(tokens.lower[t]!) || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return false;
   }
   return false;
 }
