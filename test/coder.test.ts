@@ -232,3 +232,11 @@ describe("requests to parties at large", () => {
     expect(find(code("Speaker Pelosi called the protests “a beautiful sight to behold”.", "2019-08-16", mfa), "REQUEST")).toHaveLength(0);
   });
 });
+
+describe("lists of titled people", () => {
+  it("gives a title that ends in a name to that name, not to the person before it", () => {
+    const text = "President Brotherson will meet Dr Mohamad Maliki Osman, Minister for Trade and Industry Gan Kim Yong, and Grace Fu.";
+    const agree = find(code(text, "2024-03-16", "Ministry of Foreign Affairs, Singapore"), "AGREE")[0]!;
+    expect(names(agree.recipient)).toEqual(expect.arrayContaining(["Gan Kim Yong", "Mohamad Maliki Osman"]));
+  });
+});

@@ -553,6 +553,15 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (tokens.lower[after] !== ",") return null;
       let t = after + 1;
       if (tokens.lower[t] === "the" || tokens.lower[t] === "a") t++;
+      // ", Minister for Trade and Industry Gan Kim Yong, …": a title that ends in a name is the next person's
+      let segEnd = t;
+      // (the segment also ends where "and" starts another name: "… to the UN and Martin Bille Hermann")
+      while (segEnd < s1 && !/^[,;(]$/.test(tokens.lower[segEnd]!)) {
+        if (tokens.lower[segEnd] === "and" && isCap(tokens.text[segEnd + 1] ?? "") && !refs.titleWords.has(tokens.lower[segEnd + 1] ?? "")) break;
+        segEnd++;
+      }
+      const last = segEnd - 1;
+      if (last > t && tokens.pos[last] === "PROPN" && isCap(tokens.text[last]!) && !refs.titleWords.has(tokens.lower[last]!) && !units.some((u) => u.entry && u.start <= last && last < u.end)) return null;
       let office: string | null = null;
       let code: string | null = null;
       let end = t;
