@@ -240,3 +240,18 @@ describe("lists of titled people", () => {
     expect(names(agree.recipient)).toEqual(expect.arrayContaining(["Gan Kim Yong", "Mohamad Maliki Osman"]));
   });
 });
+
+describe("demands voiced as opinions", () => {
+  const mfa = "Ministry of Foreign Affairs of the PRC (China)";
+  it("codes 'China believes that X should …' as a REQUEST of China aimed at X", () => {
+    const request = find(code("China believes foreign troops in Afghanistan should withdraw in an orderly manner.", "2019-08-16", mfa), "REQUEST");
+    expect(request).toHaveLength(1);
+    expect(request[0]!.actor[0]).toMatchObject({ code: "CHN" });
+    expect(request[0]!.recipient[0]).toMatchObject({ code: "AFG" });
+    expect(request[0]!.mode).toEqual(["yield"]);
+  });
+  it("leaves standing positions and passive wishes alone", () => {
+    expect(find(code("China always believes that all countries should develop relations based on mutual respect.", "2019-08-16", mfa), "REQUEST")).toHaveLength(0);
+    expect(find(code("China believes that the rights of Afghanistan should be respected.", "2019-08-16", mfa), "REQUEST")).toHaveLength(0);
+  });
+});

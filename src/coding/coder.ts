@@ -68,6 +68,10 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
         if (all.length >= 2) discourse.lastMeeting = all.map((p) => p.entity);
       }
     });
+    if (!matches.length) {
+      const demand = shouldDemand(doc, sent, mentionOf, ctx);
+      if (demand) doc.events.push(demand);
+    }
   }
   const gathered = gathering && gatheringEvent(doc, gathering, mentionOf);
   if (gathered) {
@@ -419,6 +423,52 @@ function addressesEveryone(doc: Doc, from: number, limit: number): boolean {
     if (!/^(DET|ADJ|NUM)$/.test(doc.tokens.pos[t]!) && !/^(all|relevant|concerned|other|the|international|both)$/.test(l[t]!)) return false;
   }
   return false;
+}
+
+const OPINION_VERBS = new Set(["believe", "think", "maintain", "hold", "consider"]);
+
+/**
+ * A demand voiced as an opinion: "China believes that the international
+ * community should respect Sudan's choice" is a REQUEST of China, aimed at
+ * whom it says should act (no one entity when that is parties at large).
+ * Only an active verb after "should"/"must" asks anyone to do something.
+ */
+function shouldDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: CoderContext): CodedEvent | null {
+  const { tokens } = doc;
+  const l = tokens.lower;
+  for (let v = sent.tokenStart + 1; v < sent.tokenEnd - 3; v++) {
+    if (tokens.pos[v] !== "VERB" || !OPINION_VERBS.has(tokens.lemma[v]!) || mentionOf[v]! >= 0) continue;
+    // "China always believes that …" is a standing position, background rather than an act
+    if (/^(always|consistently|long|firmly)$/.test(l[v - 1]!) || l[v - 1] === "not" || l[v - 1] === "n't") return null;
+    const from = l[v + 1] === "that" ? v + 2 : v + 1;
+    let modal = -1;
+    for (let t = from; t < Math.min(sent.tokenEnd - 1, from + 10); t++) {
+      if (l[t] === "should" || l[t] === "must") {
+        modal = t;
+        break;
+      }
+      if (tokens.pos[t] === "VERB" || /^[,;:.]$/.test(l[t]!)) break;
+    }
+    if (modal < 0 || tokens.pos[modal + 1] !== "VERB" || /^(be|have)$/.test(l[modal + 1]!)) return null;
+    const actors = participants(doc, subjectOf(doc, sent, v, mentionOf));
+    if (!actors.length) return null;
+    const addressed = mentionsFrom(doc, from, modal, mentionOf);
+    const recipients = participants(doc, addressed).filter((p) => !actors.some((a) => a.entity === p.entity));
+    if (!recipients.length && !addressesEveryone(doc, from, modal)) return null;
+    return {
+      sentence: sent.index,
+      type: "REQUEST",
+      mode: requestMode(doc, modal, sent.tokenEnd, ctx),
+      context: contexts(doc, sent, ctx),
+      cameo: "100",
+      actor: actors,
+      recipient: recipients,
+      date: doc.sentenceDates[sent.index] ?? null,
+      trigger: { start: tokens.start[modal]!, end: tokens.end[modal + 1]! },
+      rule: "opinion * should",
+    };
+  }
+  return null;
 }
 
 /** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */
