@@ -126,6 +126,7 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   const before = toAt - 1;
   if (before < sent.tokenStart) return "no";
   const w = tokens.lower[before]!;
+  if (tokens.pos[before] === "VERB" && IMPLICATIVE.has(tokens.lemma[before]!)) return "no";
   if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
   const pos = tokens.pos[before];
   if (pos === "VERB" || pos === "AUX" || pos === "ADJ" || pos === "ADV" || GOVERNING_NOUNS.has(w)) return "infinitive";
@@ -139,6 +140,9 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   }
   return "no";
 }
+
+/** Verbs whose "to"-complement is the act itself, done by their subject: "decided to withdraw", "went on to visit". */
+const IMPLICATIVE = new Set(["decide", "choose", "proceed", "manage", "elect", "opt"]);
 
 /** Verbs whose object is asked or brought to do the infinitive that follows ("urged X to …"). */
 const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "press", "appeal", "help", "allow", "enable", "persuade", "force", "push", "want", "need", "expect", "tell", "remind", "advise", "challenge", "pressure", "convince", "demand", "implore", "exhort", "invite", "require", "compel", "cause", "lead", "get"]);
@@ -271,7 +275,10 @@ function codeOne(
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
-  const purpose = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
+  // ("decided to withdraw the request": the decision is the act itself, done by the deciding subject)
+  const before = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
+  const implicative = before >= 0 && before === head - 2 && IMPLICATIVE.has(tokens.lemma[before]!);
+  const purpose = implicative ? -1 : before;
   if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;
 
   // passive: "was welcomed by X"
