@@ -4,13 +4,16 @@
  * also answer as CSV (`/events.csv`, or `Accept: text/csv`).
  */
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { CountRow, EventView, Store } from "../store/model.ts";
 import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
-import { MethodNotAllowed, NotFound, toApiError } from "./errors.ts";
+import { MAX_CODE_BYTES, parseCodeRequest, textCoder } from "./code.ts";
+import { MethodNotAllowed, NotFound, PayloadTooLarge, toApiError } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
+import { wantsHtml, webAssets } from "./web.ts";
 
 export interface EventsBody {
   events: EventView[];
@@ -23,6 +26,8 @@ export interface EventsBody {
 export interface AppOptions {
   /** Where unexpected errors are logged (default: standard error). */
   log?: (line: string) => void;
+  /** The built web app's folder (default: this package's `web/dist`); null serves no web app. */
+  webRoot?: string | null;
 }
 
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -31,7 +36,20 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const app = new Hono();
 
-  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86_400 }));
+  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86_400 }));
+
+  // The web app: its page at / for browsers, its files under /assets/. API routes are untouched.
+  if (options.webRoot !== null) {
+    const web = webAssets(options.webRoot);
+    app.use("*", async (c, next) => {
+      const method = c.req.method;
+      if (method !== "GET" && method !== "HEAD") return next();
+      const path = c.req.path;
+      if ((path === "/" && wantsHtml(c.req.header("Accept"))) || path === "/index.html") return web.page(method);
+      if (path.startsWith("/assets/")) return (await web.asset(path.slice(1), method)) ?? next();
+      return next();
+    });
+  }
 
   /** A GET route; any other method on the same path is a 405. */
   const route = (paths: string[], handler: (c: Context) => Promise<Response> | Response) => {
@@ -101,6 +119,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const stats = await store.stats();
     return jsonResponse({ status: "ok", backend: store.backend, ...stats });
   });
+
+  // Codes a pasted text on the spot (the web app's "Try it"); nothing is stored.
+  const code = textCoder();
+  app.post(
+    "/-/code",
+    bodyLimit({ maxSize: MAX_CODE_BYTES, onError: () => errorResponse(new PayloadTooLarge(MAX_CODE_BYTES).body()) }),
+    async (c) => jsonResponse(await code(parseCodeRequest(await c.req.text()))),
+  );
+  app.all("/-/code", (c) => errorResponse(new MethodNotAllowed(c.req.method, c.req.path, "POST").body(), { Allow: "POST, OPTIONS" }));
 
   route(["/-/openapi.json"], (c) => {
     parseQuery(noQuery, query(c));

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "unknown_parameter"
   | "not_found"
   | "method_not_allowed"
+  | "payload_too_large"
   | "internal_error";
 
 export interface ErrorBody {
@@ -30,7 +31,7 @@ export interface ErrorBody {
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
-    readonly status: 400 | 404 | 405 | 500,
+    readonly status: 400 | 404 | 405 | 413 | 500,
     readonly code: ErrorCode,
     message: string,
     readonly parameter?: string,
@@ -62,8 +63,16 @@ export class NotFound extends ApiError {
 
 export class MethodNotAllowed extends ApiError {
   override name = "MethodNotAllowed";
-  constructor(method: string, path: string) {
-    super(405, "method_not_allowed", `${method} is not allowed on ${path}; this API is read-only (GET, HEAD)`);
+  constructor(method: string, path: string, allowed = "GET, HEAD") {
+    super(405, "method_not_allowed", `${method} is not allowed on ${path}; ${allowed === "POST" ? "it takes POST only" : `this API is read-only (${allowed})`}`);
+  }
+}
+
+/** A request body over the limit (`POST /-/code`). */
+export class PayloadTooLarge extends ApiError {
+  override name = "PayloadTooLarge";
+  constructor(limit: number) {
+    super(413, "payload_too_large", `the request body is over ${limit} bytes; send a shorter text, or code large files with \`readout code\``);
   }
 }
 

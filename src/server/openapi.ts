@@ -4,6 +4,7 @@
  * every parameter) and validates responses against its schemas.
  */
 import { EVENT_TYPES } from "../store/model.ts";
+import { MAX_CODE_BYTES } from "./code.ts";
 import { FACET_LIMIT, FACETS, INTERVALS, LEVELS, MAX_LIMIT, SORTS } from "./params.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -32,8 +33,8 @@ const schemas: Record<string, Schema> = {
     ...object({
       error: object(
         {
-          status: { type: "integer", enum: [400, 404, 405, 500] },
-          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "internal_error"] },
+          status: { type: "integer", enum: [400, 404, 405, 413, 500] },
+          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "payload_too_large", "internal_error"] },
           message: { type: "string", description: "What was wrong, naming the parameter and what it expects." },
           parameter: { type: "string", description: "The query parameter at fault (400s about one)." },
         },
@@ -146,6 +147,44 @@ const schemas: Record<string, Schema> = {
     actors: int,
   }),
   Index: object({ name: str, description: str, openapi: str }),
+  CodeRequest: {
+    ...object({ text: { type: "string", minLength: 1, description: "The text to code." }, date: { ...date, description: "The story date (default: a dateline found in the text, such as \"(Originally published on 06/19/2013)\")." }, publisher: str, title: str }, ["date", "publisher", "title"]),
+    additionalProperties: false,
+  },
+  PloverEvent: {
+    ...object({
+      id: str,
+      doc: str,
+      date: nullableDate,
+      event: { type: "string", enum: [...EVENT_TYPES] },
+      mode: arrayOf(str),
+      context: arrayOf(str),
+      cameo: str,
+      actor: arrayOf(ref("PloverEntity")),
+      recipient: arrayOf(ref("PloverEntity")),
+      text: str,
+      text_info: object({ sequence: int, start: int, end: int, trigger_start: int, trigger_end: int }),
+      cite_info: object({ title: nullable("string"), publication: nullable("string"), url: nullable("string") }),
+    }),
+    description: "A PLOVER record exactly as `readout code` writes it; offsets index the posted text.",
+  },
+  PloverEntity: object({ name: str, kind, code: nullable("string"), sector: nullable("string"), office: nullable("string"), entity_text: str }),
+  CodeResult: object({
+    date: { ...nullableDate, description: "The story date used." },
+    events: arrayOf(ref("PloverEvent")),
+    sentences: arrayOf(ref("Sentence")),
+    mentions: arrayOf(
+      object({
+        name: { ...nullable("string"), description: "The actor it refers to, or null when unresolved." },
+        sentence: int,
+        type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place"] },
+        start: int,
+        end: int,
+        fullStart: int,
+        fullEnd: int,
+      }),
+    ),
+  }),
 };
 
 // ---------------------------------------------------------------- parameters
@@ -273,9 +312,25 @@ function csvOnly(op: Operation): Operation {
   return { ...op, responses: { ...rest, "200": { ...success, content } } as Operation["responses"] };
 }
 
-const paths = Object.fromEntries(
-  Object.entries(operations).map(([path, op]) => [path, { get: path.endsWith(".csv") ? csvOnly(op) : op }]),
-);
+const codeOperation = {
+  summary: "Codes a text on the spot and returns its events, sentences and mentions; nothing is stored.",
+  description: `The body is JSON, at most ${MAX_CODE_BYTES} bytes (larger: 413). All offsets index the posted text.`,
+  parameters: [],
+  requestBody: { required: true, content: json(ref("CodeRequest")) },
+  responses: {
+    "200": { description: "The coded text.", content: json(ref("CodeResult")) },
+    "400": error("The body is not JSON, or a field is missing, unknown or invalid (`parameter` names it)."),
+    "404": errors["404"],
+    "405": error("Only POST is allowed."),
+    "413": error(`The body is over ${MAX_CODE_BYTES} bytes.`),
+    "500": errors["500"],
+  },
+};
+
+const paths = {
+  ...Object.fromEntries(Object.entries(operations).map(([path, op]) => [path, { get: path.endsWith(".csv") ? csvOnly(op) : op }])),
+  "/-/code": { post: codeOperation },
+};
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -283,7 +338,8 @@ export const openApiDocument = {
     title: "readout query API",
     version: "1",
     description:
-      "Read-only access to readout's event database: PLOVER events coded from diplomatic texts, with the sentence and document behind each. " +
+      "Access to readout's event database: PLOVER events coded from diplomatic texts, with the sentence and document behind each. " +
+      "All routes are read-only GETs except `POST /-/code`, which codes a posted text without storing it. " +
       "Every error has the body `{ error: { status, code, message, parameter? } }`. Unknown query parameters are rejected (400); empty values count as absent.",
   },
   paths,

@@ -11,7 +11,8 @@ export interface Operation {
 
 export interface ApiDocument {
   openapi: string;
-  paths: Record<string, { get: Operation }>;
+  /** Every path has one operation: GET, or POST for `/-/code`. */
+  paths: Record<string, { get?: Operation; post?: Operation }>;
   components: { schemas: Record<string, Json> };
 }
 
@@ -38,9 +39,15 @@ export function validator(schema: Json): ValidateFunction {
   return ajv.compile({ $id: `inline-${++compiled}`, ...(closed(rebased) as object) });
 }
 
+/** A path's one operation, with its method. */
+export function operationOf(path: string): { method: "get" | "post"; op: Operation } {
+  const item = doc.paths[path];
+  if (item?.get) return { method: "get", op: item.get };
+  if (item?.post) return { method: "post", op: item.post };
+  throw new Error(`${path} is not in the OpenAPI document`);
+}
+
 /** A validator for the JSON 200 response of a documented path. */
 export function responseValidator(path: string): ValidateFunction {
-  const op = doc.paths[path];
-  if (!op) throw new Error(`${path} is not in the OpenAPI document`);
-  return validator(op.get.responses["200"]!.content["application/json"]!.schema);
+  return validator(operationOf(path).op.responses["200"]!.content["application/json"]!.schema);
 }

@@ -1,0 +1,103 @@
+/**
+ * `POST /-/code`: codes a text on the spot, stores nothing. The coder loads
+ * the knowledge base and the language model (~0.5 s, ~150 MB), so it is
+ * created on the first request and kept for the app's life.
+ */
+import { z } from "zod";
+import type { PloverRecord } from "../export/plover.ts";
+import type { Coder } from "../pipeline.ts";
+import type { MentionType } from "../doc/document.ts";
+import { findDateline } from "../ingest/dateline.ts";
+import { BadRequest } from "./errors.ts";
+
+/** The largest request body accepted, in bytes. */
+export const MAX_CODE_BYTES = 1024 * 1024;
+
+export interface CodeRequest {
+  text: string;
+  date?: string;
+  publisher?: string;
+  title?: string;
+}
+
+export interface CodedMention {
+  /** The name of the actor it refers to, or null when unresolved. */
+  name: string | null;
+  sentence: number;
+  type: MentionType;
+  start: number;
+  end: number;
+  fullStart: number;
+  fullEnd: number;
+}
+
+export interface CodeResult {
+  /** The story date used: the one given, a dateline found in the text, or null. */
+  date: string | null;
+  events: PloverRecord[];
+  sentences: Array<{ index: number; start: number; end: number; skip: string | null }>;
+  mentions: CodedMention[];
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "expected a real calendar date as YYYY-MM-DD");
+
+const requestSchema = z
+  .object({
+    text: z.string().refine((s) => s.trim().length > 0, "expected the text to code, not an empty string"),
+    date: isoDate.optional(),
+    publisher: z.string().max(200).optional(),
+    title: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** The request body as a `CodeRequest`, or a `BadRequest` naming the field at fault. */
+export function parseCodeRequest(raw: string): CodeRequest {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new BadRequest('body: expected a JSON object such as {"text": "…", "date": "2024-05-01"}');
+  }
+  const parsed = requestSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join(".");
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0] ?? "";
+    throw new BadRequest(`${key}: unknown field; the body takes text, date, publisher and title`, key, "unknown_parameter");
+  }
+  if (!field) throw new BadRequest('body: expected a JSON object such as {"text": "…"}');
+  throw new BadRequest(`${field}: ${issue.message}`, field);
+}
+
+type Library = typeof import("../index.ts");
+
+/** Codes texts with one lazily created coder. */
+export function textCoder(): (request: CodeRequest) => Promise<CodeResult> {
+  let loaded: Promise<{ lib: Library; coder: Coder }> | undefined;
+  const load = () =>
+    (loaded ??= import("../index.ts").then((lib) => ({ lib, coder: new lib.Coder() })));
+
+  return async ({ text, date, publisher, title }) => {
+    const { lib, coder } = await load();
+    const storyDate = date ?? findDateline(text);
+    const doc = coder.code(lib.sourceFromText("pasted", text, { storyDate, publisher: publisher ?? null, title: title ?? null }));
+    return {
+      date: storyDate,
+      events: lib.toPlover(doc),
+      sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, skip: s.skip })),
+      mentions: doc.mentions.map((m) => ({
+        name: doc.entities[m.entity]?.name ?? null,
+        sentence: m.sentence,
+        type: m.type,
+        start: m.start,
+        end: m.end,
+        fullStart: m.fullStart,
+        fullEnd: m.fullEnd,
+      })),
+    };
+  };
+}

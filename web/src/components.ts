@@ -1,0 +1,132 @@
+/** Pieces shared by the views: type badges, the filter form, download links, the events table. */
+import type { EventView, ParticipantView } from "../../src/store/model.ts";
+import { apiUrl } from "./api.ts";
+import { h, type Child } from "./dom.ts";
+import { quadOf } from "./quads.ts";
+import { FILTER_KEYS, href, navigate, type FilterKey, type Route } from "./route.ts";
+import { EVENT_TYPES } from "./quads.ts";
+
+export function badge(type: string): HTMLElement {
+  return h("span", { class: `badge q-${quadOf(type) ?? "none"}` }, type);
+}
+
+const LABELS: Record<FilterKey, string> = {
+  actor: "Actor",
+  recipient: "Recipient",
+  party: "Country (party)",
+  type: "Type",
+  mode: "Mode",
+  publisher: "Publisher",
+  doc: "Document",
+  from: "From",
+  to: "To",
+  q: "Text",
+};
+const HINTS: Partial<Record<FilterKey, string>> = {
+  actor: "id, name or code",
+  recipient: "id, name or code",
+  party: "CHN, or CHN,USA",
+  mode: "visit, phone …",
+  doc: "document id",
+  q: "words in the text",
+};
+
+/** The filters as a labelled form; submitting it puts them in the URL. */
+export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormElement {
+  const field = (key: FilterKey): HTMLElement => {
+    const id = `f-${key}`;
+    const value = route.params.getAll(key).join(",");
+    let control: HTMLElement;
+    if (key === "type") {
+      const select = h("select", { id, name: key }, h("option", { value: "" }, "any"), ...EVENT_TYPES.map((t) => h("option", { value: t, selected: t === value }, t)));
+      control = select;
+    } else {
+      control = h("input", { id, name: key, type: key === "from" || key === "to" ? "date" : "search", value, placeholder: HINTS[key] ?? null, autocomplete: "off" });
+    }
+    return h("div", { class: "field" }, h("label", { for: id }, LABELS[key]), control);
+  };
+  const form = h(
+    "form",
+    { class: "filters", role: "search", "aria-label": "Filters" },
+    ...FILTER_KEYS.map(field),
+    ...extra,
+    h("div", { class: "field buttons" }, h("button", { type: "submit" }, "Apply"), h("a", { href: href(route.view, keepNonFilters(route.params), route.id), class: "button secondary" }, "Clear")),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const params = keepNonFilters(route.params);
+    params.delete("_next");
+    for (const [k, v] of new FormData(form)) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
+    navigate(href(route.view, params, route.id));
+  });
+  return form;
+}
+
+function keepNonFilters(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (!(FILTER_KEYS as readonly string[]).includes(k) && k !== "_next") out.append(k, v);
+  return out;
+}
+
+/** Links to the view's data as CSV and JSON, straight from the API. */
+export function downloads(links: Array<{ label: string; path: string; params?: URLSearchParams; csv?: boolean }>): HTMLElement {
+  return h(
+    "p",
+    { class: "downloads" },
+    "Download: ",
+    ...links.flatMap(({ label, path, params, csv = true }) => [
+      h("a", { href: apiUrl(path, params), download: "", "data-format": "json", type: "application/json" }, `${label} JSON`),
+      csv ? h("a", { href: apiUrl(`${path}.csv`, params), download: "", "data-format": "csv", type: "text/csv" }, `${label} CSV`) : null,
+    ]),
+  );
+}
+
+export function people(list: ParticipantView[]): Child {
+  if (!list.length) return h("span", { class: "muted" }, "—");
+  const span = h("span", {});
+  list.forEach((p, i) => {
+    if (i) span.append(", ");
+    span.append(h("a", { href: href("actor", {}, p.id), title: p.office ?? p.name }, p.name), p.code ? h("span", { class: "code" }, ` ${p.code}`) : "");
+  });
+  return span;
+}
+
+export const evidenceHref = (e: EventView): string => href("doc", { event: e.id }, e.doc);
+
+/** Events as a table; a row (or Enter on it) opens its evidence. */
+export function eventTable(events: EventView[], caption: string): HTMLElement {
+  const rows = events.map((e) => {
+    const open = () => navigate(evidenceHref(e));
+    const tr = h(
+      "tr",
+      { tabindex: 0, class: "clickable", "data-event": e.id, "aria-label": `${e.event} on ${e.date ?? "unknown date"}: open evidence` },
+      h("td", { class: "nowrap" }, e.date ?? "—"),
+      h("td", {}, badge(e.event)),
+      h("td", {}, people(e.actor)),
+      h("td", {}, people(e.recipient)),
+      h("td", { class: "sentence" }, trimmed(e.text, 180)),
+      h("td", { class: "nowrap" }, e.mode.join(", ") || "—"),
+    );
+    tr.addEventListener("click", (ev) => {
+      if ((ev.target as HTMLElement).closest("a")) return;
+      open();
+    });
+    tr.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !(ev.target as HTMLElement).closest("a")) open();
+    });
+    return tr;
+  });
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "events" },
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, ...["Date", "Type", "Actor", "Recipient", "Sentence", "Mode"].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+const trimmed = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

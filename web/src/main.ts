@@ -1,0 +1,55 @@
+/** The analyst's web app: one view per URL hash, each drawn from the public JSON API. */
+import "./style.css";
+import { isAbort } from "./api.ts";
+import { h, message } from "./dom.ts";
+import { filtersOf, href, parseHash, type Route, type View } from "./route.ts";
+import { renderActor } from "./views/actor.ts";
+import { renderEvents } from "./views/events.ts";
+import { renderEvidence } from "./views/evidence.ts";
+import { renderNetwork } from "./views/network.ts";
+import { renderTimeline } from "./views/timeline.ts";
+import { renderTry } from "./views/try.ts";
+
+type Renderer = (root: HTMLElement, route: Route, signal: AbortSignal) => Promise<void> | void;
+
+const RENDERERS: Record<View, Renderer> = {
+  events: renderEvents,
+  doc: renderEvidence,
+  timeline: renderTimeline,
+  actor: renderActor,
+  network: renderNetwork,
+  try: renderTry,
+};
+
+const TITLES: Record<View, string> = { events: "Events", doc: "Evidence", timeline: "Timeline", actor: "Actor", network: "Network", try: "Try it" };
+const NAV: readonly View[] = ["events", "timeline", "network", "try"];
+
+function start(): void {
+  const main = document.getElementById("main")!;
+  const nav = document.getElementById("nav")!;
+  let current: AbortController | null = null;
+
+  const show = async () => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    const route = parseHash(location.hash);
+    const carried = filtersOf(route.params);
+    nav.replaceChildren(
+      ...NAV.map((v) => h("a", { href: href(v, v === "try" ? {} : carried), "aria-current": v === route.view ? "page" : null }, TITLES[v])),
+    );
+    document.title = `${TITLES[route.view]}${route.id ? `: ${route.id}` : ""} · readout`;
+    const view = h("div", { class: `view view-${route.view}` });
+    main.replaceChildren(view);
+    try {
+      await RENDERERS[route.view](view, route, controller.signal);
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) return;
+      view.append(message(error instanceof Error ? error.message : String(error), "error"));
+    }
+  };
+  window.addEventListener("hashchange", () => void show());
+  void show();
+}
+
+start();

@@ -1,0 +1,68 @@
+/** 1. Events explorer: filters with facet counts, a table of events, pages by the API's cursor. */
+import type { EventsBody } from "../../../src/server/app.ts";
+import type { CountRow } from "../../../src/store/model.ts";
+import { getJson } from "../api.ts";
+import { downloads, eventTable, filterForm } from "../components.ts";
+import { h, message } from "../dom.ts";
+import { filtersOf, href, type Route } from "../route.ts";
+
+const FACETS = [
+  ["type", "Type", "type"],
+  ["country", "Country", "party"],
+  ["month", "Month", null],
+  ["publisher", "Publisher", "publisher"],
+] as const;
+
+export async function renderEvents(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
+  const filters = filtersOf(route.params);
+  const query = new URLSearchParams(filters);
+  query.set("_limit", route.params.get("_limit") ?? "50");
+  const cursor = route.params.get("_next");
+  if (cursor) query.set("_next", cursor);
+  query.set("_facet", FACETS.map(([f]) => f).join(","));
+
+  const results = h("section", { class: "results", "aria-live": "polite" }, message("Loading events…"));
+  const facets = h("aside", { class: "facets", "aria-label": "Facet counts" });
+  root.append(h("h1", {}, "Events"), filterForm(route), h("div", { class: "with-side" }, facets, results));
+
+  const body = await getJson<EventsBody>("/events", query, signal);
+  results.replaceChildren(
+    downloads([{ label: "Events", path: "/events", params: filters }]),
+    body.events.length ? eventTable(body.events, `${body.events.length} events${cursor ? " (a later page)" : ""}, newest first`) : message("No events match these filters.", "empty"),
+    pager(route, body.next),
+  );
+  facets.replaceChildren(...FACETS.map(([key, label, param]) => facetList(route, label, body.facets?.[key] ?? [], param, key)));
+}
+
+function pager(route: Route, next: string | null): HTMLElement {
+  const first = new URLSearchParams(route.params);
+  first.delete("_next");
+  const later = new URLSearchParams(route.params);
+  if (next) later.set("_next", next);
+  return h(
+    "nav",
+    { class: "pager", "aria-label": "Pages" },
+    route.params.get("_next") ? h("a", { href: href("events", first) }, "« First page") : null,
+    next ? h("a", { href: href("events", later), rel: "next" }, "Next page »") : h("span", { class: "muted" }, "End of the results"),
+  );
+}
+
+function facetList(route: Route, label: string, rows: CountRow[], param: string | null, key: string): HTMLElement {
+  const items = rows.slice(0, key === "month" ? 36 : 12).map((row) => {
+    const params = new URLSearchParams(route.params);
+    params.delete("_next");
+    if (param) params.set(param, row.key);
+    else {
+      // a month narrows the date range
+      params.set("from", `${row.key}-01`);
+      params.set("to", lastDay(row.key));
+    }
+    return h("li", {}, h("a", { href: href("events", params) }, row.label), " ", h("span", { class: "count" }, row.count.toLocaleString("en")));
+  });
+  return h("details", { class: "facet", open: key !== "month" }, h("summary", {}, label), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none"));
+}
+
+function lastDay(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

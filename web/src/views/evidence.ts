@@ -1,0 +1,75 @@
+/** 2. Evidence: a document with every event's trigger and participant mentions highlighted. */
+import type { DocumentView, EventView } from "../../../src/store/model.ts";
+import { getJson } from "../api.ts";
+import { badge, downloads, people } from "../components.ts";
+import { h } from "../dom.ts";
+import { highlightedText, type Mark } from "../highlight.ts";
+import { quadOf } from "../quads.ts";
+import { href, navigate, type Route } from "../route.ts";
+
+export async function renderEvidence(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
+  const doc = await getJson<DocumentView>(`/documents/${encodeURIComponent(route.id)}`, undefined, signal);
+  const selected = route.params.get("event") ?? "";
+  const names = new Map<string, string>();
+  for (const e of doc.events) for (const p of [...e.actor, ...e.recipient]) names.set(p.id, p.name);
+
+  const marks: Mark[] = [
+    ...doc.mentions
+      .filter((m) => m.actor !== null)
+      .map((m) => ({ start: m.start, end: m.end, className: "mention", title: names.get(m.actor!) ?? m.actor! })),
+    ...doc.events.map((e) => ({
+      start: e.text_info.trigger_start,
+      end: e.text_info.trigger_end,
+      className: `trigger q-${quadOf(e.event) ?? "none"}${e.id === selected ? " selected" : ""}`,
+      title: `${e.event} trigger`,
+      event: e.id,
+    })),
+  ];
+  const text = highlightedText(doc.text, doc.sentences, marks);
+  const chosen = doc.events.find((e) => e.id === selected);
+  if (chosen) text.querySelector(`#s-${chosen.text_info.sequence}`)?.classList.add("current");
+
+  root.append(
+    h("h1", {}, doc.title ?? doc.id),
+    h(
+      "p",
+      { class: "meta" },
+      [doc.publisher, doc.date].filter(Boolean).join(" · ") || "no publisher or date",
+      " · ",
+      doc.url ? h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "source") : h("span", { class: "muted" }, "no source URL"),
+      " · ",
+      h("span", { class: "code" }, doc.id),
+    ),
+    downloads([
+      { label: "Document", path: `/documents/${encodeURIComponent(doc.id)}`, csv: false },
+      { label: "Events", path: "/events", params: new URLSearchParams({ doc: doc.id }) },
+    ]),
+    h(
+      "div",
+      { class: "with-side evidence" },
+      h("aside", { "aria-label": "Events in this document" }, h("h2", {}, `${doc.events.length} events`), eventList(doc, selected)),
+      h("article", { "aria-label": "Document text" }, h("p", { class: "legend" }, h("mark", { class: "trigger" }, "trigger"), " ", h("mark", { class: "mention" }, "actor or recipient")), text),
+    ),
+  );
+  if (chosen) requestAnimationFrame(() => root.querySelector(`#s-${chosen.text_info.sequence}`)?.scrollIntoView({ block: "center" }));
+}
+
+function eventList(doc: DocumentView, selected: string): HTMLElement {
+  return h(
+    "ol",
+    { class: "event-list" },
+    ...doc.events.map((e: EventView) =>
+      h(
+        "li",
+        { class: e.id === selected ? "selected" : null },
+        h(
+          "button",
+          { type: "button", "aria-pressed": e.id === selected ? "true" : "false", onclick: () => navigate(href("doc", { event: e.id }, doc.id)) },
+          badge(e.event),
+          ` ${e.date ?? "—"} · sentence ${e.text_info.sequence + 1}`,
+        ),
+        h("div", { class: "who" }, people(e.actor), " → ", people(e.recipient)),
+      ),
+    ),
+  );
+}
