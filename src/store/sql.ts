@@ -400,9 +400,12 @@ export class SqlStore implements Store {
       case "context":
         sql = grouped("c.context", "events e JOIN event_contexts c ON c.event = e.id");
         break;
-      case "country":
-        sql = grouped("pc.code", "events e JOIN participants pc ON pc.event = e.id");
+      case "country": {
+        const months = rollupMonths(filter);
+        if (months) return this.countCountriesFromRollups(filter, months, limit);
+        sql = grouped("pc.code", "events e JOIN participants pc ON pc.event = e.id AND pc.code IS NOT NULL");
         break;
+      }
       case "actor":
       case "recipient": {
         const role = p.add(by);
@@ -439,15 +442,28 @@ export class SqlStore implements Store {
   }
 
   /** A network over types, publishers and whole months, summed from the rollup counts. */
-  private async networkFromRollups(filter: EventFilter, months: { from: string | null; to: string | null }, level: "actor" | "country", top: number) {
-    const p = new Params(this.dialect);
+  /** The rollup cells a filter that `rollupMonths` accepts selects, at one level. */
+  private rollupWhere(filter: EventFilter, months: RollupMonths, level: "actor" | "country", p: Params): string {
     const conds = [`level = ${p.add(level)}`];
     if (filter.type?.length) conds.push(`type IN (${p.list(filter.type.map((t) => t.toUpperCase()))})`);
     if (filter.publisher?.length) conds.push(`publisher IN (${p.list(filter.publisher)})`);
     if (months.from) conds.push(`month >= ${p.add(months.from)}`);
     if (months.to) conds.push(`month <= ${p.add(months.to)}`);
     if (months.from || months.to) conds.push("month <> ''");
-    const where = conds.join(" AND ");
+    return conds.join(" AND ");
+  }
+
+  /** Events per country, summed from the rollups (an event counts once for each country taking part). */
+  private async countCountriesFromRollups(filter: EventFilter, months: RollupMonths, limit: number): Promise<CountRow[]> {
+    const p = new Params(this.dialect);
+    const where = this.rollupWhere(filter, months, "country", p);
+    const rows = await this.db.all(`SELECT node AS k, sum(events) AS n FROM node_counts WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(Math.max(1, Math.min(MAX_LIMIT, limit)))}`, p.values);
+    return rows.map((r) => ({ key: String(r.k), label: String(r.k), count: num(r.n) }));
+  }
+
+  private async networkFromRollups(filter: EventFilter, months: RollupMonths, level: "actor" | "country", top: number) {
+    const p = new Params(this.dialect);
+    const where = this.rollupWhere(filter, months, level, p);
     const nodeRows = await this.db.all(`SELECT node, sum(events) AS n FROM node_counts WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(top)}`, p.values);
     const nodes: Array<[string, number]> = nodeRows.map((r) => [String(r.node), num(r.n)]);
     const e = new Params(this.dialect);
@@ -618,7 +634,12 @@ export class SqlStore implements Store {
  * The month range a filter asks for when the rollup counts can answer it: only
  * types, publishers and dates that start and end on whole months; else null.
  */
-function rollupMonths(f: EventFilter): { from: string | null; to: string | null } | null {
+interface RollupMonths {
+  from: string | null;
+  to: string | null;
+}
+
+function rollupMonths(f: EventFilter): RollupMonths | null {
   const other = Object.entries(f).some(([k, v]) => !["type", "publisher", "from", "to"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length));
   if (other) return null;
   if (f.from && !f.from.endsWith("-01")) return null;

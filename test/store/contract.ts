@@ -726,6 +726,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.network({ doc: ["missing"] }, "actor", 10)).toEqual({ level: "actor", nodes: [], edges: [] });
       });
 
+      it("counts countries from its rollups exactly as from the events", async () => {
+        const docs = [...new Set(all.map((l) => l.doc.id))];
+        for (const f of [{}, { type: ["CONSULT", "ACCUSE"] }, { from: "2022-02-01", to: "2022-03-31" }] as EventFilter[]) {
+          expect(await store.count(f, "country", 100), JSON.stringify(f)).toEqual(await store.count({ ...f, doc: docs }, "country", 100));
+        }
+        expect((await store.count({}, "country", 100)).every((r) => r.key !== "")).toBe(true);
+      });
+
       it("answers types, publishers and whole months from its rollups exactly as from the events", async () => {
         const docs = [...new Set(all.map((l) => l.doc.id))];
         const months = sorted(all.map((l) => l.event.date?.slice(0, 7)).filter((m): m is string => !!m));
