@@ -377,7 +377,7 @@ export class SqlStore implements Store {
     // undated events have no place on a time axis
     const cond = isTime ? (where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL") : where;
     const grouped = (key: string, from = "events e") =>
-      `SELECT ${key} AS k, count(DISTINCT e.id) AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : `n DESC, coalesce(${key}, '')`} LIMIT ${lim}`;
+      `SELECT ${key} AS k, ${from === "events e" ? "count(*)" : "count(DISTINCT e.id)"} AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : `n DESC, coalesce(${key}, '')`} LIMIT ${lim}`;
     let sql: string;
     switch (by) {
       case "type":
