@@ -1,4 +1,6 @@
+import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { extname } from "node:path";
 import { listDirectory } from "../ingest/files.ts";
 import { ingest, type IngestSummary } from "../store/ingest.ts";
 import { redactTarget } from "../store/open.ts";
@@ -16,17 +18,25 @@ export interface IngestCommandOptions {
 
 const int = (n: number) => n.toLocaleString("en-US");
 
-/** The bytes the inputs hold, for the progress bar's share and ETA (stdin counts as unknown). */
-async function inputBytes(inputs: readonly string[]): Promise<number> {
+/** How many documents the inputs hold, for the progress bar's share and ETA: a JSONL line or a file each (0: unknown, as for stdin). */
+async function countDocuments(inputs: readonly string[]): Promise<number> {
   let total = 0;
+  const countFile = async (path: string) => {
+    if (extname(path).toLowerCase() !== ".jsonl") return 1;
+    let lines = 0;
+    let last = 10;
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+      if (chunk.length) last = chunk[chunk.length - 1]!;
+    }
+    return lines + (last === 10 ? 0 : 1);
+  };
   for (const input of inputs) {
     if (input === "-") return 0;
     try {
       const s = await stat(input);
-      if (s.isFile()) total += s.size;
-      else if (s.isDirectory()) {
-        for (const e of await listDirectory(input)) if (!("error" in e)) total += (await stat(e.path).catch(() => ({ size: 0 }))).size;
-      }
+      if (s.isFile()) total += await countFile(input);
+      else if (s.isDirectory()) for (const e of await listDirectory(input)) if (!("error" in e)) total += await countFile(e.path);
     } catch {
       // reported by the reader
     }
@@ -38,7 +48,7 @@ async function inputBytes(inputs: readonly string[]): Promise<number> {
 export async function ingestCommand(inputs: string[], opts: IngestCommandOptions, say: (line: string) => void): Promise<IngestSummary> {
   const store = await openDatabase(opts.db, "write");
   try {
-    const reporter = opts.progress === false ? null : new ProgressReporter(process.stderr, await inputBytes(inputs));
+    const reporter = opts.progress === false ? null : new ProgressReporter(process.stderr, await countDocuments(inputs));
     const summary = await ingest(inputs, store, {
       workers: opts.workers,
       batchSize: opts.batchSize,

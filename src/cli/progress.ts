@@ -18,8 +18,8 @@ export class ProgressReporter {
 
   constructor(
     private readonly out: NodeJS.WriteStream,
-    /** Size of the inputs in bytes, for the share done and the ETA (0 when unknown). */
-    private readonly totalBytes: number,
+    /** Documents the inputs hold, for the share done and the ETA (0 when unknown). */
+    private readonly totalDocuments: number,
     private readonly tty = out.isTTY === true,
   ) {}
 
@@ -28,8 +28,7 @@ export class ProgressReporter {
     if (!p.done && now - this.last < (this.tty ? 100 : 5000)) return;
     this.last = now;
     const secs = Math.max(now / 1000, 1e-3);
-    // text is most of an input's bytes (JSON keys and markup are the rest), so the share is a little low, never over
-    const share = this.totalBytes > 0 ? (p.done ? 1 : Math.min(0.99, p.characters / this.totalBytes)) : null;
+    const share = this.totalDocuments > 0 ? (p.done ? 1 : Math.min(0.99, p.documents / this.totalDocuments)) : null;
     const eta = share && share > 0.01 && !p.done ? `ETA ${duration((now / share) * (1 - share))}` : "";
     const figures = `${int(p.documents)} docs  ${int(p.documents / secs)} docs/s  ${int(p.events)} events  ${duration(now)}${eta ? "  " + eta : ""}`;
     if (this.tty) {

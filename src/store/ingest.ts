@@ -22,7 +22,7 @@ export interface IngestOptions {
 export interface IngestProgress {
   /** Documents read so far (stored, unchanged or skipped). */
   documents: number;
-  /** Characters of text read so far, for a rate against the inputs' size. */
+  /** Characters of text read so far. */
   characters: number;
   events: number;
   elapsedMs: number;
