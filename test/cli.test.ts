@@ -98,7 +98,8 @@ describe("readout code: output", () => {
     expect(header).toBe("doc\tdate\tevent\tmode\tactor\trecipient\ttrigger");
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.split("\t")).toHaveLength(7);
-    expect(rows[0]!.split("\t")).toEqual(["good", "2023-06-19", "CONSULT", "visit", "Wang Yi (CHN)", "Antony Blinken (USA)", "met with"]);
+    // met in Beijing: Blinken is the visitor, who acts; Wang Yi the host (CODING.md)
+    expect(rows[0]!.split("\t")).toEqual(["good", "2023-06-19", "CONSULT", "visit", "Antony Blinken (USA)", "Wang Yi (CHN)", "met with"]);
   }, TIMEOUT);
 
   it("- reads the text from stdin", async () => {

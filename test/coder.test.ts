@@ -255,3 +255,14 @@ describe("demands voiced as opinions", () => {
     expect(find(code("China believes that the rights of Afghanistan should be respected.", "2019-08-16", mfa), "REQUEST")).toHaveLength(0);
   });
 });
+
+describe("visits", () => {
+  it("makes the visitor the actor and the host the recipient, whoever the sentence's subject is", () => {
+    const host = find(code("Foreign Minister Wang Yi met Secretary of State Antony Blinken in Beijing on Monday.", "2023-06-19"), "CONSULT")[0]!;
+    expect(host.mode).toEqual(["visit"]);
+    expect(names(host.actor)).toEqual(["Antony Blinken"]);
+    expect(names(host.recipient)).toEqual(["Wang Yi"]);
+    const guest = find(code("Secretary of State Antony Blinken met Foreign Minister Wang Yi in Beijing on Monday.", "2023-06-19"), "CONSULT")[0]!;
+    expect(names(guest.actor)).toEqual(["Antony Blinken"]);
+  });
+});

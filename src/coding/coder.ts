@@ -349,7 +349,13 @@ function codeOne(
       mode = null;
     } else {
       if (trigger.roles === "host") [actors, recipients] = [recipients.length ? recipients : actors, recipients.length ? actors : []];
-      if (!mode) mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, match.end + 12);
+      if (!mode) {
+        mode = consultMode(doc, sent, sentenceText, [...actors, ...recipients], docLocation, match.end + 12);
+        // "Wang Yi met Blinken in Beijing": the visitor acts, the host receives (CODING.md)
+        const here = mode === "visit" ? sentenceLocation(doc, sent, match.end + 12) ?? docLocation : null;
+        const codeOf = (p: EventParticipant) => doc.entities[p.entity]!.code;
+        if (here && recipients.length && actors.every((p) => codeOf(p) === here) && recipients.every((p) => codeOf(p) !== here)) [actors, recipients] = [recipients, actors];
+      }
     }
   } else if (future && type !== "AGREE") {
     type = "AGREE";

@@ -21,7 +21,7 @@ export const READOUTS: Readout[] = [
     id: "fm-2024-03-04",
     date: "2024-03-04",
     publisher: "Ministry of Foreign Affairs",
-    text: 'Foreign Minister Wang Yi met Secretary of State Antony Blinken in Beijing on Monday. Wang urged the United States to lift sanctions on Chinese companies, saying "unilateral measures must end".',
+    text: 'Foreign Minister Wang Yi met Secretary of State Antony Blinken in Washington on Monday. Wang urged the United States to lift sanctions on Chinese companies, saying "unilateral measures must end".',
   },
   {
     id: "state/2024-04-10",

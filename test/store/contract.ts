@@ -34,7 +34,7 @@ const TEXTS = {
   accuse: "China accused Japan of violating its airspace. Japan rejected the accusation on Tuesday.",
   praise: "The United Nations Secretary-General praised Ghana for its peacekeeping role. Brazil and India agreed to expand trade.",
   nordic:
-    "President Karin Oskarsdottir of Iceland met Prime Minister Søren Ålund of Denmark in Reykjavík. " +
+    "President Karin Oskarsdottir of Iceland met Prime Minister Søren Ålund of Denmark in Copenhagen. " +
     "Iceland threatened to impose sanctions on Russia.",
 };
 
@@ -507,7 +507,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await idsOf(store, { q: "Washington airspace" })).toEqual([]);
         expect(await idsOf(store, { q: "ghana brazil" })).toEqual(only((l) => l.doc.id === "praise"));
         expect(await idsOf(store, { q: "Zembla Borduria protested" })).toEqual(only((l) => l.doc.id === "series"));
-        expect(await idsOf(store, { q: "reykjavík" })).toEqual(only((l) => l.doc.id === "nordic"));
+        expect(await idsOf(store, { q: "alund" })).toEqual(only((l) => l.doc.id === "nordic")); // "Ålund"
         expect(await idsOf(store, { q: "elodie" })).toEqual(only((l) => l.doc.id === "series")); // "Élodie": accents do not matter
         expect(await idsOf(store, { q: "Wang, Blinken!" })).toEqual(talks);
         expect(await idsOf(store, { q: "  " })).toEqual([]);
