@@ -266,3 +266,14 @@ describe("visits", () => {
     expect(names(guest.actor)).toEqual(["Antony Blinken"]);
   });
 });
+
+describe("honorifics", () => {
+  it("keeps 'Mrs Lee' apart from Prime Minister Lee, and 'Mr Lee' with him", () => {
+    const records = code("PM Lee Hsien Loong and Mrs Lee will host lunch for the President. Mr Lee thanked the President.", "2022-08-23", "Ministry of Foreign Affairs, Singapore");
+    const support = find(records, "SUPPORT")[0]!;
+    expect(names(support.actor)).toEqual(["Lee Hsien Loong"]);
+    const agree = find(records, "AGREE")[0]!;
+    expect(agree.actor.map((a) => a.entity_text)).toEqual(["PM Lee Hsien Loong", "Mrs Lee"]);
+    expect(agree.actor[1]!.name).not.toBe("Lee Hsien Loong");
+  });
+});

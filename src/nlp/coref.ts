@@ -86,8 +86,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     return byNameEnd.get(w) ?? [];
   };
-  const matchSurname = (word: string, code: string | null, office: string | null = null): number => {
-    let cands = peopleNamed(fold(word)).filter((e) => !code || !e.code || e.code === code);
+  const matchSurname = (word: string, code: string | null, office: string | null = null, gender: "m" | "f" | null = null): number => {
+    let cands = peopleNamed(fold(word)).filter((e) => (!code || !e.code || e.code === code) && (!gender || !e.gender || e.gender === gender));
     if (office && cands.some((e) => e.office === office)) cands = cands.filter((e) => e.office === office);
     if (!cands.length) return -1;
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
@@ -142,7 +142,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         const words = mi.name.split(/\s+/);
         const last = words[words.length - 1]!;
         // a titled surname: someone this text named already ("CE-elect Lee" after "John Lee"), else the knowledge base
-        const named = words.length === 1 ? matchSurname(last, mi.code, mi.office) : -1;
+        // "PM Lee Hsien Loong and Mrs Lee": an honorific of the other sex names someone else (a spouse)
+        const gender = /^(mrs|ms|madam|mdm|madame)\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "f" : /^mr\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "m" : null;
+        const named = words.length === 1 ? matchSurname(last, mi.code, mi.office, gender) : -1;
         const kbHit = words.length === 1 && named < 0 ? kbBySurname(last, mi.office) : null;
         if (named >= 0) id = named;
         else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
@@ -153,14 +155,14 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // "Speaker of the Mongolian Parliament Zandanshatar, …, and Deputy Foreign Minister Munkhjin"
           const sibling = listSibling(i);
           const code = mi.code ?? sibling ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
-          id = entity(`text:${fold(mi.name)}`, () => ({
+          id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
             kind: "person",
             code,
             office: mi.office,
             source: "text",
             kbKey: null,
-            gender: null,
+            gender,
             members: [],
           }));
         }
