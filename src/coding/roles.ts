@@ -70,7 +70,8 @@ export function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int
       let u = t - 1;
       if (tokens.lower[u] === ",") u--;
       const mi = mentionOf[u] ?? -1;
-      if (mi >= 0 && isParticipant(doc.mentions[mi])) return [doc.mentions[mi]!];
+      // ("a command post in Poland, which will improve …": a place is not what "which" refers to)
+      if (mi >= 0 && isParticipant(doc.mentions[mi]) && !isLocation(doc, doc.mentions[mi]!)) return [doc.mentions[mi]!];
       break;
     }
     // "Minister for Foreign Affairs, Dr Vivian Balakrishnan, will make …": a subject set off by commas
