@@ -55,7 +55,7 @@ const HONORIFICS = [
   "Hon", "The Honourable", "The Honorable", "Sheikh", "Sheikha", "Shaikh", "Prince", "Princess",
   "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "HRH", "Professor", "Prof.",
   "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Mayor",
-  "Lord", "Lady", "Excellencies",
+  "Lord", "Lady", "Excellencies", "His Highness", "Her Highness", "Highness", "H.H.", "H.R.H.", "Mdm", "Mdm.",
 ];
 
 /**
