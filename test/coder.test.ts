@@ -277,3 +277,11 @@ describe("honorifics", () => {
     expect(agree.actor[1]!.name).not.toBe("Lee Hsien Loong");
   });
 });
+
+describe("people met abroad", () => {
+  it("gives officials met in a foreign country that country's code rather than the publisher's", () => {
+    const text = "In Equatorial Guinea, Secretary Blinken met with President Teodoro Obiang Nguema Mbasogo and Vice President Teodoro Nguema Obiang Mangue.";
+    const consult = find(code(text, "2022-08-23", "The White House (USA)"), "CONSULT")[0]!;
+    expect(consult.recipient.map((r) => r.code)).toEqual(["GNQ", "GNQ"]);
+  });
+});

@@ -154,7 +154,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // ... unless it stands in a list after someone whose country is known:
           // "Speaker of the Mongolian Parliament Zandanshatar, …, and Deputy Foreign Minister Munkhjin"
           const sibling = listSibling(i);
-          const code = mi.code ?? sibling ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
+          // ... or is met abroad: "In Equatorial Guinea, Mr. Finer met with … Vice President Teodoro Nguema Obiang Mangue"
+          const abroad = rank ? foreignVenue(i) : null;
+          const code = mi.code ?? sibling ?? abroad ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
             kind: "person",
@@ -228,6 +230,28 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const e = entities[prev.entity]!;
     if (e.kind !== "person" || e.source !== "kb") return -1;
     return /^[ \t]+$/.test(doc.text.slice(prev.end, m.fullStart)) ? prev.entity : -1;
+  }
+
+  /**
+   * The state a sentence places its meeting in ("In Equatorial Guinea, …",
+   * "… in Malabo"), when that is not the publisher's own and mention i comes
+   * after the sentence's verb (the people met, not the visitor); else null.
+   */
+  function foreignVenue(i: number): string | null {
+    const m = doc.mentions[i]!;
+    const sent = doc.sentences[m.sentence]!;
+    let verb = false;
+    for (let t = sent.tokenStart; t < m.tokenStart; t++) if (tokens.pos[t] === "VERB") verb = true;
+    if (!verb) return null;
+    const [r0, r1] = mentionRange(doc, m.sentence);
+    for (let j = r0; j < r1; j++) {
+      const x = doc.mentions[j]!;
+      if (x.entity < 0 || (x.type !== "name" && x.type !== "place")) continue;
+      const e = entities[x.entity]!;
+      if (e.kind !== "state" || !e.code || e.code === ctx.publisherCode) continue;
+      if (tokens.lower[x.tokenStart - 1] === "in") return e.code;
+    }
+    return null;
   }
 
   /** The code of the person listed just before mention i ("A, B, and C"), if any. */
