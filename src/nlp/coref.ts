@@ -25,6 +25,9 @@ export function entityKey(e: Pick<Entity, "kind" | "kbKey" | "code" | "name" | "
 /** A name as one line: a name broken over lines or joined by a no-break space is the same name. */
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** Names of bodies that bring states together: not any one state's own. */
+const MULTILATERAL_HEADS = /\b(Forum|Alliance|Coalition|Partnership|Dialogue|Initiative|Conference|Summit|Group of|Framework)\b/;
+
 /** Offices too common for a bare title to pick a holder from the knowledge base. */
 const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "Spokesperson", "General", "Director", "Head", "Chairman", "King", "Queen", "Sultan", "Emir"]);
 
@@ -133,8 +136,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         id = entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
       } else if (mi.institution && mi.name) {
         const name = mi.name;
-        // an organization with no country in its name is most often the publisher's own
-        id = entity(`org-text:${fold(name)}`, () => ({ name: oneLine(name), kind: "org", code: mi.code ?? ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        // an organization with no country in its name is most often the publisher's own,
+        // unless it is a gathering of states ("the Negev Forum", "the Quad Partnership")
+        const code = mi.code ?? (MULTILATERAL_HEADS.test(name) ? "IGO" : ctx.publisherCode);
+        id = entity(`org-text:${fold(name)}`, () => ({ name: oneLine(name), kind: "org", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
       } else if (mi.name && continuesPerson(i) >= 0) {
         // "Sultan Haji Hassanal Bolkiah Mu'izzaddin Waddaulah": the rest of a known person's full style
         id = continuesPerson(i);
