@@ -56,6 +56,7 @@ const HONORIFICS = [
   "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "HRH", "Professor", "Prof.",
   "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Mayor",
   "Lord", "Lady", "Excellencies", "His Highness", "Her Highness", "Highness", "H.H.", "H.R.H.", "Mdm", "Mdm.",
+  "Your Excellency", "Your Excellencies", "Your Majesty", "Your Highness",
 ];
 
 /**
