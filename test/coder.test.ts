@@ -285,3 +285,10 @@ describe("people met abroad", () => {
     expect(consult.recipient.map((r) => r.code)).toEqual(["GNQ", "GNQ"]);
   });
 });
+
+describe("own state", () => {
+  it("is no recipient of its own officials ('will lead a U.S. delegation to Ghana')", () => {
+    const agree = find(code("Assistant Secretary of State Anne Witkowsky will lead a U.S. delegation to Accra, Ghana, next week.", "2022-05-20", "U.S. Department of State"), "AGREE")[0]!;
+    expect(agree.recipient.map((r) => r.code)).not.toContain("USA");
+  });
+});

@@ -398,6 +398,11 @@ function codeOne(
   // (a recipient who is also one of several actors stays, and the others act on it: "we welcome President Biden's commitment")
   // (one named outright stays; "their", "the two" are the actors themselves)
   recipients = recipients.filter((p) => !(actorIds.has(p.entity) && (actors.length === 1 || doc.mentions[p.mention]?.type !== "name")) && !(doc.entities[p.entity]!.kind === "state" && actorCodes.has(doc.entities[p.entity]!.code) && actors.length > 1));
+  // "Assistant Secretary Lu will lead a U.S. delegation to …": one's own state is no recipient
+  if (actors.every((p) => doc.entities[p.entity]!.code && doc.entities[p.entity]!.kind !== "state")) {
+    const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+    if (own.size === 1) recipients = recipients.filter((p) => !(doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
+  }
   if (type !== "CONSULT" && actors.length > 1) {
     const acted = new Set(recipients.map((p) => p.entity));
     const others = actors.filter((p) => !acted.has(p.entity));
