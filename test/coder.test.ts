@@ -292,3 +292,11 @@ describe("own state", () => {
     expect(agree.recipient.map((r) => r.code)).not.toContain("USA");
   });
 });
+
+describe("lists of titles", () => {
+  it("finds the person at the end of 'Party Politburo Member, Director of …, and Foreign Minister Wang Yi'", () => {
+    const text = "National Security Advisor Jake Sullivan met with Chinese Communist Party Politburo Member, Director of the Office of the Foreign Affairs Commission, and Foreign Minister Wang Yi in Malta.";
+    const consult = find(code(text, "2023-09-17", "The White House (USA)"), "CONSULT")[0]!;
+    expect(names([...consult.actor, ...consult.recipient])).toEqual(["Jake Sullivan", "Wang Yi"]);
+  });
+});

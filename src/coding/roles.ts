@@ -256,11 +256,39 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
         continue;
       }
       if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
-      return coordinatedAfter(doc, m, limit, mentionOf);
+      return coordinatedAfter(doc, titleListPerson(doc, m, limit, mentionOf) ?? m, limit, mentionOf);
     }
     if (tokens.pos[t] === "VERB" || tokens.lower[t] === ",") break;
   }
   return [];
+}
+
+/**
+ * The person at the end of a list of titles that starts with organization m:
+ * "Chinese Communist Party Politburo Member, Director of the Office of the
+ * Foreign Affairs Commission, and Foreign Minister Wang Yi" is Wang Yi, not
+ * the party. Only capitalized words, "of", "the", "for", organizations and
+ * bare titles may stand between, with at least one comma and a final "and".
+ */
+function titleListPerson(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention | null {
+  const { tokens } = doc;
+  if (doc.entities[m.entity]?.kind !== "org") return null;
+  let commas = 0;
+  for (let t = m.tokenEnd; t < Math.min(limit, m.tokenEnd + 30); t++) {
+    const mi = mentionOf[t]!;
+    if (mi >= 0 && mi !== m.id) {
+      const p = doc.mentions[mi]!;
+      const kind = doc.entities[p.entity]?.kind;
+      if (kind === "person") return p.type === "name" && commas > 0 && tokens.lower[tokenAt(doc, p.fullStart, p.tokenStart) - 1] === "and" ? p : null;
+      if (kind === "state" || kind === "group") return null;
+      t = Math.max(t, p.tokenEnd - 1);
+      continue;
+    }
+    const w = tokens.lower[t]!;
+    if (w === ",") commas++;
+    else if (!(w === "of" || w === "the" || w === "and" || w === "for" || /^\p{Lu}/u.test(tokens.text[t]!))) return null;
+  }
+  return null;
 }
 
 export function findWord(doc: Doc, from: number, limit: number, word: string): number {

@@ -211,6 +211,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         nameEnd = nameUnit.end;
       } else if (!nameUnit.entry) {
         nameEnd = nameRunEnd(tokens, nameUnit.start, s1);
+        // "Communist Party Politburo Member, Director of …": a run of title words is a title, no one's name
+        let allTitle = nameEnd > nameUnit.start;
+        for (let t = nameUnit.start; t < nameEnd && allTitle; t++) allTitle = refs.titleWords.has(tokens.lower[t]!);
+        if (allTitle) nameEnd = nameUnit.start;
         if (nameEnd === nameUnit.start) {
           if (office && j > k) emitTitle(k, j);
           if (j > k) k = j - 1;
