@@ -300,3 +300,11 @@ describe("lists of titles", () => {
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Jake Sullivan", "Wang Yi"]);
   });
 });
+
+describe("meetings still to come", () => {
+  it("does not code a discussed upcoming visit as a meeting that happened", () => {
+    const records = code("Jake Sullivan met Eyal Hulata in Washington. They discussed the upcoming visit to Washington by Prime Minister Bennett.", "2021-08-20", "The White House (USA)");
+    const consult = find(records, "CONSULT");
+    expect(consult.every((c) => ![...c.actor, ...c.recipient].some((p) => p.name === "Naftali Bennett"))).toBe(true);
+  });
+});

@@ -301,6 +301,11 @@ function codeOne(
     if (!objectMentions.length) objectMentions = mainSubject(doc, sent, mentionOf);
     if (!actorMentions.length || !objectMentions.length) return null;
   } else if (trigger.pos === "NOUN") {
+    // "discussed the upcoming visit to Washington": a visit still to come is no meeting yet
+    for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 3); t--) {
+      if (/^(upcoming|forthcoming|planned|proposed|possible|potential|future|prospective|next)$/.test(lower[t]!)) return null;
+      if (!/^(ADJ|DET|PROPN|NOUN)$/.test(tokens.pos[t]!)) break;
+    }
     // "In his meeting with X", "X's talks with Y"
     const owner = possessorOf(doc, head, sent, mentionOf);
     actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
