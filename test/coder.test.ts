@@ -308,3 +308,11 @@ describe("meetings still to come", () => {
     expect(consult.every((c) => ![...c.actor, ...c.recipient].some((p) => p.name === "Naftali Bennett"))).toBe(true);
   });
 });
+
+describe("a publisher's own office holders", () => {
+  it("does not give a foreign minister of unstated country the publisher's code when the publisher's own is someone else", () => {
+    const records = code("Foreign Minister Tumba thanked China for the medical supplies.", "2020-04-10", "Ministry of Foreign Affairs of the PRC (China)");
+    const support = find(records, "SUPPORT")[0]!;
+    expect(support.actor[0]!.code).not.toBe("CHN");
+  });
+});

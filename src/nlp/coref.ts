@@ -161,7 +161,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           const sibling = listSibling(i);
           // ... or is met abroad: "In Equatorial Guinea, Mr. Finer met with … Vice President Teodoro Nguema Obiang Mangue"
           const abroad = rank ? foreignVenue(i) : null;
-          const code = mi.code ?? sibling ?? abroad ?? (rank === "minister" || rank === "official" || rank === "military" ? ctx.publisherCode : null);
+          // ... and not when the publisher's own holder of that office is someone else ("Foreign Minister Tumba" in a Chinese text)
+          const ownHolder = mi.office && ctx.publisherCode ? kb.holders(mi.office, ctx.storyDate).some((t) => t.code === ctx.publisherCode) : false;
+          const code = mi.code ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
             kind: "person",
