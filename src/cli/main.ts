@@ -3,19 +3,12 @@ import { serveCommand } from "../server/serve.ts";
 import { COUNT_KEYS } from "../store/model.ts";
 import { codeCommand } from "./code.ts";
 import { ingestCommand } from "./ingest.ts";
-import { UsageError, exportCommand, queryCommand, withFilters } from "./store-commands.ts";
+import { UsageError, exportCommand, isoDate, queryCommand, withFilters } from "./store-commands.ts";
 
 // The CLI is the only place that prints and exits.
 const EXIT_OK = 0;
 const EXIT_SKIPPED = 1;
 const EXIT_USAGE = 2;
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
-  }
-  return value;
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);

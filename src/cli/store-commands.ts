@@ -9,6 +9,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { toGexf } from "../export/gexf.ts";
 import type { PloverRecord } from "../export/plover.ts";
 import { tableHeader, tableRow } from "../export/table.ts";
+import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
 import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventView } from "../store/model.ts";
 import { existsSync } from "node:fs";
@@ -56,11 +57,9 @@ function eventType(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...list];
 }
 
+/** A date option's value: a real calendar date as YYYY-MM-DD. */
 export function isoDate(value: string): string {
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
-  }
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
 

@@ -40,6 +40,11 @@ export function makeIsoDate(year: number, month: number, day: number): string | 
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Whether `s` is exactly a real calendar date written YYYY-MM-DD (not "2024-02-30"). */
+export function isCalendarDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && isoDate(s) === s;
+}
+
 /**
  * The date of a metadata value such as "2013-06-19" or "2013-06-19T23:10:00-04:00"
  * (the calendar date as written, not shifted to UTC), else null.

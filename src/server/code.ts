@@ -9,6 +9,7 @@ import type { Coder } from "../pipeline.ts";
 import type { MentionType } from "../doc/document.ts";
 import { findDateline } from "../ingest/dateline.ts";
 import { BadRequest } from "./errors.ts";
+import { isoDate } from "./params.ts";
 
 /** The largest request body accepted, in bytes. */
 export const MAX_CODE_BYTES = 1024 * 1024;
@@ -38,11 +39,6 @@ export interface CodeResult {
   sentences: Array<{ index: number; start: number; end: number; skip: string | null }>;
   mentions: CodedMention[];
 }
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "expected a real calendar date as YYYY-MM-DD");
 
 const requestSchema = z
   .object({

@@ -5,6 +5,7 @@
  * web form sends them) count as absent.
  */
 import { z } from "zod";
+import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_TYPES, type CountKey, type EventFilter, type EventSort, type Interval, type PageRequest } from "../store/model.ts";
 import { BadRequest } from "./errors.ts";
 
@@ -29,15 +30,11 @@ const list = <T extends z.ZodTypeAny>(item: T, max = 50) => z.array(item).max(ma
 /** An actor id (`state:CHN`), name or code. */
 const actorRef = text(200);
 
-const isoDate = z
+/** A date parameter or field: a real calendar date as YYYY-MM-DD. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(isRealDate, "expected a real calendar date as YYYY-MM-DD");
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+  .refine(isCalendarDate, "expected a real calendar date as YYYY-MM-DD");
 
 const limit = (fallback: number) =>
   z
