@@ -35,19 +35,8 @@ export async function openDatabase(target: string, mode: "read" | "write"): Prom
   }
 }
 
-export interface FilterOptions {
-  actor?: string;
-  recipient?: string;
-  party?: string[];
-  type?: string[];
-  mode?: string[];
-  context?: string[];
-  publisher?: string[];
-  doc?: string[];
-  from?: string;
-  to?: string;
-  q?: string;
-}
+/** The filter options as commander gives them: an `EventFilter` whose lists may be empty. */
+export type FilterOptions = EventFilter;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { PloverRecord } from "../export/plover.ts";
 import type { Coder } from "../pipeline.ts";
-import type { MentionType } from "../doc/document.ts";
+import type { MentionRecord, SentenceRecord } from "../store/model.ts";
+import { mentionPlace, sentenceRecord } from "../store/record.ts";
 import { findDateline } from "../ingest/dateline.ts";
 import { BadRequest } from "./errors.ts";
 import { isoDate } from "./params.ts";
@@ -21,22 +22,16 @@ export interface CodeRequest {
   title?: string;
 }
 
-export interface CodedMention {
+export interface CodedMention extends Omit<MentionRecord, "actor"> {
   /** The name of the actor it refers to, or null when unresolved. */
   name: string | null;
-  sentence: number;
-  type: MentionType;
-  start: number;
-  end: number;
-  fullStart: number;
-  fullEnd: number;
 }
 
 export interface CodeResult {
   /** The story date used: the one given, a dateline found in the text, or null. */
   date: string | null;
   events: PloverRecord[];
-  sentences: Array<{ index: number; start: number; end: number; skip: string | null }>;
+  sentences: SentenceRecord[];
   mentions: CodedMention[];
 }
 
@@ -84,16 +79,8 @@ export function textCoder(): (request: CodeRequest) => Promise<CodeResult> {
     return {
       date: storyDate,
       events: lib.toPlover(doc),
-      sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, skip: s.skip })),
-      mentions: doc.mentions.map((m) => ({
-        name: doc.entities[m.entity]?.name ?? null,
-        sentence: m.sentence,
-        type: m.type,
-        start: m.start,
-        end: m.end,
-        fullStart: m.fullStart,
-        fullEnd: m.fullEnd,
-      })),
+      sentences: doc.sentences.map(sentenceRecord),
+      mentions: doc.mentions.map((m) => ({ name: doc.entities[m.entity]?.name ?? null, ...mentionPlace(m) })),
     };
   };
 }

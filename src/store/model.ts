@@ -81,8 +81,8 @@ export interface EventRecord {
   participants: ParticipantRecord[];
 }
 
-/** Everything ingest stores of one coded document. */
-export interface DocumentRecord {
+/** What a document is, as stored and as shown. */
+export interface DocumentFields {
   id: string;
   source: string | null;
   publisher: string | null;
@@ -91,6 +91,10 @@ export interface DocumentRecord {
   date: string | null;
   title: string | null;
   text: string;
+}
+
+/** Everything ingest stores of one coded document. */
+export interface DocumentRecord extends DocumentFields {
   /** sha256 of the text and metadata as coded, with the coder version: unchanged input, same hash. */
   hash: string;
   sentences: SentenceRecord[];
@@ -223,14 +227,7 @@ export interface ActorProfile extends ActorSummary {
   lastSeen: string | null;
 }
 
-export interface DocumentView {
-  id: string;
-  source: string | null;
-  publisher: string | null;
-  url: string | null;
-  date: string | null;
-  title: string | null;
-  text: string;
+export interface DocumentView extends DocumentFields {
   sentences: SentenceRecord[];
   /** Every mention of a participant, with character offsets, in text order. */
   mentions: MentionRecord[];

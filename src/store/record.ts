@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import type { Doc, Entity } from "../doc/document.ts";
+import type { Doc, Entity, Mention, Sentence } from "../doc/document.ts";
 import type { SourceDocument } from "../doc/source.ts";
 import { toPlover } from "../export/plover.ts";
 import { fold } from "../kb/fold.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import type { ActorRecord, DocumentRecord, ParticipantRecord } from "./model.ts";
+import type { ActorRecord, DocumentRecord, MentionRecord, ParticipantRecord, SentenceRecord } from "./model.ts";
 
 /**
  * Bumped whenever the coder's output for the same text may change, so that a
@@ -38,6 +38,18 @@ export function contentHash(source: SourceDocument): string {
     .update(JSON.stringify([CODER_VERSION, source.id, m.source, m.publisher, m.storyDate, m.title, m.url, source.text]))
     .digest("hex");
 }
+
+export const sentenceRecord = (s: Sentence): SentenceRecord => ({ index: s.index, start: s.start, end: s.end, skip: s.skip });
+
+/** Where a mention stands: its sentence, type and offsets (with and without its titles). */
+export const mentionPlace = (m: Mention): Omit<MentionRecord, "actor"> => ({
+  sentence: m.sentence,
+  type: m.type,
+  start: m.start,
+  end: m.end,
+  fullStart: m.fullStart,
+  fullEnd: m.fullEnd,
+});
 
 /** A coded document as the database keeps it. */
 export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
@@ -90,17 +102,9 @@ export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
     title: src.meta.title,
     text: doc.text,
     hash: contentHash(src),
-    sentences: doc.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, skip: s.skip })),
+    sentences: doc.sentences.map(sentenceRecord),
     actors: [...actors.values()],
-    mentions: doc.mentions.map((m) => ({
-      actor: m.entity >= 0 ? ids[m.entity]! : null,
-      sentence: m.sentence,
-      type: m.type,
-      start: m.start,
-      end: m.end,
-      fullStart: m.fullStart,
-      fullEnd: m.fullEnd,
-    })),
+    mentions: doc.mentions.map((m) => ({ actor: m.entity >= 0 ? ids[m.entity]! : null, ...mentionPlace(m) })),
     events,
   };
 }
