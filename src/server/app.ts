@@ -78,11 +78,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return jsonResponse(body, 200, headers);
   });
 
-  route(["/events/:id{.+}"], async (c) => {
-    parseQuery(noQuery, query(c));
-    const id = pathId(c);
-    return jsonResponse(found(await store.event(id), `no event with id "${id}"`));
-  });
+  /** One item by id (ids may hold ":", "@" and "/"), or a 404 naming it. */
+  const byId = (path: string, noun: string, get: (id: string) => Promise<unknown>) =>
+    route([`${path}/:id{.+}`], async (c) => {
+      parseQuery(noQuery, query(c));
+      const id = pathId(c);
+      return jsonResponse(found(await get(id), `no ${noun} with id "${id}"`));
+    });
+
+  byId("/events", "event", (id) => store.event(id));
 
   route(["/actors", "/actors.csv"], async (c) => {
     const { q, limit } = parseActors(query(c));
@@ -90,17 +94,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return listResponse(c, () => actorTable(actors), actors);
   });
 
-  route(["/actors/:id{.+}"], async (c) => {
-    parseQuery(noQuery, query(c));
-    const id = pathId(c);
-    return jsonResponse(found(await store.actor(id), `no actor with id "${id}"`));
-  });
+  byId("/actors", "actor", (id) => store.actor(id));
 
-  route(["/documents/:id{.+}"], async (c) => {
-    parseQuery(noQuery, query(c));
-    const id = pathId(c);
-    return jsonResponse(found(await store.document(id), `no document with id "${id}"`));
-  });
+  byId("/documents", "document", (id) => store.document(id));
 
   route(["/timeline", "/timeline.csv"], async (c) => {
     const { filter, interval } = parseTimeline(query(c));
