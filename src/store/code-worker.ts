@@ -11,6 +11,8 @@ import { toRecord } from "./record.ts";
 export interface CodeRequest {
   seq: number;
   doc: SourceDocument;
+  /** Its content hash, worked out by ingest already. */
+  hash: string;
 }
 
 export type CodeReply = { seq: number; ok: true; record: DocumentRecord } | { seq: number; ok: false; message: string };
@@ -21,7 +23,7 @@ const coder = new Coder();
 port.on("message", (req: CodeRequest) => {
   let reply: CodeReply;
   try {
-    reply = { seq: req.seq, ok: true, record: toRecord(coder.code(req.doc), coder.kb) };
+    reply = { seq: req.seq, ok: true, record: toRecord(coder.code(req.doc), coder.kb, req.hash) };
   } catch (error) {
     reply = { seq: req.seq, ok: false, message: (error as Error).message };
   }

@@ -107,14 +107,15 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
       await writing; // hashes must see every batch written so far
       const stored = await store.hashes(docs.map((d) => d.id));
       for (const doc of docs) {
-        if (stored.get(doc.id) === contentHash(doc) && !latest.has(doc.id)) {
+        const hash = contentHash(doc);
+        if (stored.get(doc.id) === hash && !latest.has(doc.id)) {
           summary.unchanged++;
           progress.documents++;
           progress.characters += doc.text.length;
           continue;
         }
         latest.set(doc.id, ++seq);
-        await pool.submit(seq, doc);
+        await pool.submit(seq, doc, hash);
       }
       report();
     };
@@ -181,7 +182,7 @@ class CoderPool {
     if (this.failure) throw new Error(`a coding thread failed: ${this.failure.message}`);
   }
 
-  async submit(seq: number, doc: SourceDocument): Promise<void> {
+  async submit(seq: number, doc: SourceDocument, hash: string): Promise<void> {
     for (;;) {
       this.check();
       const free = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
@@ -189,7 +190,7 @@ class CoderPool {
         await free.ready;
         free.busy++;
         this.jobs.set(seq, doc);
-        free.worker.postMessage({ seq, doc } satisfies CodeRequest);
+        free.worker.postMessage({ seq, doc, hash } satisfies CodeRequest);
         return;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));

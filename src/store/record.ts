@@ -51,8 +51,8 @@ export const mentionPlace = (m: Mention): Omit<MentionRecord, "actor"> => ({
   fullEnd: m.fullEnd,
 });
 
-/** A coded document as the database keeps it. */
-export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
+/** A coded document as the database keeps it (`hash`: its `contentHash`, when the caller has it already). */
+export function toRecord(doc: Doc, kb: KnowledgeBase, hash = contentHash(doc.source)): DocumentRecord {
   const src = doc.source;
   const ids = doc.entities.map((e) => actorId(e));
   const actors = new Map<string, ActorRecord>();
@@ -101,7 +101,7 @@ export function toRecord(doc: Doc, kb: KnowledgeBase): DocumentRecord {
     date: src.meta.storyDate,
     title: src.meta.title,
     text: doc.text,
-    hash: contentHash(src),
+    hash,
     sentences: doc.sentences.map(sentenceRecord),
     actors: [...actors.values()],
     mentions: doc.mentions.map((m) => ({ actor: m.entity >= 0 ? ids[m.entity]! : null, ...mentionPlace(m) })),
