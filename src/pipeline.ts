@@ -45,6 +45,8 @@ export class Coder {
     const lexicon = this.lexicon;
     const publishers = new Map<string | null, string | null>(); // publisher name -> code, worked out once each
     const speakers = new Map<string | null, string | null>(); // publisher name -> the person it names
+    // worked out once per publisher name
+    const publisherOf = (doc: Doc) => memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb));
     this.stages = [
       {
         name: "sections",
@@ -61,7 +63,7 @@ export class Coder {
           doc.mentions = layer.mentions;
           const ctx = {
             storyDate: doc.source.meta.storyDate,
-            publisherCode: memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb)),
+            publisherCode: publisherOf(doc),
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
           };
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
@@ -72,7 +74,7 @@ export class Coder {
         name: "events",
         requires: ["mentions", "entities", "sentenceDates"],
         assigns: ["events"],
-        run: (doc) => codeEvents(doc, { kb, lexicon }),
+        run: (doc) => codeEvents(doc, { kb, lexicon, publisherCode: publisherOf(doc) }),
       },
     ];
   }

@@ -1,6 +1,5 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import { publisherCode } from "../kb/publisher.ts";
 import type { Lexicon, Trigger } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
@@ -28,6 +27,8 @@ const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with"
 export interface CoderContext {
   kb: KnowledgeBase;
   lexicon: Lexicon;
+  /** The state or organization the document's publisher speaks for, if known. */
+  publisherCode: string | null;
 }
 
 /** Codes the events of every sentence that is not skipped (CODING.md). */
@@ -381,7 +382,7 @@ function codeOne(
   if (type === "AGREE" && (future || trigger.pos === "AUX") && lower[sent.tokenStart] === "otherwise") {
     if (discourse.threatened.has(sent.index)) return null; // "…, and the US will have to bear all the consequences": the same threat
     // only the side that speaks threatens ("Otherwise, they will become a laughingstock" is a taunt)
-    const speaker = publisherCode(doc.source.meta, ctx.kb);
+    const speaker = ctx.publisherCode;
     if (!speaker || !actors.every((p) => doc.entities[p.entity]!.code === speaker)) return null;
     type = "THREATEN";
     mode = null;
