@@ -94,7 +94,7 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       const end = matchRest(doc, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
-      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && tokens.lower[sent.tokenStart] !== "otherwise") continue;
+      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && !statesConsequence(doc, sent)) continue;
       out.push({ trigger: trig, head: t, end });
       t = end - 1;
       break;
@@ -379,7 +379,7 @@ function codeOne(
   }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
   let threat = false;
-  if (type === "AGREE" && (future || trigger.pos === "AUX") && lower[sent.tokenStart] === "otherwise") {
+  if (type === "AGREE" && (future || trigger.pos === "AUX") && statesConsequence(doc, sent)) {
     if (discourse.threatened.has(sent.index)) return null; // "…, and the US will have to bear all the consequences": the same threat
     // only the side that speaks threatens ("Otherwise, they will become a laughingstock" is a taunt)
     const speaker = ctx.publisherCode;
@@ -433,6 +433,11 @@ function codeOne(
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
+}
+
+/** "Otherwise, …": the sentence says what follows if a demand is not met. */
+function statesConsequence(doc: Doc, sent: Sentence): boolean {
+  return doc.tokens.lower[sent.tokenStart] === "otherwise";
 }
 
 const EVERYONE = new Set(["parties", "sides", "countries", "states", "nations", "community", "governments", "stakeholders", "members", "partners"]);
