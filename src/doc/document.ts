@@ -100,12 +100,31 @@ export interface CodedEvent {
   rule: string;
 }
 
+/**
+ * The dependency layer: a Universal Dependencies tree per parsed sentence,
+ * in flat arrays beside the tokens. Read it through `Tree` (doc/syntax.ts).
+ */
+export interface Syntax {
+  /** Per token: the tagger's tag, an index into `tags`. */
+  tag: Uint8Array;
+  /** Per token: its head's token index (document-wide); ROOT (-1) for a sentence's root, UNPARSED (-2) in sentences not parsed. */
+  head: Int32Array;
+  /** Per token: its relation to the head, an index into `relations`. */
+  rel: Uint8Array;
+  /** Tag names: the treebank's UPOS and XPOS ("VERB VBD"). */
+  tags: readonly string[];
+  /** Relation names ("nsubj", "obl:agent", …). */
+  relations: readonly string[];
+}
+
 /** A document moving through the pipeline: the source plus one layer per stage. */
 export interface Doc {
   source: SourceDocument;
   text: string;
   tokens: Tokens;
   sentences: Sentence[];
+  /** Dependency trees of the sentences that hold something to code (null before the syntax stage). */
+  syntax: Syntax | null;
   mentions: Mention[];
   entities: Entity[];
   /** Per sentence: the date its events happened, or null. */

@@ -1,0 +1,282 @@
+/**
+ * Linear models over hashed features: the averaged perceptron that training
+ * uses, and the frozen, quantised table that tagging and parsing use.
+ *
+ * A feature is a 32-bit key (see hash.ts); a model maps it to a weight for
+ * each of its classes. Perceptron weights are sparse (an update touches two
+ * classes), so the frozen table keeps per feature only the classes it has a
+ * weight for, packed as (class << 16 | int16 weight) in one Int32Array.
+ */
+
+/**
+ * The frozen model: feature key → weights, found by open addressing in an
+ * Int32Array of two words a slot, so that a table of a few hundred thousand
+ * features stays within the processor's caches (a lookup that misses them
+ * costs more than all the arithmetic of a decision).
+ *
+ * - With up to three classes (the parser's moves) a slot holds the key's
+ *   high 16 bits and the three int16 weights: [key16 << 16 | w2, w1 << 16 | w0].
+ *   A key is told apart from others in its probe run by those 16 bits.
+ * - With more classes (tags, relations) a slot holds the key and where its
+ *   packed (class << 16 | int16 weight) entries start, with their count:
+ *   [key, start << 8 | count].
+ */
+export class WeightTable {
+  readonly classes: number;
+  readonly features: number;
+  private readonly slots: Int32Array;
+  private readonly dense: boolean;
+  private readonly mask: number;
+  private readonly entries: Int32Array;
+  /** The feature keys in file order, and where each one's entries end. */
+  readonly keys: Int32Array;
+  readonly ends: Int32Array;
+
+  constructor(classes: number, keys: Int32Array, ends: Int32Array, entries: Int32Array) {
+    if (classes < 1 || classes > 0x7fff) throw new Error(`a weight table needs 1 to 32767 classes, got ${classes}`);
+    if (ends.length !== keys.length) throw new Error("a weight table needs one entry end per key");
+    if (entries.length >= 1 << 23) throw new Error(`a weight table holds at most ${1 << 23} weights`);
+    this.classes = classes;
+    this.features = keys.length;
+    this.keys = keys;
+    this.ends = ends;
+    this.entries = entries;
+    this.dense = classes <= 3;
+    let capacity = 16;
+    while (capacity < keys.length * 1.5) capacity *= 2;
+    this.mask = capacity - 1;
+    const slots = new Int32Array(capacity * 2);
+    for (let e = 0; e < entries.length; e++) {
+      if (entries[e]! >>> 16 >= classes) throw new Error(`weight table entry ${e} names class ${entries[e]! >>> 16} of ${classes}`);
+    }
+    let start = 0;
+    for (let f = 0; f < keys.length; f++) {
+      const key = keys[f]!;
+      const end = ends[f]!;
+      if (key === 0 || end < start || end > entries.length || end - start > 255) throw new Error(`weight table entry ${f} is malformed`);
+      const tag = this.dense ? denseTag(key) : key;
+      let slot = key & this.mask;
+      while (this.slotKey(slots, slot) !== 0) {
+        if (this.slotKey(slots, slot) === tag && !this.dense) throw new Error(`weight table key ${key} occurs twice`);
+        slot = (slot + 1) & this.mask;
+      }
+      if (this.dense) {
+        const w = [0, 0, 0];
+        for (let e = start; e < end; e++) w[entries[e]! >>> 16] = (entries[e]! << 16) >> 16;
+        slots[slot * 2] = (tag << 16) | (w[2]! & 0xffff);
+        slots[slot * 2 + 1] = (w[1]! << 16) | (w[0]! & 0xffff);
+      } else {
+        slots[slot * 2] = key;
+        slots[slot * 2 + 1] = (start << 8) | (end - start);
+      }
+      start = end;
+    }
+    this.slots = slots;
+  }
+
+  private slotKey(slots: Int32Array, slot: number): number {
+    return this.dense ? slots[slot * 2]! >>> 16 : slots[slot * 2]!;
+  }
+
+  /** Adds the weights of the first `n` keys to `scores` (which the caller zeroes). */
+  score(keys: Int32Array, n: number, scores: Float64Array): void {
+    const slots = this.slots;
+    const mask = this.mask;
+    if (this.dense) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        const tag = denseTag(key);
+        let slot = key & mask;
+        let word = slots[slot * 2]!;
+        while (word >>> 16 !== tag) {
+          if (word >>> 16 === 0) break;
+          slot = (slot + 1) & mask;
+          word = slots[slot * 2]!;
+        }
+        if (word >>> 16 === 0) continue;
+        const pair = slots[slot * 2 + 1]!;
+        s0 += (pair << 16) >> 16;
+        s1 += pair >> 16;
+        s2 += (word << 16) >> 16;
+      }
+      scores[0] = scores[0]! + s0;
+      if (this.classes > 1) scores[1] = scores[1]! + s1;
+      if (this.classes > 2) scores[2] = scores[2]! + s2;
+      return;
+    }
+    const entries = this.entries;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      let slot = key & mask;
+      let k = slots[slot * 2]!;
+      while (k !== key) {
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+        k = slots[slot * 2]!;
+      }
+      if (k === 0) continue;
+      const at = slots[slot * 2 + 1]!;
+      const from = at >>> 8;
+      const end = from + (at & 0xff);
+      for (let e = from; e < end; e++) {
+        const packed = entries[e]!;
+        const cls = packed >>> 16;
+        scores[cls] = scores[cls]! + ((packed << 16) >> 16);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The packed entries, for writing a model file. */
+  packedEntries(): Int32Array {
+    return this.entries;
+  }
+}
+
+/**
+ * An averaged perceptron for training (Collins 2002), with the averaging
+ * trick of Daumé (2006): beside the weights w it keeps u, the sum of each
+ * update times the step it was made at, so the average is w − u / steps.
+ */
+export class AveragedPerceptron {
+  readonly classes: number;
+  private readonly index = new Map<number, number>();
+  private w: Float32Array;
+  private u: Float64Array;
+  private used = 0;
+  private step = 1;
+  /** When set, only these keys get weights (a frequency cut-off decided before training). */
+  private readonly allowed: ReadonlySet<number> | null;
+
+  constructor(classes: number, allowed: ReadonlySet<number> | null = null) {
+    this.classes = classes;
+    this.allowed = allowed;
+    this.w = new Float32Array(classes * 1024);
+    this.u = new Float64Array(classes * 1024);
+  }
+
+  /** Adds the current (not averaged) weights of the first `n` keys to `scores`. */
+  score(keys: Int32Array, n: number, scores: Float64Array): void {
+    const c = this.classes;
+    for (let i = 0; i < n; i++) {
+      const f = this.index.get(keys[i]!);
+      if (f === undefined) continue;
+      const base = f * c;
+      for (let k = 0; k < c; k++) scores[k] = scores[k]! + this.w[base + k]!;
+    }
+  }
+
+  /** Moves the weights of the first `n` keys towards `truth` and away from `guess`. */
+  update(keys: Int32Array, n: number, truth: number, guess: number): void {
+    if (truth === guess) return;
+    const c = this.classes;
+    const step = this.step;
+    for (let i = 0; i < n; i++) {
+      if (this.allowed && !this.allowed.has(keys[i]!)) continue;
+      const base = this.slot(keys[i]!) * c;
+      this.w[base + truth] = this.w[base + truth]! + 1;
+      this.u[base + truth] = this.u[base + truth]! + step;
+      this.w[base + guess] = this.w[base + guess]! - 1;
+      this.u[base + guess] = this.u[base + guess]! - step;
+    }
+  }
+
+  /** Counts one training instance (call once per decision, updated or not). */
+  tick(): void {
+    this.step++;
+  }
+
+  /**
+   * The averaged weights, frozen: rounded to int16 with a common scale
+   * (scores only need their order), weights below `minWeight` after
+   * averaging dropped, features left without weights dropped.
+   */
+  freeze(minWeight = 0): WeightTable {
+    const c = this.classes;
+    const steps = this.step;
+    let maxAbs = 0;
+    const averaged = new Float64Array(this.used * c);
+    for (let i = 0; i < this.used * c; i++) {
+      const v = this.w[i]! - this.u[i]! / steps;
+      averaged[i] = v;
+      if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+    }
+    const scale = maxAbs > 0 ? 32000 / maxAbs : 1;
+    const threshold = Math.max(minWeight * scale, 0.5);
+    const order = [...this.index.entries()].sort((a, b) => a[0] - b[0]); // deterministic file order
+    const keys: number[] = [];
+    const ends: number[] = [];
+    const entries: number[] = [];
+    for (const [key, f] of order) {
+      const before = entries.length;
+      for (let k = 0; k < c; k++) {
+        const v = averaged[f * c + k]! * scale;
+        if (Math.abs(v) < threshold) continue;
+        const q = Math.max(-32767, Math.min(32767, Math.round(v)));
+        entries.push((k << 16) | (q & 0xffff));
+      }
+      if (entries.length > before) {
+        keys.push(key);
+        ends.push(entries.length);
+      }
+    }
+    return new WeightTable(c, Int32Array.from(keys), Int32Array.from(ends), Int32Array.from(entries));
+  }
+
+  private slot(key: number): number {
+    let f = this.index.get(key);
+    if (f !== undefined) return f;
+    f = this.used++;
+    this.index.set(key, f);
+    if (this.used * this.classes > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const u = new Float64Array(this.u.length * 2);
+      u.set(this.u);
+      this.u = u;
+    }
+    return f;
+  }
+}
+
+/** The 16 bits a dense slot keeps of a key: the high half, never 0 (0 marks an empty slot). */
+function denseTag(key: number): number {
+  return key >>> 16 || 1;
+}
+
+/** The class with the highest score among those `allowed` admits (ties to the lower class). */
+export function argmax(scores: Float64Array, classes: number, allowed?: (k: number) => boolean): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let k = 0; k < classes; k++) {
+    if (allowed && !allowed(k)) continue;
+    if (scores[k]! > bestScore) {
+      bestScore = scores[k]!;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** Counts feature keys, to keep only those seen often enough to be trusted (a frequency cut-off). */
+export class FeatureCounter {
+  private readonly counts = new Map<number, number>();
+
+  add(keys: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) this.counts.set(keys[i]!, (this.counts.get(keys[i]!) ?? 0) + 1);
+  }
+
+  /** The keys seen at least `min` times. */
+  atLeast(min: number): Set<number> {
+    const out = new Set<number>();
+    for (const [key, count] of this.counts) if (count >= min) out.add(key);
+    return out;
+  }
+}
