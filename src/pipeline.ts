@@ -8,12 +8,16 @@ import { assignDates } from "./nlp/dates.ts";
 import { findMentions } from "./nlp/mentions.ts";
 import { References } from "./nlp/references.ts";
 import { markSkipped } from "./nlp/sections.ts";
+import { parseSentences } from "./nlp/parse.ts";
 import { phraseTokens, tokenize } from "./nlp/tokenize.ts";
+import { type SyntaxModel, loadSyntaxModel, syntaxModelPath } from "./syntax/model.ts";
 import { publisherCode, publisherSpeaker } from "./kb/publisher.ts";
 
 export interface CoderOptions {
   /** Folder with the data files (default: the package's data/). */
   dataDir?: string;
+  /** The tagger and parser model file (default: data/syntax/en-ewt.model). */
+  syntaxModel?: string;
 }
 
 /** One stage of the coder: what it needs, what it adds, and the work. */
@@ -26,12 +30,13 @@ interface Stage {
 
 /**
  * The whole coder at a glance: text → sentences and tokens → skipped sections
- * → mentions → entities (coreference) → dates → events. Build one per process
+ * → dependency trees → mentions → entities (coreference) → dates → events. Build one per process
  * (loading data takes a moment) and call `code` for each document.
  */
 export class Coder {
   readonly kb: KnowledgeBase;
   readonly lexicon: Lexicon;
+  readonly syntax: SyntaxModel;
   private readonly refs: References;
   private readonly stages: Stage[];
 
@@ -40,9 +45,11 @@ export class Coder {
     this.kb = new KnowledgeBase(dataDir, phraseTokens);
     this.lexicon = new Lexicon(dataDir);
     this.refs = new References(dataDir);
+    this.syntax = loadSyntaxModel(options.syntaxModel ?? syntaxModelPath(dataDir));
     const kb = this.kb;
     const refs = this.refs;
     const lexicon = this.lexicon;
+    const syntax = this.syntax;
     const publishers = new Map<string | null, string | null>(); // publisher name -> code, worked out once each
     const speakers = new Map<string | null, string | null>(); // publisher name -> the person it names
     // worked out once per publisher name
@@ -53,6 +60,12 @@ export class Coder {
         requires: ["sentences"],
         assigns: ["sentences"],
         run: markSkipped,
+      },
+      {
+        name: "syntax",
+        requires: ["tokens", "sentences"],
+        assigns: ["syntax"],
+        run: (doc) => parseSentences(doc, syntax, (d, s) => lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd)),
       },
       {
         name: "mentions+coreference",
@@ -82,7 +95,7 @@ export class Coder {
   /** Codes one document: every event with its participants and evidence offsets. */
   code(source: SourceDocument): Doc {
     const { tokens, sentences } = tokenize(source.text);
-    const doc: Doc = { source, text: source.text, tokens, sentences, mentions: [], entities: [], sentenceDates: [], events: [] };
+    const doc: Doc = { source, text: source.text, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
     for (const stage of this.stages) stage.run(doc);
     return doc;
   }
@@ -99,7 +112,7 @@ function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   // the authors come before the topic: "… by the Leaders of France, Germany … on Iran"
   const authorsPart = title.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark)\s|:/i)[0]!;
   const { tokens, sentences } = tokenize(authorsPart);
-  const titleDoc: Doc = { ...doc, text: authorsPart, tokens, sentences, mentions: [], entities: [], sentenceDates: [], events: [] };
+  const titleDoc: Doc = { ...doc, text: authorsPart, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
   const layer = findMentions(titleDoc, kb, refs);
   titleDoc.mentions = layer.mentions;
   resolveEntities(titleDoc, layer.info, kb, ctx);

@@ -4,6 +4,7 @@ import { COUNT_KEYS } from "../store/model.ts";
 import { codeCommand } from "./code.ts";
 import { ingestCommand } from "./ingest.ts";
 import { UsageError, exportCommand, isoDate, queryCommand, withFilters } from "./store-commands.ts";
+import { SyntaxModelError } from "../syntax/model.ts";
 
 // The CLI is the only place that prints and exits.
 const EXIT_OK = 0;
@@ -104,6 +105,10 @@ try {
   if (error instanceof UsageError) {
     process.stderr.write(`readout: ${error.message}\n`);
     process.exitCode = EXIT_USAGE;
+  } else if (error instanceof SyntaxModelError) {
+    // a damaged or mismatched data file, not a bug: the message says what to do
+    process.stderr.write(`readout: ${error.message}\n`);
+    process.exitCode = 1;
   } else if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   } else {

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Tokens } from "../doc/document.ts";
 import { readTsv } from "../kb/tsv.ts";
 
 export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "none";
@@ -42,4 +43,10 @@ export class Lexicon {
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
   }
+  /** Whether tokens [start, end) hold a word that may head a trigger (by lemma or folded form). */
+  holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
+    for (let t = start; t < end; t++) if (this.byHead.has(tokens.lemma[t]!) || this.byHead.has(tokens.lower[t]!)) return true;
+    return false;
+  }
+
 }

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Coder, sourceFromText } from "../../src/index.ts";
+import { ROOT, Tree, UNPARSED } from "../../src/doc/syntax.ts";
+
+let coder: Coder;
+beforeAll(() => {
+  coder = new Coder();
+});
+
+describe("the syntax stage", () => {
+  it("sits between the sections and the mentions", () => {
+    const names = coder.stageNames();
+    expect(names.indexOf("syntax")).toBeGreaterThan(names.indexOf("sections"));
+    expect(names.indexOf("syntax")).toBeLessThan(names.indexOf("mentions+coreference"));
+  });
+
+  it("gives each coded sentence with a trigger candidate one tree, kept inside the sentence", () => {
+    const text = [
+      "Foreign Minister Wang Yi met with Secretary of State Antony Blinken in Bali on Thursday.",
+      "The weather was fine.",
+      "Wang urged the United States to stop interfering in China's internal affairs.",
+    ].join(" ");
+    const doc = coder.code(sourceFromText("syntax-1", text, { storyDate: "2022-07-08" }));
+    const syntax = doc.syntax!;
+    expect(syntax).not.toBeNull();
+    const tree = new Tree(doc.tokens, syntax);
+    const parsed = doc.sentences.map((s) => tree.parsed(s.tokenStart));
+    expect(parsed).toEqual([true, false, true]);
+    for (const s of doc.sentences) {
+      const roots = [];
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+        const h = syntax.head[t]!;
+        if (!parsed[s.index]) expect(h).toBe(UNPARSED);
+        else if (h === ROOT) roots.push(t);
+        else expect(h >= s.tokenStart && h < s.tokenEnd).toBe(true);
+      }
+      if (parsed[s.index]) expect(roots).toHaveLength(1);
+    }
+    const met = doc.tokens.text.indexOf("met");
+    expect(tree.relation(met)).toBe("root");
+    expect(tree.obliquesOf(met).map((o) => o.case)).toContain("with");
+    const urged = doc.tokens.text.indexOf("urged");
+    const stop = doc.tokens.text.indexOf("stop");
+    expect(doc.tokens.text[tree.subjectOf(stop)!.token]).toBe("States");
+    expect(tree.objectOf(urged)).toBe(doc.tokens.text.indexOf("States"));
+  });
+
+  it("codes a document the same alone and after others", () => {
+    const text = "The President spoke with Prime Minister Kishida by phone. They discussed North Korea's missile launches.";
+    const alone = new Coder().code(sourceFromText("a", text, { storyDate: "2023-01-05" }));
+    coder.code(sourceFromText("other", "Something else entirely was said by the Minister of Defence of Australia on Monday.", { storyDate: "2023-01-05" }));
+    const after = coder.code(sourceFromText("a", text, { storyDate: "2023-01-05" }));
+    expect([...after.syntax!.head]).toEqual([...alone.syntax!.head]);
+    expect([...after.syntax!.rel]).toEqual([...alone.syntax!.rel]);
+  });
+});
