@@ -144,7 +144,7 @@ export class ParseState {
 }
 
 /** Feature-set identity: a model file names the templates it was trained with, and the code refuses any other. */
-export const FEATURE_SET = "arc-hybrid/moves-86+labels-40x2/tagger-37/clusters/hints/v5";
+export const FEATURE_SET = "arc-hybrid/moves-86+labels-40x2/tagger-37/clusters/hints/mulhash/v6";
 
 export const MOVE_TEMPLATES = 86;
 export const LABEL_TEMPLATES = 40;
