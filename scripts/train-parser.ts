@@ -10,7 +10,7 @@
  * 3. the parser on jackknifed tags, early-stopped on the dev file.
  * The same files and seed give the same model, byte for byte.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CLUSTER_OPTIONS, buildClusters, roughWords } from "../src/syntax/clusters.ts";
 import { tokenizerHints } from "../src/nlp/parse.ts";
@@ -31,11 +31,15 @@ const out = option("--out", DEFAULT_SYNTAX_MODEL);
 const started = Date.now();
 const log = (line: string) => console.log(`${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s  ${line}`);
 
-const train = readConllu(`${UD}/en_ewt-ud-train.conllu`);
+// readout's own sentences in the style of readouts, press conferences and wire copy (data/syntax/README.md),
+// counted twice: the treebank has no such text, and these few hundred must weigh against 12,544 sentences of web text
+const OWN = resolve(import.meta.dirname, "..", "data", "syntax", "readout-diplomatic.conllu");
+const own = existsSync(OWN) ? readConllu(OWN) : [];
+const train = [...readConllu(`${UD}/en_ewt-ud-train.conllu`), ...own, ...own];
 const dev = readConllu(`${UD}/en_ewt-ud-dev.conllu`);
 // the tags the pipeline's tokenizer gives the same words, which the tagger learns to weigh
 for (const s of [...train, ...dev]) s.hint = tokenizerHints(s.form);
-log(`tokenizer tags for ${train.length + dev.length} treebank sentences`);
+log(`tokenizer tags for ${train.length + dev.length} treebank sentences (${own.length} of readout's own, counted twice)`);
 
 const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith(".jsonl")).sort();
 function* unlabelled(): Generator<readonly string[]> {
@@ -56,7 +60,9 @@ const model = trainSyntaxModel(
   dev,
   clusters,
   { seed, taggerEpochs: 12, parserEpochs: 20, folds: 10, prune: 0.05, minFeatureCount: 10, taggerMinFeatureCount: 2, log },
-  "Universal Dependencies English Web Treebank v2.15 (en_ewt-ud-train.conllu; early stopping on en_ewt-ud-dev.conllu); word clusters from the same training file and readout's diplomatic corpus (../shared/corpus)",
+  "Universal Dependencies English Web Treebank v2.15 (en_ewt-ud-train.conllu; early stopping on en_ewt-ud-dev.conllu)" +
+    (own.length ? `, with ${own.length} sentences of readout's own (data/syntax/readout-diplomatic.conllu)` : "") +
+    "; word clusters from the training sentences and readout's diplomatic corpus (../shared/corpus)",
 );
 const bytes = writeSyntaxModel(out, model);
 log(`wrote ${out}: ${(bytes / 1e6).toFixed(1)} MB`);
