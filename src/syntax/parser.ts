@@ -107,6 +107,28 @@ export class ParseState {
     return this.depth >= 2;
   }
 
+  /** The valid move with the highest score (SHIFT, then LEFT, then RIGHT on ties). */
+  bestMove(scores: Float64Array): number {
+    let move = -1;
+    let best = -Infinity;
+    for (let m = 0; m < MOVES; m++) {
+      if (scores[m]! > best && this.valid(m)) {
+        best = scores[m]!;
+        move = m;
+      }
+    }
+    return move;
+  }
+
+  /** The set of relations of t's left (right) dependents so far, as one feature atom. */
+  leftLabels(t: number): number {
+    return this.leftLabelsLo[t]! * 31 + this.leftLabelsHi[t]!;
+  }
+
+  rightLabels(t: number): number {
+    return this.rightLabelsLo[t]! * 31 + this.rightLabelsHi[t]!;
+  }
+
   /** Applies a move; arcs get `label`. */
   apply(move: number, label: number): void {
     if (move === SHIFT) {
@@ -208,9 +230,9 @@ export function moveFeatures(s: ParseState, noneTag: number, noneLabel: number, 
   const s0nr = s0 >= 0 ? s.nRight[s0]! : 0;
   const b0nl = s.nLeft[b0]!;
   const s1nr = s1 >= 0 ? s.nRight[s1]! : 0;
-  const s0ls = s0 >= 0 ? s.leftLabelsLo[s0]! * 31 + s.leftLabelsHi[s0]! : -1;
-  const s0rs = s0 >= 0 ? s.rightLabelsLo[s0]! * 31 + s.rightLabelsHi[s0]! : -1;
-  const b0ls = s.leftLabelsLo[b0]! * 31 + s.leftLabelsHi[b0]!;
+  const s0ls = s0 >= 0 ? s.leftLabels(s0) : -1;
+  const s0rs = s0 >= 0 ? s.rightLabels(s0) : -1;
+  const b0ls = s.leftLabels(b0);
 
   const s0wt = s0w ^ (s0t << 24);
   const s1wt = s1w ^ (s1t << 24);
@@ -337,10 +359,10 @@ export function labelFeatures(s: ParseState, head: number, dependent: number, no
   const nextT = dependent + 1 < n ? tags[dependent + 1]! : noneTag;
   const prevW = dependent > 0 ? words[dependent - 1]! : NONE_WORD;
   const dist = Math.min(Math.abs(head - dependent), 8);
-  const dls = s.leftLabelsLo[dependent]! * 31 + s.leftLabelsHi[dependent]!;
-  const drs = s.rightLabelsLo[dependent]! * 31 + s.rightLabelsHi[dependent]!;
-  const hls = s.leftLabelsLo[head]! * 31 + s.leftLabelsHi[head]!;
-  const hrs = s.rightLabelsLo[head]! * 31 + s.rightLabelsHi[head]!;
+  const dls = s.leftLabels(dependent);
+  const drs = s.rightLabels(dependent);
+  const hls = s.leftLabels(head);
+  const hrs = s.rightLabels(head);
   const root = head === n ? 1 : 0;
   let k = 0;
   out[k++] = key1(100, root);
@@ -448,19 +470,7 @@ export class Parser {
       scores[1] = 0;
       scores[2] = 0;
       this.moves.score(keys, k, scores);
-      // the best valid move (see ParseState.valid)
-      const depth = s.depth;
-      let move = -1;
-      let best = -Infinity;
-      if (s.b0 < n) {
-        move = SHIFT;
-        best = scores[SHIFT]!;
-      }
-      if (depth >= 1 && (s.b0 < n || depth === 1) && scores[LEFT]! > best) {
-        move = LEFT;
-        best = scores[LEFT]!;
-      }
-      if (depth >= 2 && scores[RIGHT]! > best) move = RIGHT;
+      const move = s.bestMove(scores);
       let label = 0;
       if (move !== SHIFT) {
         const dependent = s.stack[s.depth - 1]!;

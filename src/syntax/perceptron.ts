@@ -251,17 +251,10 @@ function denseTag(key: number): number {
   return key >>> 16 || 1;
 }
 
-/** The class with the highest score among those `allowed` admits (ties to the lower class). */
-export function argmax(scores: Float64Array, classes: number, allowed?: (k: number) => boolean): number {
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let k = 0; k < classes; k++) {
-    if (allowed && !allowed(k)) continue;
-    if (scores[k]! > bestScore) {
-      bestScore = scores[k]!;
-      best = k;
-    }
-  }
+/** The class with the highest score (ties to the lower class). */
+export function argmax(scores: Float64Array, classes: number): number {
+  let best = 0;
+  for (let k = 1; k < classes; k++) if (scores[k]! > scores[best]!) best = k;
   return best;
 }
 

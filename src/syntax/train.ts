@@ -2,7 +2,7 @@ import { type Clusters, clusterLookup } from "./clusters.ts";
 import type { TreebankSentence } from "./conllu.ts";
 import { seededRandom } from "./hash.ts";
 import { type ModelInfo, SyntaxModel } from "./model.ts";
-import { LABEL_TEMPLATES, LEFT, MOVE_TEMPLATES, MOVES, ParseState, Parser, SHIFT, bestLabel, labelFeatures, moveFeatures } from "./parser.ts";
+import { LABEL_TEMPLATES, LEFT, MOVE_TEMPLATES, MOVES, ParseState, Parser, RIGHT, SHIFT, bestLabel, labelFeatures, moveFeatures } from "./parser.ts";
 import { AveragedPerceptron, FeatureCounter, argmax } from "./perceptron.ts";
 import { type ClusterLookup, TAGGER_TEMPLATES, Tagger, startTag, taggerFeatures, wordAtoms } from "./tagger.ts";
 
@@ -94,6 +94,7 @@ export function trainTagger(
   log?: (line: string) => void,
 ): { tagger: Tagger; epochs: number; accuracy: number } {
   const lookup = unambiguousWords(train, set.index);
+  const upos = set.tags.map((t) => t.split(" ")[0]!);
   const keys = new Int32Array(TAGGER_TEMPLATES);
   const scores = new Float64Array(set.tags.length);
   const start = startTag(set.tags.length);
@@ -123,7 +124,7 @@ export function trainTagger(
       for (let i = 0; i < n; i++) {
         const truth = set.index.get(tagOf(s, i))!;
         let guess = lookup.get(s.form[i]!);
-        if (guess === undefined || (hints !== null && set.tags[guess]!.split(" ")[0] !== hints[i])) {
+        if (guess === undefined || (hints !== null && upos[guess] !== hints[i])) {
           const k = taggerFeatures(atoms, n, i, prev1, prev2, keys);
           scores.fill(0);
           model.score(keys, k, scores);
@@ -280,10 +281,10 @@ function moveCosts(s: ParseState, gold: Int32Array, costs: Int32Array): void {
     const g = gold[s0]!;
     costs[LEFT] = s0DepsInBuffer + (g !== b0 && (g === s1 || g > b0) ? 1 : 0);
   } else costs[LEFT] = -1;
-  if (s.valid(2)) {
+  if (s.valid(RIGHT)) {
     const g = gold[s0]!;
-    costs[2] = s0DepsInBuffer + (g !== s1 && g >= b0 ? 1 : 0);
-  } else costs[2] = -1;
+    costs[RIGHT] = s0DepsInBuffer + (g !== s1 && g >= b0 ? 1 : 0);
+  } else costs[RIGHT] = -1;
 }
 
 function trainParser(
