@@ -23,20 +23,23 @@ function finish(h: number): number {
   return h | 0;
 }
 
-// Keys combine their parts with distinct odd multipliers and one finishing
-// avalanche: a few multiplications a key, so the ~130 keys of a parser
-// decision cost little beside looking them up.
+// A feature key of template t over atoms a, b, c is
+//
+//   finish(TEMPLATE_BASE[t] ^ a ^ b·K2 ^ c·K3) || 1
+//
+// Feature functions write the mix inline (a call per key would exceed what
+// V8 inlines into a function of a hundred templates, and a call costs more
+// than the arithmetic) and finish all their keys in one loop at the end.
 
-export function key1(template: number, a: number): number {
-  return finish(Math.imul(template + 1, 0x9e3779b1) ^ a) || 1;
-}
+/** Per template id: its multiple of the golden ratio, the first part of every key of that template. */
+export const TEMPLATE_BASE = Int32Array.from({ length: 256 }, (_, t) => Math.imul(t + 1, 0x9e3779b1));
+export const K2 = 0x85ebca6b | 0;
+export const K3 = 0xc2b2ae35 | 0;
 
-export function key2(template: number, a: number, b: number): number {
-  return finish(Math.imul(template + 1, 0x9e3779b1) ^ a ^ Math.imul(b, 0x85ebca6b)) || 1;
-}
-
-export function key3(template: number, a: number, b: number, c: number): number {
-  return finish(Math.imul(template + 1, 0x9e3779b1) ^ a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) || 1;
+/** Finishes the first n mixed keys in place (avalanche; 0 becomes 1, as 0 marks an empty slot); returns n. */
+export function finishKeys(keys: Int32Array, n: number): number {
+  for (let i = 0; i < n; i++) keys[i] = finish(keys[i]!) || 1;
+  return n;
 }
 
 /** A small deterministic random source (mulberry32), for shuffling and exploration in training. */

@@ -1,5 +1,9 @@
 import { clusterKey } from "./clusters.ts";
-import { hashSlice, hashString, key1, key2, key3 } from "./hash.ts";
+import { K2 as HASH_K2, K3 as HASH_K3, TEMPLATE_BASE, finishKeys, hashSlice, hashString } from "./hash.ts";
+// module-local copies of the key constants (see parser.ts)
+const BASE = TEMPLATE_BASE;
+const K2 = HASH_K2;
+const K3 = HASH_K3;
 import { argmax, type WeightTable } from "./perceptron.ts";
 
 /**
@@ -113,53 +117,54 @@ export const TAGGER_TEMPLATES = 37;
  * many keys were written. Shared by training and tagging, so they agree.
  */
 export function taggerFeatures(a: WordAtoms, n: number, i: number, prev1: number, prev2: number, out: Int32Array): number {
+  const B = BASE;
   const w = a.lower[i]!;
   const wPrev = i > 0 ? a.lower[i - 1]! : START;
   const wPrev2 = i > 1 ? a.lower[i - 2]! : START;
   const wNext = i + 1 < n ? a.lower[i + 1]! : END;
   const wNext2 = i + 2 < n ? a.lower[i + 2]! : END;
   let k = 0;
-  out[k++] = key1(1, 0);
-  out[k++] = key1(2, w);
-  out[k++] = key1(3, a.suffix1[i]!);
-  out[k++] = key1(4, a.suffix2[i]!);
-  out[k++] = key1(5, a.suffix3[i]!);
-  out[k++] = key1(6, a.suffix4[i]!);
-  out[k++] = key1(7, a.prefix1[i]!);
-  out[k++] = key1(8, a.prefix2[i]!);
-  out[k++] = key1(9, a.shape[i]!);
-  out[k++] = key2(10, a.shape[i]!, i === 0 ? 1 : 0);
-  out[k++] = key1(11, prev1);
-  out[k++] = key2(12, prev1, prev2);
-  out[k++] = key2(13, prev1, w);
-  out[k++] = key2(14, prev1, a.suffix3[i]!);
-  out[k++] = key1(15, wPrev);
-  out[k++] = key1(16, i > 0 ? a.suffix3[i - 1]! : START);
-  out[k++] = key1(17, wPrev2);
-  out[k++] = key1(18, wNext);
-  out[k++] = key1(19, i + 1 < n ? a.suffix3[i + 1]! : END);
-  out[k++] = key1(20, wNext2);
-  out[k++] = key1(21, i + 1 < n ? a.shape[i + 1]! : END);
-  out[k++] = key1(22, i > 0 ? a.shape[i - 1]! : START);
-  out[k++] = key2(23, wPrev, w);
-  out[k++] = key2(24, w, wNext);
-  out[k++] = key3(25, prev1, w, wNext);
-  out[k++] = key2(26, a.suffix2[i]!, wNext);
-  out[k++] = key1(27, a.fine[i]!);
-  out[k++] = key2(28, a.coarse[i]!, prev1);
-  out[k++] = key1(29, i + 1 < n ? a.fine[i + 1]! : END);
-  out[k++] = key1(30, i > 0 ? a.fine[i - 1]! : START);
-  out[k++] = key2(31, a.coarse[i]!, i + 1 < n ? a.coarse[i + 1]! : END);
+  out[k++] = B[1]!;
+  out[k++] = B[2]! ^ w;
+  out[k++] = B[3]! ^ a.suffix1[i]!;
+  out[k++] = B[4]! ^ a.suffix2[i]!;
+  out[k++] = B[5]! ^ a.suffix3[i]!;
+  out[k++] = B[6]! ^ a.suffix4[i]!;
+  out[k++] = B[7]! ^ a.prefix1[i]!;
+  out[k++] = B[8]! ^ a.prefix2[i]!;
+  out[k++] = B[9]! ^ a.shape[i]!;
+  out[k++] = B[10]! ^ a.shape[i]! ^ Math.imul(i === 0 ? 1 : 0, K2);
+  out[k++] = B[11]! ^ prev1;
+  out[k++] = B[12]! ^ prev1 ^ Math.imul(prev2, K2);
+  out[k++] = B[13]! ^ prev1 ^ Math.imul(w, K2);
+  out[k++] = B[14]! ^ prev1 ^ Math.imul(a.suffix3[i]!, K2);
+  out[k++] = B[15]! ^ wPrev;
+  out[k++] = B[16]! ^ (i > 0 ? a.suffix3[i - 1]! : START);
+  out[k++] = B[17]! ^ wPrev2;
+  out[k++] = B[18]! ^ wNext;
+  out[k++] = B[19]! ^ (i + 1 < n ? a.suffix3[i + 1]! : END);
+  out[k++] = B[20]! ^ wNext2;
+  out[k++] = B[21]! ^ (i + 1 < n ? a.shape[i + 1]! : END);
+  out[k++] = B[22]! ^ (i > 0 ? a.shape[i - 1]! : START);
+  out[k++] = B[23]! ^ wPrev ^ Math.imul(w, K2);
+  out[k++] = B[24]! ^ w ^ Math.imul(wNext, K2);
+  out[k++] = B[25]! ^ prev1 ^ Math.imul(w, K2) ^ Math.imul(wNext, K3);
+  out[k++] = B[26]! ^ a.suffix2[i]! ^ Math.imul(wNext, K2);
+  out[k++] = B[27]! ^ a.fine[i]!;
+  out[k++] = B[28]! ^ a.coarse[i]! ^ Math.imul(prev1, K2);
+  out[k++] = B[29]! ^ (i + 1 < n ? a.fine[i + 1]! : END);
+  out[k++] = B[30]! ^ (i > 0 ? a.fine[i - 1]! : START);
+  out[k++] = B[31]! ^ a.coarse[i]! ^ Math.imul(i + 1 < n ? a.coarse[i + 1]! : END, K2);
   const hint = a.hint[i]!;
   const hintPrev = i > 0 ? a.hint[i - 1]! : START;
   const hintNext = i + 1 < n ? a.hint[i + 1]! : END;
-  out[k++] = key1(32, hint);
-  out[k++] = key2(33, hint, w);
-  out[k++] = key2(34, hint, a.suffix3[i]!);
-  out[k++] = key3(35, hintPrev, hint, hintNext);
-  out[k++] = key2(36, hint, prev1);
-  out[k++] = key3(37, hint, a.shape[i]!, i === 0 ? 1 : 0);
-  return k;
+  out[k++] = B[32]! ^ hint;
+  out[k++] = B[33]! ^ hint ^ Math.imul(w, K2);
+  out[k++] = B[34]! ^ hint ^ Math.imul(a.suffix3[i]!, K2);
+  out[k++] = B[35]! ^ hintPrev ^ Math.imul(hint, K2) ^ Math.imul(hintNext, K3);
+  out[k++] = B[36]! ^ hint ^ Math.imul(prev1, K2);
+  out[k++] = B[37]! ^ hint ^ Math.imul(a.shape[i]!, K2) ^ Math.imul(i === 0 ? 1 : 0, K3);
+  return finishKeys(out, k);
 }
 
 /** The tag before the sentence, as the tag-history features see it. */
