@@ -1,6 +1,6 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import type { Lexicon, Trigger } from "./lexicon.ts";
+import { type Lexicon, type Trigger, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -180,12 +180,6 @@ function previousVerb(doc: Doc, sent: Sentence, from: number): number {
   return -1;
 }
 
-function posFits(want: Trigger["pos"], pos: string, word: string): boolean {
-  if (want === "VERB") return pos === "VERB";
-  if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
-  if (want === "AUX") return pos === "AUX" || pos === "VERB";
-  return pos === "ADJ" || pos === "VERB" || /ed$/.test(word);
-}
 
 /** "will" + a verb that is no trigger of its own ("China will continue to work with …"). */
 function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boolean {

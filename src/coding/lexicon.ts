@@ -43,10 +43,24 @@ export class Lexicon {
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
   }
-  /** Whether tokens [start, end) hold a word that may head a trigger (by lemma or folded form). */
+  /**
+   * Whether tokens [start, end) hold a word that may head a trigger: its
+   * lemma or folded form heads a pattern whose part of speech it has.
+   */
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
-    for (let t = start; t < end; t++) if (this.byHead.has(tokens.lemma[t]!) || this.byHead.has(tokens.lower[t]!)) return true;
+    for (let t = start; t < end; t++) {
+      const triggers = this.byHead.get(tokens.lemma[t]!) ?? this.byHead.get(tokens.lower[t]!);
+      if (triggers?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
+    }
     return false;
   }
 
+}
+
+/** Whether a word the tokenizer tagged `pos` can head a trigger of part of speech `want`. */
+export function posFits(want: Trigger["pos"], pos: string, word: string): boolean {
+  if (want === "VERB") return pos === "VERB";
+  if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
+  if (want === "AUX") return pos === "AUX" || pos === "VERB";
+  return pos === "ADJ" || pos === "VERB" || /ed$/.test(word);
 }
