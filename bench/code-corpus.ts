@@ -14,7 +14,11 @@ import { writeSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Coder, readInputs } from "../src/index.ts";
+import { freshBuild } from "../bin/fresh-build.js";
+
+// the built library (dist/, see scripts/build.mjs) when it is up to date, as `readout` runs it; else the sources
+const built = freshBuild("index");
+const { Coder, readInputs }: typeof import("../src/index.ts") = await import(built ?? "../src/index.ts");
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_CORPUS = resolve(REPO, "../shared/corpus");
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
     files: files.map((f) => relative(process.cwd(), f) || f),
     limit: Number.isFinite(args.limit) ? args.limit : null,
     node: process.version,
+    coder: built ? "dist/ (npm run build)" : "src/ through tsx (dist/ is missing or older than src/)",
     load_ms: round(loadMs),
     documents,
     sentences,
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
   const lines = [
     `inputs:          ${result.files.join(", ")}${result.limit ? ` (first ${n(result.limit)} documents)` : ""}`,
     `node:            ${result.node}, one thread`,
+    `coder:           ${result.coder}`,
     `coder load:      ${result.load_ms} ms (RSS after load ${result.rss_after_load_mb} MB)`,
     `documents:       ${n(documents)}${inputErrors ? ` (${n(inputErrors)} inputs skipped with errors)` : ""}`,
     ...(coderErrors ? [`coder errors:    ${n(coderErrors)} documents failed in Coder.code (not counted)`] : []),

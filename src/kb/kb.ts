@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../paths.ts";
 import { fold } from "./fold.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { list, readTsv } from "./tsv.ts";
@@ -46,7 +46,7 @@ export type NameEntry =
   | { kind: "office"; office: string }
   | { kind: "honorific" };
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+export const DEFAULT_DATA_DIR = join(PACKAGE_ROOT, "data");
 
 /** Words written before a name that are neither offices nor part of it. */
 const HONORIFICS = [

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../paths.ts";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { type Clusters, clusterLookup } from "./clusters.ts";
 import { FEATURE_SET, Parser } from "./parser.ts";
@@ -24,7 +24,7 @@ export function syntaxModelPath(dataDir: string): string {
   return join(dataDir, "syntax", "en-ewt.model");
 }
 
-export const DEFAULT_SYNTAX_MODEL = syntaxModelPath(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "data"));
+export const DEFAULT_SYNTAX_MODEL = syntaxModelPath(join(PACKAGE_ROOT, "data"));
 
 const MAGIC = "RDSYNTAX";
 const FORMAT = 1;
