@@ -220,7 +220,7 @@ export class AveragedPerceptron {
    * averaging dropped, features left without weights dropped.
    */
   freeze(minWeight = 0): WeightTable {
-    return freezeSum([this.averaged()], minWeight);
+    return freezeAveraged(this.averaged(), minWeight);
   }
 
   private slot(key: number): number {
@@ -248,41 +248,31 @@ export interface AveragedWeights {
 }
 
 /**
- * Several models' averaged weights summed and frozen (an ensemble of
- * perceptrons trained in different orders, at the cost of one): rounded to
- * int16 with a common scale (scores only need their order), weights below
- * `minWeight` times the number of models dropped, and features left
- * without weights dropped.
+ * Averaged weights frozen: rounded to int16 with a common scale (scores
+ * only need their order), weights below `minWeight` dropped, and features
+ * left without weights dropped. Keys stay in ascending order, so the same
+ * weights always give the same file.
  */
-export function freezeSum(models: AveragedWeights[], minWeight = 0): WeightTable {
-  const c = models[0]!.classes;
-  if (models.some((m) => m.classes !== c)) throw new Error("models of different classes cannot be summed");
-  const sum = new Map<number, Float64Array>();
-  for (const m of models) {
-    for (let i = 0; i < m.keys.length; i++) {
-      let w = sum.get(m.keys[i]!);
-      if (!w) sum.set(m.keys[i]!, (w = new Float64Array(c)));
-      for (let k = 0; k < c; k++) w[k] = w[k]! + m.weights[i * c + k]!;
-    }
-  }
+export function freezeAveraged(model: AveragedWeights, minWeight = 0): WeightTable {
+  const c = model.classes;
+  const { keys: source, weights } = model;
   let maxAbs = 0;
-  for (const w of sum.values()) for (let k = 0; k < c; k++) maxAbs = Math.max(maxAbs, Math.abs(w[k]!));
+  for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]!));
   const scale = maxAbs > 0 ? 32000 / maxAbs : 1;
-  const threshold = Math.max(minWeight * models.length * scale, 0.5);
+  const threshold = Math.max(minWeight * scale, 0.5);
   const keys: number[] = [];
   const ends: number[] = [];
   const entries: number[] = [];
-  for (const key of [...sum.keys()].sort((a, b) => a - b)) {
-    const w = sum.get(key)!;
+  for (let f = 0; f < source.length; f++) {
     const before = entries.length;
     for (let k = 0; k < c; k++) {
-      const v = w[k]! * scale;
+      const v = weights[f * c + k]! * scale;
       if (Math.abs(v) < threshold) continue;
       const q = Math.max(-32767, Math.min(32767, Math.round(v)));
       entries.push((k << 16) | (q & 0xffff));
     }
     if (entries.length > before) {
-      keys.push(key);
+      keys.push(source[f]!);
       ends.push(entries.length);
     }
   }

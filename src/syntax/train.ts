@@ -3,7 +3,7 @@ import type { TreebankSentence } from "./conllu.ts";
 import { seededRandom } from "./hash.ts";
 import { type ModelInfo, SyntaxModel } from "./model.ts";
 import { LABEL_TEMPLATES, LEFT, MOVE_TEMPLATES, MOVES, ParseState, Parser, RIGHT, SHIFT, bestLabel, labelFeatures, moveFeatures } from "./parser.ts";
-import { AveragedPerceptron, type AveragedWeights, FeatureCounter, argmax, freezeSum } from "./perceptron.ts";
+import { AveragedPerceptron, type AveragedWeights, FeatureCounter, argmax, freezeAveraged } from "./perceptron.ts";
 import { type ClusterLookup, TAGGER_TEMPLATES, Tagger, startTag, taggerFeatures, wordAtoms } from "./tagger.ts";
 
 /**
@@ -19,8 +19,6 @@ export interface TrainOptions {
   folds: number;
   /** Averaged weights smaller than this are dropped from the model. */
   prune: number;
-  /** Parsers trained from different seeds whose weights are summed into one (1: a single parser). */
-  ensemble: number;
   /** Parser features seen fewer times than this in the training file's gold derivations get no weight. */
   minFeatureCount: number;
   /** The same for the tagger's features. */
@@ -340,15 +338,13 @@ function trainParser(
   }
   const allowedMoves = options.minFeatureCount > 1 ? moveCounts.atLeast(options.minFeatureCount) : null;
   const allowedLabels = labelCounts.map((c) => (options.minFeatureCount > 1 ? c.atLeast(options.minFeatureCount) : null));
-  const freezeParser = (tables: AveragedWeights[][]) =>
-    new Parser(labels, tagCount, freezeSum(tables.map((t) => t[0]!), options.prune), freezeSum(tables.map((t) => t[1]!), options.prune), freezeSum(tables.map((t) => t[2]!), options.prune));
+  const freezeParser = (tables: AveragedWeights[]) =>
+    new Parser(labels, tagCount, freezeAveraged(tables[0]!, options.prune), freezeAveraged(tables[1]!, options.prune), freezeAveraged(tables[2]!, options.prune));
 
-  /** One perceptron trained from its own seed, early-stopped on dev; its averaged weights at the best epoch. */
-  const trainOne = (run: number): { tables: AveragedWeights[]; epochs: number; uas: number; las: number } => {
-    const moves = new AveragedPerceptron(MOVES, allowedMoves);
+  const moves = new AveragedPerceptron(MOVES, allowedMoves);
     const labelers = allowedLabels.map((allowed) => new AveragedPerceptron(L, allowed));
-    const random = seededRandom(options.seed * 7919 + 17 + run * 104729);
-    let best: { tables: AveragedWeights[]; epochs: number; uas: number; las: number } | null = null;
+    const random = seededRandom(options.seed * 7919 + 17);
+    let best: { parser: Parser; epochs: number; uas: number; las: number } | null = null;
     let sinceBest = 0;
     for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
       const explore = epoch > 1;
@@ -399,22 +395,15 @@ function trainParser(
           state.apply(move, label);
         }
       }
-      const tables = [moves.averaged(), labelers[0]!.averaged(), labelers[1]!.averaged()];
-      const { uas, las } = attachmentScores(freezeParser([tables]), dev);
-      log(`parser ${run + 1} epoch ${epoch}: train moves ${(correct / decisions).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
+      const parser = freezeParser([moves.averaged(), labelers[0]!.averaged(), labelers[1]!.averaged()]);
+      const { uas, las } = attachmentScores(parser, dev);
+      log(`parser epoch ${epoch}: train moves ${(correct / decisions).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
       if (!best || las > best.las) {
-        best = { tables, epochs: epoch, uas, las };
+        best = { parser, epochs: epoch, uas, las };
         sinceBest = 0;
       } else if (++sinceBest >= 3) break;
     }
     return best!;
-  };
-
-  const runs = Array.from({ length: options.ensemble }, (_, run) => trainOne(run));
-  const parser = freezeParser(runs.map((r) => r.tables));
-  const { uas, las } = runs.length > 1 ? attachmentScores(parser, dev) : runs[0]!;
-  if (runs.length > 1) log(`parser: ${runs.length} perceptrons summed, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
-  return { parser, epochs: runs[0]!.epochs, uas, las };
 }
 
 function attachmentScores(parser: Parser, examples: ParserExample[]): { uas: number; las: number } {
