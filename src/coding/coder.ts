@@ -86,7 +86,7 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
   const out: TriggerMatch[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
     if (mentionOf[t]! >= 0) continue;
-    const cands = lex.byHead.get(tokens.lemma[t]!) ?? lex.byHead.get(tokens.lower[t]!);
+    const cands = lex.headedBy(tokens, t);
     if (!cands) continue;
     const pos = tokens.pos[t];
     for (const trig of cands) {

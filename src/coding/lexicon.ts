@@ -49,10 +49,14 @@ export class Lexicon {
    */
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
-      const triggers = this.byHead.get(tokens.lemma[t]!) ?? this.byHead.get(tokens.lower[t]!);
-      if (triggers?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
+      if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
     }
     return false;
+  }
+
+  /** The triggers token t may head, by its lemma or else its folded form. */
+  headedBy(tokens: Tokens, t: number): Trigger[] | undefined {
+    return this.byHead.get(tokens.lemma[t]!) ?? this.byHead.get(tokens.lower[t]!);
   }
 
 }

@@ -200,27 +200,41 @@ export class AveragedPerceptron {
     this.step++;
   }
 
-  /** The averaged weights as they stand: keys in ascending order, with their classes' weights. */
-  averaged(): AveragedWeights {
-    const c = this.classes;
-    const steps = this.step;
-    const order = [...this.index.entries()].sort((a, b) => a[0] - b[0]);
-    const keys = new Int32Array(order.length);
-    const weights = new Float64Array(order.length * c);
-    order.forEach(([key, f], i) => {
-      keys[i] = key;
-      for (let k = 0; k < c; k++) weights[i * c + k] = this.w[f * c + k]! - this.u[f * c + k]! / steps;
-    });
-    return { classes: c, keys, weights };
-  }
-
   /**
    * The averaged weights, frozen: rounded to int16 with a common scale
    * (scores only need their order), weights below `minWeight` after
    * averaging dropped, features left without weights dropped.
    */
   freeze(minWeight = 0): WeightTable {
-    return freezeAveraged(this.averaged(), minWeight);
+    const c = this.classes;
+    const steps = this.step;
+    let maxAbs = 0;
+    const averaged = new Float64Array(this.used * c);
+    for (let i = 0; i < this.used * c; i++) {
+      const v = this.w[i]! - this.u[i]! / steps;
+      averaged[i] = v;
+      if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+    }
+    const scale = maxAbs > 0 ? 32000 / maxAbs : 1;
+    const threshold = Math.max(minWeight * scale, 0.5);
+    const order = [...this.index.entries()].sort((a, b) => a[0] - b[0]); // deterministic file order
+    const keys: number[] = [];
+    const ends: number[] = [];
+    const entries: number[] = [];
+    for (const [key, f] of order) {
+      const before = entries.length;
+      for (let k = 0; k < c; k++) {
+        const v = averaged[f * c + k]! * scale;
+        if (Math.abs(v) < threshold) continue;
+        const q = Math.max(-32767, Math.min(32767, Math.round(v)));
+        entries.push((k << 16) | (q & 0xffff));
+      }
+      if (entries.length > before) {
+        keys.push(key);
+        ends.push(entries.length);
+      }
+    }
+    return new WeightTable(c, Int32Array.from(keys), Int32Array.from(ends), Int32Array.from(entries));
   }
 
   private slot(key: number): number {
@@ -238,45 +252,6 @@ export class AveragedPerceptron {
     }
     return f;
   }
-}
-
-/** Averaged perceptron weights: per key (ascending), one weight per class. */
-export interface AveragedWeights {
-  classes: number;
-  keys: Int32Array;
-  weights: Float64Array;
-}
-
-/**
- * Averaged weights frozen: rounded to int16 with a common scale (scores
- * only need their order), weights below `minWeight` dropped, and features
- * left without weights dropped. Keys stay in ascending order, so the same
- * weights always give the same file.
- */
-export function freezeAveraged(model: AveragedWeights, minWeight = 0): WeightTable {
-  const c = model.classes;
-  const { keys: source, weights } = model;
-  let maxAbs = 0;
-  for (let i = 0; i < weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(weights[i]!));
-  const scale = maxAbs > 0 ? 32000 / maxAbs : 1;
-  const threshold = Math.max(minWeight * scale, 0.5);
-  const keys: number[] = [];
-  const ends: number[] = [];
-  const entries: number[] = [];
-  for (let f = 0; f < source.length; f++) {
-    const before = entries.length;
-    for (let k = 0; k < c; k++) {
-      const v = weights[f * c + k]! * scale;
-      if (Math.abs(v) < threshold) continue;
-      const q = Math.max(-32767, Math.min(32767, Math.round(v)));
-      entries.push((k << 16) | (q & 0xffff));
-    }
-    if (entries.length > before) {
-      keys.push(source[f]!);
-      ends.push(entries.length);
-    }
-  }
-  return new WeightTable(c, Int32Array.from(keys), Int32Array.from(ends), Int32Array.from(entries));
 }
 
 /** The 16 bits a dense slot keeps of a key: the high half, never 0 (0 marks an empty slot). */

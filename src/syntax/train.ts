@@ -3,7 +3,7 @@ import type { TreebankSentence } from "./conllu.ts";
 import { seededRandom } from "./hash.ts";
 import { type ModelInfo, SyntaxModel } from "./model.ts";
 import { LABEL_TEMPLATES, LEFT, MOVE_TEMPLATES, MOVES, ParseState, Parser, RIGHT, SHIFT, bestLabel, labelFeatures, moveFeatures } from "./parser.ts";
-import { AveragedPerceptron, type AveragedWeights, FeatureCounter, argmax, freezeAveraged } from "./perceptron.ts";
+import { AveragedPerceptron, FeatureCounter, argmax } from "./perceptron.ts";
 import { type ClusterLookup, TAGGER_TEMPLATES, Tagger, startTag, taggerFeatures, wordAtoms } from "./tagger.ts";
 
 /**
@@ -336,74 +336,69 @@ function trainParser(
       state.apply(move, label);
     }
   }
-  const allowedMoves = options.minFeatureCount > 1 ? moveCounts.atLeast(options.minFeatureCount) : null;
-  const allowedLabels = labelCounts.map((c) => (options.minFeatureCount > 1 ? c.atLeast(options.minFeatureCount) : null));
-  const freezeParser = (tables: AveragedWeights[]) =>
-    new Parser(labels, tagCount, freezeAveraged(tables[0]!, options.prune), freezeAveraged(tables[1]!, options.prune), freezeAveraged(tables[2]!, options.prune));
-
-  const moves = new AveragedPerceptron(MOVES, allowedMoves);
-    const labelers = allowedLabels.map((allowed) => new AveragedPerceptron(L, allowed));
-    const random = seededRandom(options.seed * 7919 + 17);
-    let best: { parser: Parser; epochs: number; uas: number; las: number } | null = null;
-    let sinceBest = 0;
-    for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
-      const explore = epoch > 1;
-      let correct = 0;
-      let decisions = 0;
-      for (const ei of shuffled(train.length, random)) {
-        const ex = train[ei]!;
-        const n = load(ex);
-        while (!state.terminal()) {
-          const k = moveFeatures(state, noneTag, noneLabel, moveKeys);
-          moveScores.fill(0);
-          moves.score(moveKeys, k, moveScores);
-          moveCosts(state, ex.head, costs);
-          let guess = -1;
-          let minCost = Infinity;
-          for (let m = 0; m < MOVES; m++) {
-            if (costs[m]! < 0) continue;
-            if (guess < 0 || moveScores[m]! > moveScores[guess]!) guess = m;
-            if (costs[m]! < minCost) minCost = costs[m]!;
-          }
-          let oracle = -1;
-          for (let m = 0; m < MOVES; m++) {
-            if (costs[m] !== minCost) continue;
-            if (oracle < 0 || moveScores[m]! > moveScores[oracle]!) oracle = m;
-          }
-          decisions++;
-          if (costs[guess] === minCost) correct++;
-          else moves.update(moveKeys, k, oracle, guess);
-          moves.tick();
-          const move = explore && random() < 0.9 ? guess : costs[guess] === minCost ? guess : oracle;
-          let label = 0;
-          if (move !== SHIFT) {
-            const dependent = state.stack[state.depth - 1]!;
-            const head = move === LEFT ? state.b0 : state.stack[state.depth - 2]!;
-            if (head === n) label = rootLabel;
-            else {
-              const lk = labelFeatures(state, head, dependent, noneTag, noneLabel, labelKeys);
-              const labeler = labelers[dependent < head ? 0 : 1]!;
-              labelScores.fill(0);
-              labeler.score(labelKeys, lk, labelScores);
-              label = bestLabel(labelScores, L, rootLabel);
-              if (ex.head[dependent] === head) {
-                labeler.update(labelKeys, lk, ex.label[dependent]!, label);
-                labeler.tick();
-              }
+  const moves = new AveragedPerceptron(MOVES, options.minFeatureCount > 1 ? moveCounts.atLeast(options.minFeatureCount) : null);
+  const labelers = labelCounts.map((c) => new AveragedPerceptron(L, options.minFeatureCount > 1 ? c.atLeast(options.minFeatureCount) : null));
+  const random = seededRandom(options.seed * 7919 + 17);
+  let best: { parser: Parser; epochs: number; uas: number; las: number } | null = null;
+  let sinceBest = 0;
+  for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
+    const explore = epoch > 1;
+    let correct = 0;
+    let decisions = 0;
+    for (const ei of shuffled(train.length, random)) {
+      const ex = train[ei]!;
+      const n = load(ex);
+      while (!state.terminal()) {
+        const k = moveFeatures(state, noneTag, noneLabel, moveKeys);
+        moveScores.fill(0);
+        moves.score(moveKeys, k, moveScores);
+        moveCosts(state, ex.head, costs);
+        let guess = -1;
+        let minCost = Infinity;
+        for (let m = 0; m < MOVES; m++) {
+          if (costs[m]! < 0) continue;
+          if (guess < 0 || moveScores[m]! > moveScores[guess]!) guess = m;
+          if (costs[m]! < minCost) minCost = costs[m]!;
+        }
+        let oracle = -1;
+        for (let m = 0; m < MOVES; m++) {
+          if (costs[m] !== minCost) continue;
+          if (oracle < 0 || moveScores[m]! > moveScores[oracle]!) oracle = m;
+        }
+        decisions++;
+        if (costs[guess] === minCost) correct++;
+        else moves.update(moveKeys, k, oracle, guess);
+        moves.tick();
+        const move = explore && random() < 0.9 ? guess : costs[guess] === minCost ? guess : oracle;
+        let label = 0;
+        if (move !== SHIFT) {
+          const dependent = state.stack[state.depth - 1]!;
+          const head = move === LEFT ? state.b0 : state.stack[state.depth - 2]!;
+          if (head === n) label = rootLabel;
+          else {
+            const lk = labelFeatures(state, head, dependent, noneTag, noneLabel, labelKeys);
+            const labeler = labelers[dependent < head ? 0 : 1]!;
+            labelScores.fill(0);
+            labeler.score(labelKeys, lk, labelScores);
+            label = bestLabel(labelScores, L, rootLabel);
+            if (ex.head[dependent] === head) {
+              labeler.update(labelKeys, lk, ex.label[dependent]!, label);
+              labeler.tick();
             }
           }
-          state.apply(move, label);
         }
+        state.apply(move, label);
       }
-      const parser = freezeParser([moves.averaged(), labelers[0]!.averaged(), labelers[1]!.averaged()]);
-      const { uas, las } = attachmentScores(parser, dev);
-      log(`parser epoch ${epoch}: train moves ${(correct / decisions).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
-      if (!best || las > best.las) {
-        best = { parser, epochs: epoch, uas, las };
-        sinceBest = 0;
-      } else if (++sinceBest >= 3) break;
     }
-    return best!;
+    const parser = new Parser(labels, tagCount, moves.freeze(options.prune), labelers[0]!.freeze(options.prune), labelers[1]!.freeze(options.prune));
+    const { uas, las } = attachmentScores(parser, dev);
+    log(`parser epoch ${epoch}: train moves ${(correct / decisions).toFixed(4)}, dev UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
+    if (!best || las > best.las) {
+      best = { parser, epochs: epoch, uas, las };
+      sinceBest = 0;
+    } else if (++sinceBest >= 3) break;
+  }
+  return best!;
 }
 
 function attachmentScores(parser: Parser, examples: ParserExample[]): { uas: number; las: number } {
