@@ -30,7 +30,7 @@ interface Stage {
 
 /**
  * The whole coder at a glance: text → sentences and tokens → skipped sections
- * → dependency trees → mentions → entities (coreference) → dates → events. Build one per process
+ * → mentions → entities (coreference) → dependency trees → dates → events. Build one per process
  * (loading data takes a moment) and call `code` for each document.
  */
 export class Coder {
@@ -62,12 +62,6 @@ export class Coder {
         run: markSkipped,
       },
       {
-        name: "syntax",
-        requires: ["tokens", "sentences"],
-        assigns: ["syntax"],
-        run: (doc) => parseSentences(doc, syntax, (d, s) => lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd)),
-      },
-      {
         name: "mentions+coreference",
         requires: ["tokens", "sentences"],
         assigns: ["mentions", "entities"],
@@ -80,6 +74,19 @@ export class Coder {
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
           };
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
+        },
+      },
+      {
+        // The parse assigns roles to the mentions around a trigger, so only
+        // sentences holding both a trigger candidate and a mention need one
+        // (about 30% of sentences, 40% of tokens in the corpus).
+        name: "syntax",
+        requires: ["tokens", "sentences", "mentions"],
+        assigns: ["syntax"],
+        run: (doc) => {
+          const mentioned = new Uint8Array(doc.sentences.length);
+          for (const m of doc.mentions) mentioned[m.sentence] = 1;
+          parseSentences(doc, syntax, (d, s) => mentioned[s.index] === 1 && lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd));
         },
       },
       { name: "dates", requires: ["sentences"], assigns: ["sentenceDates"], run: assignDates },

@@ -45,6 +45,8 @@ const NOT_NAMES = new Set([
 ]);
 
 function isCap(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90; // ASCII without a regular expression: this runs for most tokens
   return /^\p{Lu}/u.test(word);
 }
 

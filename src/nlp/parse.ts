@@ -5,9 +5,9 @@ import { tokenize } from "./tokenize.ts";
 
 /**
  * The syntax stage: tags and parses every sentence that is coded (not
- * headlines, captions or boilerplate) and that `wanted` admits (the coder
- * admits those holding a trigger candidate: parsing the rest would cost time
- * and change nothing), writing the dependency layer. Words of other
+ * headlines, captions or boilerplate) and that `wanted` admits (the pipeline
+ * admits those holding a trigger candidate and a mention: parsing the rest
+ * would cost time and change nothing), writing the dependency layer. Words of other
  * sentences keep UNPARSED heads.
  */
 export function parseSentences(doc: Doc, model: SyntaxModel, wanted: (doc: Doc, sentence: Sentence) => boolean = () => true): void {

@@ -8,10 +8,23 @@ beforeAll(() => {
 });
 
 describe("the syntax stage", () => {
-  it("sits between the sections and the mentions", () => {
+  it("sits between the mentions and the events", () => {
     const names = coder.stageNames();
-    expect(names.indexOf("syntax")).toBeGreaterThan(names.indexOf("sections"));
-    expect(names.indexOf("syntax")).toBeLessThan(names.indexOf("mentions+coreference"));
+    expect(names.indexOf("syntax")).toBeGreaterThan(names.indexOf("mentions+coreference"));
+    expect(names.indexOf("syntax")).toBeLessThan(names.indexOf("events"));
+  });
+
+  it("parses only sentences holding both a trigger candidate and a mention", () => {
+    const text = [
+      "Prime Minister Albanese welcomed the agreement.",
+      "The agreement was welcomed warmly.",
+      "The weather in Canberra was fine.",
+    ].join(" ");
+    const doc = coder.code(sourceFromText("syntax-0", text, { storyDate: "2023-03-01" }));
+    const tree = new Tree(doc.tokens, doc.syntax!);
+    const mentioned = doc.sentences.map((s) => doc.mentions.some((m) => m.sentence === s.index));
+    expect(mentioned).toEqual([true, false, true]);
+    expect(doc.sentences.map((s) => tree.parsed(s.tokenStart))).toEqual([true, false, false]);
   });
 
   it("gives each coded sentence with a trigger candidate one tree, kept inside the sentence", () => {
