@@ -272,8 +272,14 @@ const WEIGHT_RANGE = 32767;
 
 /** An int16 weight's 8-bit μ-law code: sign and a logarithmic magnitude in 0..127, as a byte. */
 function muLaw(w: number): number {
+  return MU_LAW_ENCODE[w + 32768]!;
+}
+
+/** The code of every int16 weight, worked out once (a model holds about a million weights to encode). */
+const MU_LAW_ENCODE = new Uint8Array(65536);
+for (let w = -32768; w < 32768; w++) {
   const y = Math.log1p((MU * Math.min(Math.abs(w), WEIGHT_RANGE)) / WEIGHT_RANGE) / Math.log1p(MU);
-  return (Math.sign(w) * Math.round(y * 127)) & 0xff;
+  MU_LAW_ENCODE[w + 32768] = (Math.sign(w) * Math.round(y * 127)) & 0xff;
 }
 
 /** Code → weight, indexed by the byte. */
