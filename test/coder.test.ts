@@ -129,6 +129,15 @@ describe("dates", () => {
     const consult = find(code(text, "2023-06-22"), "CONSULT")[0]!; // a Thursday
     expect(consult.date).toBe("2023-06-19");
   });
+  it("lets a lead date the rest of the text only when it is recent", () => {
+    const recent = "On June 19, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese. Prime Minister Lee thanked Australia for its support.";
+    expect(code(recent, "2023-06-22").map((r) => r.date)).toEqual(["2023-06-19", "2023-06-19"]);
+    // a July text that opens by recalling February: what it goes on to report is dated by the story
+    const recalled = "On February 18, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese. Prime Minister Lee thanked Australia for its support.";
+    const [met, thanked] = code(recalled, "2023-07-01");
+    expect(met!.date).toBe("2023-02-18");
+    expect(thanked!.date).toBe("2023-07-01");
+  });
   it("gives null when neither the story nor the text dates the event", () => {
     const text = "On Tuesday, Foreign Minister Penny Wong met Foreign Minister Wang Yi.";
     const consult = find(code(text, null), "CONSULT")[0]!;

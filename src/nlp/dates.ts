@@ -77,16 +77,25 @@ export function assignDates(doc: Doc): void {
   const story = releaseDate(doc) ?? doc.source.meta.storyDate;
   const raw = doc.sentences.map((s) => (s.skip ? null : sentenceDate(doc.text.slice(s.start, s.end), story)));
   // The meeting a readout reports is dated in its first sentences; later sentences inherit it.
+  // (A lead that recalls something older — "On February 18, the WHO …" in a July press
+  // conference — dates only itself: what a text reports is recent, CODING.md.)
   let main: string | null = story;
   const lead = doc.sentences.filter((s) => !s.skip).slice(0, 2);
   for (const s of lead) {
     const d = raw[s.index];
     if (d && d !== "vague") {
-      main = d;
+      if (!story || daysBetween(d, story) <= RECENT_DAYS) main = d;
       break;
     }
   }
   doc.sentenceDates = raw.map((d) => (d === "vague" ? null : d ?? main));
+}
+
+/** How many days before the story date a lead's date may lie and still date the whole text. */
+const RECENT_DAYS = 30;
+
+function daysBetween(from: string, to: string): number {
+  return (parseIso(to).getTime() - parseIso(from).getTime()) / 86400000;
 }
 
 /**
@@ -102,7 +111,7 @@ function releaseDate(doc: Doc): string | null {
     const text = doc.text.slice(s.start, s.end);
     if (!EXPLICIT.test(text) || !/\b(19|20)\d\d\b/.test(text)) continue;
     const d = sentenceDate(text, story);
-    if (d && d !== "vague" && d <= story && Date.parse(story) - Date.parse(d) <= 14 * 86400000) return d;
+    if (d && d !== "vague" && d <= story && daysBetween(d, story) <= 14) return d;
   }
   return null;
 }
