@@ -123,6 +123,24 @@ describe("awkward text", () => {
   });
 });
 
+describe("roles from the parse", () => {
+  const events = (text: string, date: string) => code(text, date).map((r) => `${r.event} ${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`);
+  it("finds the subject however its name is punctuated", () => {
+    const text = "President Joseph R. Biden, Jr. spoke today with Chancellor Olaf Scholz of Germany to discuss energy security.";
+    expect(events(text, "2022-03-08")).toEqual(["CONSULT Joe Biden -> Olaf Scholz"]);
+  });
+  it("reads the subject of a cleft sentence", () => {
+    expect(events("It is North Korea that has consistently refused the vaccine donations offered by South Korea.", "2022-03-08")).toEqual(["REJECT North Korea -> "]);
+  });
+  it("keeps a news dateline out of the clause", () => {
+    const text = "TOKYO, March 17 - Chancellor Olaf Scholz met Prime Minister Fumio Kishida on Friday.";
+    expect(events(text, "2023-03-17")).toEqual(["CONSULT Olaf Scholz -> Fumio Kishida"]);
+  });
+  it("codes one event where two triggers of a sentence say the same", () => {
+    expect(events("China is willing to join hands with all parties and will stay committed to peace.", "2019-05-10")).toEqual(["AGREE China -> "]);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

@@ -2,6 +2,8 @@ import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Se
 import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, type Trigger, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
+import { Tree } from "../doc/syntax.ts";
+import { treeObject, treeOblique, treeSubject } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
 interface TriggerMatch {
@@ -45,13 +47,15 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   }
   const docLocation = leadLocation(doc);
   const gathering = findGathering(doc, mentionOf);
-  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set() };
+  const tree = doc.syntax ? new Tree(doc.tokens, doc.syntax) : null;
+  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set(), tree };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
     // a trigger inside another's complement ("agreed to meet", "looks forward to welcoming") is part of that event
     const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf).filter((m) => complementOf(doc, sent, m) === "no");
     let agreed = false;
+    const sentenceEvents: CodedEvent[] = [];
     matches.forEach((match, k) => {
       // "agreed that they will …": the will-clause is what was agreed, not a second event
       if (match.trigger.pos === "AUX" && agreed) return;
@@ -61,7 +65,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
-      if (!ev) return;
+      if (!ev || sentenceEvents.some((e) => sameEvent(e, ev))) return; // "is willing to join hands … to stay committed": one promise
+      sentenceEvents.push(ev);
       doc.events.push(ev);
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
@@ -313,15 +318,17 @@ function codeOne(
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
     objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
   } else {
-    actorMentions = subjectOf(doc, sent, purpose >= 0 ? purpose : head, mentionOf, 0, trigger.pos !== "AUX");
-    objectMentions =
-      trigger.roles === "with" || trigger.roles === "joint"
-        ? afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with")
-        : trigger.roles === "none"
-          ? []
-          : trigger.roles === "host"
-            ? hostedGuests(doc, match.end, limit, mentionOf) // "received his B.S." hosts nobody
-            : objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    // the parse first: the subject the verb has or inherits, its object or "with" phrase;
+    // the words around the trigger where the parse names no participant
+    const tree = trigger.pos === "VERB" ? discourse.tree : null;
+    const verb = purpose >= 0 ? purpose : head;
+    actorMentions = (tree && treeSubject(doc, tree, sent, verb, mentionOf)) || subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX");
+    if (trigger.roles === "with" || trigger.roles === "joint") {
+      const parsed = tree && (treeOblique(doc, tree, sent, head, ["with"], mentionOf, match.end) || (trigger.roles === "with" ? treeObject(doc, tree, sent, head, mentionOf, match.end) : null));
+      objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with");
+    } else if (trigger.roles === "none") objectMentions = [];
+    else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
+    else objectMentions = (tree && treeObject(doc, tree, sent, head, mentionOf, match.end)) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
   let actors = participants(doc, actorMentions);
@@ -527,6 +534,8 @@ interface Discourse {
   lastTarget: { sentence: number; parties: number[] } | null;
   /** Sentences whose threat is coded already (one a sentence: "…, and the US will have to bear the consequences" is the same threat). */
   threatened: Set<number>;
+  /** The document's dependency trees (null when nothing was parsed). */
+  tree: Tree | null;
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
@@ -590,4 +599,10 @@ function contexts(doc: Doc, sent: Sentence, ctx: CoderContext): string[] {
     if (c) out.add(c);
   }
   return [...out].sort();
+}
+
+/** Whether two events of a sentence say the same: one type, the same actors and recipients. */
+function sameEvent(a: CodedEvent, b: CodedEvent): boolean {
+  const ids = (ps: EventParticipant[]) => ps.map((p) => p.entity).sort((x, y) => x - y).join(",");
+  return a.type === b.type && ids(a.actor) === ids(b.actor) && ids(a.recipient) === ids(b.recipient);
 }

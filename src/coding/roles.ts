@@ -270,7 +270,7 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
  * the party. Only capitalized words, "of", "the", "for", organizations and
  * bare titles may stand between, with at least one comma and a final "and".
  */
-function titleListPerson(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention | null {
+export function titleListPerson(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention | null {
   const { tokens } = doc;
   if (doc.entities[m.entity]?.kind !== "org") return null;
   let commas = 0;

@@ -1,6 +1,7 @@
 import type { Doc, Sentence } from "../doc/document.ts";
 import { ROOT, UNPARSED } from "../doc/syntax.ts";
 import type { SyntaxModel } from "../syntax/model.ts";
+import { afterDateline } from "./sections.ts";
 import { tokenize } from "./tokenize.ts";
 
 /**
@@ -18,7 +19,18 @@ export function parseSentences(doc: Doc, model: SyntaxModel, wanted: (doc: Doc, 
   const { text, pos } = doc.tokens;
   for (const sentence of doc.sentences) {
     if (sentence.skip !== null || !wanted(doc, sentence)) continue;
-    analyzeSentence(model, text, pos, sentence.tokenStart, sentence.tokenEnd, tag, head, rel);
+    // a news dateline ("WASHINGTON, Oct 19 - ") is no part of the clause: its words hang from the clause's root
+    const body = afterDateline(doc, sentence);
+    analyzeSentence(model, text, pos, body, sentence.tokenEnd, tag, head, rel);
+    if (body > sentence.tokenStart) {
+      let root = body;
+      while (head[root] !== ROOT) root = head[root]!;
+      for (let t = sentence.tokenStart; t < body; t++) {
+        tag[t] = model.datelineTag;
+        head[t] = root;
+        rel[t] = model.datelineLabel;
+      }
+    }
   }
   doc.syntax = { tag, head, rel, tags: model.tags, relations: model.labels };
 }

@@ -35,3 +35,25 @@ function isLineOfItsOwn(text: string, start: number, end: number): boolean {
   const after = end >= text.length || /^[ \t]*(\r?\n|$)/.test(text.slice(end, end + 3));
   return before && after;
 }
+
+/**
+ * A news dateline opening a sentence: "WASHINGTON, Oct 19 - ", "NICOSIA, OCT 20 - ",
+ * "WASHINGTON-- ", "BEIJING (Reuters) - ", "GENEVA/BEIRUT - ": a place in capitals, at
+ * most three words (several joined by "/"), an optional date and agency, then a dash
+ * with a space after it (a hyphen also before it: "U.S.-Iranian" is no dateline) and a
+ * capital letter.
+ */
+const DATELINE = /^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2}(?:\/[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})*(,\s*[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([A-Za-z .]+\))?(?:\s+--?|\s*--|\s*[—–])\s+(?=[A-Z])/;
+
+/** The first token of a sentence after its news dateline, or its first token when it has none. */
+export function afterDateline(doc: Pick<Doc, "text" | "tokens">, sentence: Pick<Doc["sentences"][number], "start" | "end" | "tokenStart" | "tokenEnd">): number {
+  const text = doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
+  const m = DATELINE.exec(text);
+  // without a date, what follows must be written in mixed case: "WASHINGTON – Today, President …",
+  // not a heading in capitals ("HUMANITARIAN ASSISTANCE - AFGHAN REFUGEES")
+  if (!m || (!m[1] && !/^[A-Z][a-z]/.test(text.slice(m[0].length)))) return sentence.tokenStart;
+  const end = sentence.start + m[0].length;
+  let t = sentence.tokenStart;
+  while (t < sentence.tokenEnd && doc.tokens.start[t]! < end) t++;
+  return t < sentence.tokenEnd ? t : sentence.tokenStart;
+}

@@ -66,6 +66,15 @@ export class SyntaxModel {
     return this.parser.labels;
   }
 
+  /** The relation and the tag a news dateline's words get ("dep", "PROPN NNP"): the parser leaves them out. */
+  get datelineLabel(): number {
+    return Math.max(0, this.parser.labels.indexOf("dep"));
+  }
+
+  get datelineTag(): number {
+    return Math.max(0, this.tagger.tags.indexOf("PROPN NNP"));
+  }
+
   get tags(): readonly string[] {
     return this.tagger.tags;
   }

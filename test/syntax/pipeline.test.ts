@@ -58,6 +58,20 @@ describe("the syntax stage", () => {
     expect(tree.objectOf(urged)).toBe(doc.tokens.text.indexOf("States"));
   });
 
+  it("leaves a news dateline out of the parse, its words hanging from the clause's root", () => {
+    const text = "WASHINGTON, Oct 19 - Crown Prince Abdullah met Vice President George Bush for an hour on Monday.";
+    const doc = coder.code(sourceFromText("dateline", text, { storyDate: "1987-10-19" }));
+    const tree = new Tree(doc.tokens, doc.syntax!);
+    const at = (w: string) => doc.tokens.text.indexOf(w);
+    const met = at("met");
+    expect(tree.relation(met)).toBe("root");
+    for (const w of ["WASHINGTON", "Oct", "19", "-"]) {
+      expect(tree.head(at(w)), w).toBe(met);
+      expect(tree.relation(at(w)), w).toBe("dep");
+    }
+    expect(doc.tokens.text[tree.subjectOf(met)!.token]).toMatch(/^(Crown|Prince|Abdullah)$/);
+  });
+
   it("codes a document the same alone and after others", () => {
     const text = "The President spoke with Prime Minister Kishida by phone. They discussed North Korea's missile launches.";
     const alone = new Coder().code(sourceFromText("a", text, { storyDate: "2023-01-05" }));
