@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, type Trigger, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { Tree } from "../doc/syntax.ts";
-import { treeObject, treeOblique, treeSubject } from "./syntax-roles.ts";
+import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
 interface TriggerMatch {
@@ -47,8 +47,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   }
   const docLocation = leadLocation(doc);
   const gathering = findGathering(doc, mentionOf);
-  const tree = doc.syntax ? new Tree(doc.tokens, doc.syntax) : null;
-  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set(), tree };
+  const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
+  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set(), roles };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -320,15 +320,15 @@ function codeOne(
   } else {
     // the parse first: the subject the verb has or inherits, its object or "with" phrase;
     // the words around the trigger where the parse names no participant
-    const tree = trigger.pos === "VERB" ? discourse.tree : null;
+    const roles = trigger.pos === "VERB" ? discourse.roles : null;
     const verb = purpose >= 0 ? purpose : head;
-    actorMentions = (tree && treeSubject(doc, tree, sent, verb, mentionOf)) || subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX");
+    actorMentions = roles?.subject(sent, verb) || subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX");
     if (trigger.roles === "with" || trigger.roles === "joint") {
-      const parsed = tree && (treeOblique(doc, tree, sent, head, ["with"], mentionOf, match.end) || (trigger.roles === "with" ? treeObject(doc, tree, sent, head, mentionOf, match.end) : null));
+      const parsed = roles && (roles.oblique(sent, head, ["with"], match.end) || (trigger.roles === "with" ? roles.object(sent, head, match.end) : null));
       objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with");
     } else if (trigger.roles === "none") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
-    else objectMentions = (tree && treeObject(doc, tree, sent, head, mentionOf, match.end)) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
   let actors = participants(doc, actorMentions);
@@ -534,8 +534,8 @@ interface Discourse {
   lastTarget: { sentence: number; parties: number[] } | null;
   /** Sentences whose threat is coded already (one a sentence: "…, and the US will have to bear the consequences" is the same threat). */
   threatened: Set<number>;
-  /** The document's dependency trees (null when nothing was parsed). */
-  tree: Tree | null;
+  /** Participants read from the document's dependency trees (null when nothing was parsed). */
+  roles: TreeRoles | null;
 }
 
 /** CONSULT's mode: by phone or video, at a multilateral meeting, or a visit when it happens in one side's country. */
