@@ -141,6 +141,14 @@ describe("roles from the parse", () => {
   });
 });
 
+describe("intentions", () => {
+  it("codes a commitment after 'will' as AGREE, not travel plans or predictions", () => {
+    expect(find(code("The United States will continue to support Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);
+    expect(code("Minister Balakrishnan will depart Doha for Amman tomorrow.", "2023-05-01")).toEqual([]);
+    expect(code("We are convinced that Russia will face massive consequences and Ukraine will win.", "2022-05-01")).toEqual([]);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

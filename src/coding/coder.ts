@@ -22,8 +22,6 @@ const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidel
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
 /** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
-/** Verbs that after "will" announce communication, not a commitment. */
-const NO_PROMISE = new Set(["start", "begin", "go", "take", "turn", "open", "move", "get", "try", "hear", "hand", "wrap", "end", "close", "release", "update", "inform", "brief", "let", "keep", "check", "verify", "see", "look", "say", "tell", "give", "share", "issue", "publish", "answer", "respond", "comment", "note", "follow"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 
 export interface CoderContext {
@@ -194,7 +192,7 @@ function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boole
     if (NEGATORS.has(w)) return false;
     if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
       if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
-      if (NO_PROMISE.has(tokens.lemma[t]!)) return false; // "we will release information in due course"
+      if (lex.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
       const own = lex.byHead.get(tokens.lemma[t]!) ?? [];
       return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc, t + 1, limit, trig.rest) >= 0);
     }

@@ -21,6 +21,8 @@ export class Lexicon {
   readonly byHead = new Map<string, Trigger[]>();
   readonly requestModes: Array<[string, string]>;
   readonly contexts = new Map<string, string>();
+  /** Verbs that after "will" state no intention to code (data/lexicon/not-promises.tsv), by lemma. */
+  readonly notPromises: ReadonlySet<string>;
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
@@ -42,6 +44,7 @@ export class Lexicon {
     for (const l of this.byHead.values()) l.sort((a, b) => b.rest.length - a.rest.length);
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
+    this.notPromises = new Set(readTsv(join(dir, "not-promises.tsv")).map((r) => r.lemma!));
   }
   /**
    * Whether tokens [start, end) hold a word that may head a trigger: its
