@@ -149,6 +149,16 @@ describe("intentions", () => {
   });
 });
 
+describe("other senses of trigger words", () => {
+  it("tells them by a dependent in the parse", () => {
+    expect(code("We have assessed that Russia has committed war crimes in Ukraine.", "2022-05-01")).toEqual([]);
+    expect(code("These steps will help the United States meet its climate goals.", "2022-05-01")).toEqual([]);
+    expect(find(code("Prime Minister Lee received briefings from the Ministry of Defence.", "2022-05-01"), "CONSULT")).toEqual([]);
+    // the word's own sense still codes
+    expect(find(code("Japan committed $100 million to the reconstruction of Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

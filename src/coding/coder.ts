@@ -51,7 +51,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
     // a trigger inside another's complement ("agreed to meet", "looks forward to welcoming") is part of that event
-    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf).filter((m) => complementOf(doc, sent, m) === "no");
+    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m) === "no");
     let agreed = false;
     const sentenceEvents: CodedEvent[] = [];
     matches.forEach((match, k) => {
@@ -84,7 +84,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   }
 }
 
-function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Array): TriggerMatch[] {
+function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Array, roles: TreeRoles | null): TriggerMatch[] {
   const { tokens } = doc;
   const out: TriggerMatch[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
@@ -98,6 +98,9 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
       if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && !statesConsequence(doc, sent)) continue;
+      // "committed war crimes", "meet the demand", "received a grant": another sense of the word
+      const senses = lex.otherSenses.get(trig.pattern);
+      if (senses && roles && senses.some((s) => roles.hasDependent(t, s.relation, s.lemmas))) continue;
       out.push({ trigger: trig, head: t, end });
       t = end - 1;
       break;

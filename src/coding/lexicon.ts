@@ -21,6 +21,8 @@ export class Lexicon {
   readonly byHead = new Map<string, Trigger[]>();
   readonly requestModes: Array<[string, string]>;
   readonly contexts = new Map<string, string>();
+  /** Per trigger pattern: dependents that mark another sense of its head ("committed war crimes"). */
+  readonly otherSenses = new Map<string, Array<{ relation: string; lemmas: ReadonlySet<string> }>>();
   /** Verbs that after "will" state no intention to code (data/lexicon/not-promises.tsv), by lemma. */
   readonly notPromises: ReadonlySet<string>;
 
@@ -45,6 +47,11 @@ export class Lexicon {
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
     this.notPromises = new Set(readTsv(join(dir, "not-promises.tsv")).map((r) => r.lemma!));
+    for (const r of readTsv(join(dir, "other-senses.tsv"))) {
+      const list = this.otherSenses.get(r.pattern!) ?? [];
+      list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
+      this.otherSenses.set(r.pattern!, list);
+    }
   }
   /**
    * Whether tokens [start, end) hold a word that may head a trigger: its

@@ -53,6 +53,12 @@ export class TreeRoles {
     return null;
   }
 
+  /** Whether `head` has a dependent in relation `relation` whose lemma or word is one of `lemmas`. */
+  hasDependent(head: number, relation: string, lemmas: ReadonlySet<string>): boolean {
+    if (!this.tree.parsed(head)) return false;
+    return this.tree.children(head, relation).some((c) => lemmas.has(this.doc.tokens.lemma[c]!) || lemmas.has(this.doc.tokens.lower[c]!));
+  }
+
   /** The participants at token t and its conjuncts, each with the list it stands in. */
   private around(sent: Sentence, t: number): Mention[] {
     const { doc, mentionOf } = this;
