@@ -1,4 +1,4 @@
-import type { Doc, Entity } from "./doc/document.ts";
+import type { Doc, Entity, Sentence } from "./doc/document.ts";
 import type { SourceDocument } from "./doc/source.ts";
 import { codeEvents } from "./coding/coder.ts";
 import { Lexicon } from "./coding/lexicon.ts";
@@ -79,14 +79,17 @@ export class Coder {
       {
         // The parse assigns roles to the mentions around a trigger, so only
         // sentences holding both a trigger candidate and a mention need one
-        // (about 30% of sentences, 40% of tokens in the corpus).
+        // (about 30% of sentences, 40% of tokens in the corpus), and those
+        // whose modal voices a demand of the text's own ("All parties must …").
         name: "syntax",
         requires: ["tokens", "sentences", "mentions"],
         assigns: ["syntax"],
         run: (doc) => {
           const mentioned = new Uint8Array(doc.sentences.length);
           for (const m of doc.mentions) mentioned[m.sentence] = 1;
-          parseSentences(doc, syntax, (d, s) => mentioned[s.index] === 1 && lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd));
+          const wanted = (d: Doc, s: Sentence) =>
+            (mentioned[s.index] === 1 && lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd)) || lexicon.holdsDemandModal(d.tokens, s.tokenStart, s.tokenEnd);
+          parseSentences(doc, syntax, wanted);
         },
       },
       { name: "dates", requires: ["sentences"], assigns: ["sentenceDates"], run: assignDates },

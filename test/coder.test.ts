@@ -159,6 +159,23 @@ describe("other senses of trigger words", () => {
   });
 });
 
+describe("demands phrased with modals", () => {
+  const requests = (text: string, publisher: string) =>
+    find(code(text, "2020-06-01", publisher), "REQUEST").map((r) => `${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`);
+  it("codes a demand in the text's own voice as a REQUEST of the publishing state", () => {
+    expect(requests("The US should immediately stop interfering in China's internal affairs.", "Ministry of Foreign Affairs of the PRC (China)")).toEqual(["China -> United States"]);
+    expect(requests("All parties must exercise restraint.", "Ministry of Foreign Affairs of the PRC (China)")).toEqual(["China -> "]);
+  });
+  it("leaves out what others said should happen, the speaker's own side, and wished-for outcomes", () => {
+    const china = "Ministry of Foreign Affairs of the PRC (China)";
+    expect(requests("Japan has often said that countries should decide their own future.", china)).toEqual([]);
+    expect(requests("China should play a bigger role in the region.", china)).toEqual([]);
+    expect(requests("I must say the talks were useful.", china)).toEqual([]);
+    expect(requests("The aggressor must fail.", china)).toEqual([]);
+    expect(requests('The minister told reporters: "The Americans must leave."', china)).toEqual([]);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

@@ -2,7 +2,7 @@ import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Se
 import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, type Trigger, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
-import { Tree } from "../doc/syntax.ts";
+import { ROOT, Tree } from "../doc/syntax.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -73,7 +73,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       }
     });
     if (!matches.length) {
-      const demand = shouldDemand(doc, sent, mentionOf, ctx);
+      const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx));
       if (demand) doc.events.push(demand);
     }
   }
@@ -500,6 +500,92 @@ function shouldDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: Code
     };
   }
   return null;
+}
+
+/**
+ * A demand in the text's own voice (CODING.md: demands phrased with modals):
+ * "The US must stop interfering in China's internal affairs", "All parties
+ * should exercise restraint" in a ministry's answer or a government's
+ * statement is a REQUEST by whoever speaks for the text (its "we", else the
+ * publishing state) of the modal verb's subject — no one entity when that is
+ * parties at large. Not in quotations (someone else's voice), not a demand on
+ * the speaker's own side ("we must", "China should"), not "should" opening a
+ * condition ("Should Iran attack, …").
+ */
+function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderContext): CodedEvent | null {
+  if (!ctx.publisherCode) return null;
+  const { tokens } = doc;
+  const { tree } = roles;
+  for (let m = sent.tokenStart + 1; m < sent.tokenEnd; m++) {
+    const w = tokens.lower[m]!;
+    if (!ctx.lexicon.demandModals.has(w) || !tree.parsed(m) || tree.relation(m) !== "aux") continue;
+    const verb = tree.head(m);
+    if (verb < 0 || tokens.pos[verb] !== "VERB" || tree.passive(verb) || insideQuotation(doc, sent, m)) continue;
+    // the text's own clause: not what someone said, decided or suggested should happen
+    if (!mainClause(tree, verb)) continue;
+    // an outcome wished for ("Putin must fail") asks nothing
+    if (ctx.lexicon.notPromises.has(tokens.lemma[verb]!)) continue;
+    const subject = tree.subjectOf(verb);
+    if (!subject || subject.passive || subject.token > m) continue;
+    // "I must say", "you should know": the speaker and the one addressed
+    if (/^(i|we|you)$/.test(tokens.lower[subject.token]!)) continue;
+    const voice = voiceOf(doc, ctx);
+    if (!voice.length) return null;
+    const own = new Set(voice.map((p) => doc.entities[p.entity]!.code));
+    const named = roles.subject(sent, verb);
+    let recipients: EventParticipant[] = [];
+    if (named) {
+      recipients = participants(doc, named);
+      // ("China should …" in China's own answer is no demand on anyone else; "the Senate must pass …" from the White House is;
+      // "the two sides should …" after a meeting with China exhorts both, China too)
+      const codes = recipients.map((p) => doc.entities[p.entity]!);
+      if (recipients.some((p) => voice.some((v) => v.entity === p.entity)) || codes.some((e) => e.kind === "state" && own.has(e.code))) continue;
+      if (codes.some((e) => own.has(e.code)) && codes.some((e) => !own.has(e.code))) continue;
+    } else if (!EVERYONE.has(tokens.lower[subject.token]!)) continue;
+    return {
+      sentence: sent.index,
+      type: "REQUEST",
+      mode: requestMode(doc, m, sent.tokenEnd, ctx),
+      context: contexts(doc, sent, ctx),
+      cameo: "100",
+      actor: voice,
+      recipient: recipients,
+      date: doc.sentenceDates[sent.index] ?? null,
+      trigger: { start: tokens.start[m]!, end: tokens.end[verb]! },
+      rule: `${w} (text's voice)`,
+    };
+  }
+  return null;
+}
+
+/** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */
+function mainClause(tree: Tree, verb: number): boolean {
+  let t = verb;
+  while (tree.relation(t) === "conj" && tree.head(t) >= 0) t = tree.head(t);
+  return tree.head(t) === ROOT;
+}
+
+/** Whether token t stands inside quotation marks within its sentence. */
+function insideQuotation(doc: Doc, sent: Sentence, t: number): boolean {
+  const before = doc.text.slice(sent.start, doc.tokens.start[t]!);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/** Who speaks for the text: what its "we" stands for, else the publishing state. */
+function voiceOf(doc: Doc, ctx: CoderContext): EventParticipant[] {
+  const we = doc.mentions.find((m) => m.type === "pronoun" && m.entity >= 0 && /^(we|us|our)$/.test(doc.tokens.lower[m.tokenStart]!));
+  if (we) return participants(doc, [we]);
+  const code = ctx.publisherCode;
+  if (!code || !ctx.kb.states.has(code)) return [];
+  let state = doc.entities.find((e) => e.kind === "state" && e.code === code);
+  if (!state) {
+    state = { id: doc.entities.length, name: ctx.kb.states.get(code)!.name, kind: "state", code, office: null, source: "kb", kbKey: code, gender: null, members: [] };
+    doc.entities.push(state);
+  }
+  return [{ entity: state.id, mention: -1 }];
 }
 
 /** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */

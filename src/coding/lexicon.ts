@@ -23,6 +23,8 @@ export class Lexicon {
   readonly contexts = new Map<string, string>();
   /** Per trigger pattern: dependents that mark another sense of its head ("committed war crimes"). */
   readonly otherSenses = new Map<string, Array<{ relation: string; lemmas: ReadonlySet<string> }>>();
+  /** Modals that voice a demand on their verb's subject (data/lexicon/demand-modals.tsv). */
+  readonly demandModals: ReadonlySet<string>;
   /** Verbs that after "will" state no intention to code (data/lexicon/not-promises.tsv), by lemma. */
   readonly notPromises: ReadonlySet<string>;
 
@@ -47,6 +49,7 @@ export class Lexicon {
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
     this.notPromises = new Set(readTsv(join(dir, "not-promises.tsv")).map((r) => r.lemma!));
+    this.demandModals = new Set(readTsv(join(dir, "demand-modals.tsv")).map((r) => r.word!));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -60,7 +63,14 @@ export class Lexicon {
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
       if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
+      if (this.demandModals.has(tokens.lower[t]!)) return true;
     }
+    return false;
+  }
+
+  /** Whether tokens [start, end) hold a modal voicing a demand ("must", "should"): its actor is the text's voice, named or not. */
+  holdsDemandModal(tokens: Tokens, start: number, end: number): boolean {
+    for (let t = start; t < end; t++) if (this.demandModals.has(tokens.lower[t]!)) return true;
     return false;
   }
 

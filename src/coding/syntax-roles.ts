@@ -14,7 +14,7 @@ import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, titleLi
 export class TreeRoles {
   constructor(
     private readonly doc: Doc,
-    private readonly tree: Tree,
+    readonly tree: Tree,
     /** Per token: the mention whose full reading (titles, appositives) covers it, or -1. */
     private readonly mentionOf: Int32Array,
   ) {}
