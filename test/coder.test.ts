@@ -176,6 +176,14 @@ describe("demands phrased with modals", () => {
   });
 });
 
+describe("trigger frames", () => {
+  it("finds the recipient where the trigger's frame says", () => {
+    const [r] = find(code("China has made stern representations to the US side.", "2020-06-01", "Ministry of Foreign Affairs of the PRC (China)"), "ACCUSE");
+    expect(names(r!.actor)).toEqual(["China"]);
+    expect(names(r!.recipient)).toEqual(["United States"]);
+  });
+});
+
 describe("dates", () => {
   it("dates a weekday to the latest such day on or before the story date", () => {
     const text = "On Monday, Prime Minister Lee Hsien Loong met Prime Minister Anthony Albanese of Australia.";

@@ -330,6 +330,9 @@ function codeOne(
     } else if (trigger.roles === "none") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
     else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
+    const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+    if (framed) objectMentions = framed;
   }
 
   let actors = participants(doc, actorMentions);

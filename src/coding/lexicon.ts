@@ -13,6 +13,8 @@ export interface Trigger {
   mode: string | null;
   cameo: string;
   roles: Roles;
+  /** The relations that carry the recipient in the parse, in order of preference ("obl:to", "nmod:over"); empty: `roles` alone. */
+  frame: string[];
 }
 
 /** The trigger lexicon and the word lists that choose modes and contexts, from data/lexicon/. */
@@ -40,6 +42,7 @@ export class Lexicon {
         mode: r.mode || null,
         cameo: r.cameo!,
         roles: r.roles as Roles,
+        frame: r.recipient ? r.recipient.split("|") : [],
       };
       const l = this.byHead.get(words[0]!) ?? [];
       l.push(t);

@@ -53,6 +53,35 @@ export class TreeRoles {
     return null;
   }
 
+  /**
+   * The recipient a trigger's frame names: the first of its relations that
+   * holds a participant — the verb's object, an oblique of the verb with a
+   * given case ("obl:to"), a complement of the pattern's last word ("nmod:over"
+   * of "concern" in "expressed concern over X"), or that word's possessor.
+   */
+  byFrame(sent: Sentence, head: number, last: number, frame: readonly string[], after: number): Mention[] | null {
+    const { tree } = this;
+    if (!tree.parsed(head)) return null;
+    for (const relation of frame) {
+      let found: Mention[] | null = null;
+      if (relation === "obj" || relation === "iobj") found = this.object(sent, head, after);
+      else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
+      else if (relation === "nmod:poss") {
+        const p = tree.child(last, "nmod:poss");
+        found = p >= 0 ? this.at(p) : null;
+      } else if (relation.startsWith("nmod:")) {
+        const wanted = relation.slice(5);
+        for (const c of tree.children(last, "nmod")) {
+          if (tree.caseOf(c) !== wanted) continue;
+          found = this.within(sent, c, 0);
+          if (found.length) break;
+        }
+      }
+      if (found?.length) return found;
+    }
+    return null;
+  }
+
   /** Whether `head` has a dependent in relation `relation` whose lemma or word is one of `lemmas`. */
   hasDependent(head: number, relation: string, lemmas: ReadonlySet<string>): boolean {
     if (!this.tree.parsed(head)) return false;
