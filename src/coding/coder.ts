@@ -324,15 +324,15 @@ function codeOne(
     const roles = trigger.pos === "VERB" ? discourse.roles : null;
     const verb = purpose >= 0 ? purpose : head;
     actorMentions = roles?.subject(sent, verb) || subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX");
-    if (trigger.roles === "with" || trigger.roles === "joint") {
+    // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
+    const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+    if (framed) objectMentions = framed;
+    else if (trigger.roles === "with" || trigger.roles === "joint") {
       const parsed = roles && (roles.oblique(sent, head, ["with"], match.end) || (trigger.roles === "with" ? roles.object(sent, head, match.end) : null));
       objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with");
     } else if (trigger.roles === "none") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
     else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
-    // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
-    const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
-    if (framed) objectMentions = framed;
   }
 
   let actors = participants(doc, actorMentions);

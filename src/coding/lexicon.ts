@@ -66,7 +66,6 @@ export class Lexicon {
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
       if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
-      if (this.demandModals.has(tokens.lower[t]!)) return true;
     }
     return false;
   }

@@ -198,14 +198,20 @@ export function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32
     if (isLocation(doc, m)) continue;
     if (m.possessive || m.type === "adjective") {
       // "the Secretary-General's Special Envoy, Mr Brahimi": the one the possessive qualifies
-      const next = mentionOf[m.tokenEnd + 1] ?? -1;
-      const after = next >= 0 ? doc.mentions[next] : undefined;
-      if (m.possessive && after && after !== m && isParticipant(after) && after.type !== "adjective") continue;
+      const after = qualifiedBy(doc, m, mentionOf);
+      if (m.possessive && after && isParticipant(after) && after.type !== "adjective") continue;
       return [m];
     }
     return coordinatedAfter(doc, m, limit, mentionOf);
   }
   return [];
+}
+
+/** The mention right after a possessive's "'s", if another one ("the Secretary-General's Special Envoy, Mr Brahimi"). */
+export function qualifiedBy(doc: Doc, m: Mention, mentionOf: Int32Array): Mention | undefined {
+  const next = mentionOf[m.tokenEnd + 1] ?? -1;
+  const after = next >= 0 ? doc.mentions[next] : undefined;
+  return after !== m ? after : undefined;
 }
 
 /** "in Yemen", "at the White House": a place where something happens, not a participant. */

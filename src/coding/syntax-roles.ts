@@ -1,6 +1,6 @@
 import type { Doc, Mention, Sentence } from "../doc/document.ts";
 import type { Tree } from "../doc/syntax.ts";
-import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, titleListPerson } from "./roles.ts";
+import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, qualifiedBy, titleListPerson } from "./roles.ts";
 
 /**
  * Participants read from a document's dependency trees: the mention a
@@ -118,9 +118,8 @@ export class TreeRoles {
       u = Math.max(u, m.tokenEnd - 1);
       if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isLocation(doc, m)) continue;
       if (m.possessive) {
-        const next = mentionOf[m.tokenEnd + 1] ?? -1;
-        const qualified = next >= 0 ? doc.mentions[next] : undefined;
-        if (qualified && qualified !== m && isParticipant(qualified, doc) && qualified.type !== "adjective") continue;
+        const qualified = qualifiedBy(doc, m, mentionOf);
+        if (qualified && isParticipant(qualified, doc) && qualified.type !== "adjective") continue;
         return [m];
       }
       // ("Chinese Communist Party Politburo Member, Director of …, and Foreign Minister Wang Yi" is Wang Yi)

@@ -55,24 +55,21 @@ export class SyntaxModel {
   readonly clusters: Clusters;
   readonly info: ModelInfo;
 
+  /** The relation and the tag a news dateline's words get ("dep", "PROPN NNP"): the parser leaves them out. */
+  readonly datelineLabel: number;
+  readonly datelineTag: number;
+
   constructor(tagger: Tagger, parser: Parser, clusters: Clusters, info: ModelInfo) {
     this.tagger = tagger;
     this.parser = parser;
     this.clusters = clusters;
     this.info = info;
+    this.datelineLabel = Math.max(0, parser.labels.indexOf("dep"));
+    this.datelineTag = Math.max(0, tagger.tags.indexOf("PROPN NNP"));
   }
 
   get labels(): readonly string[] {
     return this.parser.labels;
-  }
-
-  /** The relation and the tag a news dateline's words get ("dep", "PROPN NNP"): the parser leaves them out. */
-  get datelineLabel(): number {
-    return Math.max(0, this.parser.labels.indexOf("dep"));
-  }
-
-  get datelineTag(): number {
-    return Math.max(0, this.tagger.tags.indexOf("PROPN NNP"));
   }
 
   get tags(): readonly string[] {
