@@ -386,3 +386,24 @@ describe("a publisher's own office holders", () => {
     expect(support.actor[0]!.code).not.toBe("CHN");
   });
 });
+
+describe("unnamed collectives", () => {
+  it("codes a collective with the state its adjective names", () => {
+    const request = find(code("The Foreign Minister urged Syrian rebels to lay down their arms.", "2016-02-10", "Australian Minister for Foreign Affairs"), "REQUEST")[0]!;
+    expect(request.recipient[0]).toMatchObject({ name: "Syrian rebels", kind: "group", code: "SYR" });
+  });
+  it("takes the state from an 'of' phrase or a possessor", () => {
+    const support = find(code("Australia congratulated the people of Fiji on the elections.", "2014-09-22"), "SUPPORT")[0]!;
+    expect(support.recipient[0]).toMatchObject({ kind: "group", code: "FJI" });
+    const praise = find(code("The United States commends Tunisia's civil society for its courage.", "2022-07-26"), "SUPPORT")[0]!;
+    expect(praise.recipient[0]).toMatchObject({ name: "civil society", kind: "group", code: "TUN" });
+  });
+  it("leaves a collective whose state the text does not say out of the event", () => {
+    const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
+    expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);
+  });
+  it("keeps 'Chinese officials' the state itself", () => {
+    const consult = find(code("Chinese officials met Secretary Blinken in Beijing.", "2023-06-19"), "CONSULT")[0]!;
+    expect([...consult.actor, ...consult.recipient].some((e) => e.kind === "state" && e.code === "CHN")).toBe(true);
+  });
+});

@@ -58,6 +58,7 @@ export type MentionType =
   | "pronoun" // "he", "they", "we"
   | "group" // "the two leaders", "both sides", "the co-chairs"
   | "adjective" // "Chinese", "U.S." used as modifier
+  | "collective" // an unnamed collective: "Syrian rebels", "the people of Fiji"
   | "place"; // a capital or seat of government: "in Beijing", "at the White House"
 
 /** A stretch of text that refers to a participant. */

@@ -178,6 +178,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     } else if (m.type === "title" && mi.office) {
       id = resolveTitle(mi.office, mi.code, mi.org);
+    } else if (m.type === "collective" && mi.name) {
+      // a collective belongs to the state its phrase names; one that names none is no participant
+      // (the publisher's state as a default was measured and loses more than it gains: "our allies", "local officials")
+      const code = mi.code;
+      const name = oneLine(mi.name.replace(/^(the|a|an)\s+/i, ""));
+      if (code) id = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
     }
     if (id >= 0) {
       m.entity = id;

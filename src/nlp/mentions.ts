@@ -20,6 +20,8 @@ export interface MentionInfo {
   reference: Reference | null;
   /** An institution named by the text itself ("the Mongolian Armed Forces"), not in the knowledge base. */
   institution?: boolean;
+  /** An unnamed collective ("Syrian rebels"): `name` is its phrase, `code` the state it belongs to when the phrase says. */
+  collective?: boolean;
 }
 
 export interface MentionLayer {
@@ -96,7 +98,13 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     }
 
     const unitAt = new Map<number, number>();
-    units.forEach((u, k) => unitAt.set(u.start, k));
+    const unitEndingAt = new Map<number, number>();
+    const inName = new Uint8Array(s1 - s0);
+    units.forEach((u, k) => {
+      unitAt.set(u.start, k);
+      unitEndingAt.set(u.end, k);
+      if (u.entry && u.end - u.start > 1) inName.fill(1, u.start - s0, u.end - s0);
+    });
     const consumed = new Uint8Array(s1 - s0);
     const take = (a: number, b: number) => {
       for (let t = a; t < b; t++) consumed[t - s0] = 1;
@@ -251,6 +259,17 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       while (k + 1 < units.length && units[k + 1]!.start < fullEnd) k++;
     }
 
+    // 4a. unnamed collectives: "Kenyan civil society representatives", "protesters in Hong Kong", "the people of Fiji"
+    for (let t = s0; t < s1; t++) {
+      const c = collective(t);
+      if (!c) continue;
+      take(c.start, c.end);
+      const fs = tokens.lower[c.start - 1] === "the" && c.start - 1 >= s0 && free(c.start - 1, c.start) ? c.start - 1 : c.start;
+      const m = { ...base("collective", c.start, c.end, fs, c.end), plural: true };
+      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true });
+      t = c.end - 1;
+    }
+
     // 4. states, capitals, organizations not inside a person's title
     for (const u of units) {
       const e = u.entry;
@@ -321,6 +340,71 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       const m = base("name", t, end, fs, end);
       add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code, reference: null, institution: true });
       t = end - 1;
+    }
+
+    /**
+     * The phrase a collective noun at t heads, with the state it belongs to:
+     * a state among its modifiers ("Syrian rebels", "Hong Kong protesters"),
+     * a state's possessive before it ("Tunisia's civil society"), or a state
+     * after "of", "in" or "from" ("the people of Fiji", "refugees in Jordan").
+     * A state adjective with a word that makes the phrase the state itself
+     * ("Chinese officials") is left to the state.
+     */
+    function collective(t: number): { start: number; end: number; code: string | null } | null {
+      if (!refs.collectives.has(tokens.lower[t]!) || tokens.pos[t] !== "NOUN" || !free(t, t + 1)) return null;
+      // a common noun, not a word of a name ("the People's Republic of China", "Syrian Democratic Forces")
+      if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!))) return null;
+      // "police station", "community leaders": the noun modifies the head after it
+      if (t + 1 < s1 && tokens.pos[t + 1] === "NOUN") return null;
+      let code: string | null = null;
+      let a = t;
+      let stateUnits = 0;
+      let words = 0;
+      while (a - 1 >= s0 && words < 5 && free(a - 1, a)) {
+        const k = unitEndingAt.get(a);
+        const u = k === undefined ? undefined : units[k];
+        if (u?.entry?.kind === "state" && u.entry.form !== "capital" && free(u.start, u.end)) {
+          code ??= u.entry.code;
+          stateUnits++;
+          a = u.start;
+          words++;
+          continue;
+        }
+        if (u?.entry) break;
+        const pos = tokens.pos[a - 1];
+        const w = tokens.lower[a - 1]!;
+        if (pos === "ADJ" || pos === "NOUN" || (pos === "PROPN" && isCap(tokens.text[a - 1]!) && !NOT_NAMES.has(w))) {
+          a--;
+          words++;
+          continue;
+        }
+        // "state and local officials", "Chinese students and researchers"
+        if (w === "and" && a - 2 >= s0 && /^(ADJ|NOUN)$/.test(tokens.pos[a - 2]!)) {
+          a--;
+          continue;
+        }
+        break;
+      }
+      while (a < t && tokens.lower[a] === "and") a++;
+      if (stateUnits === 1 && words === 1 && STATE_HEADS.has(tokens.lower[t]!)) return null;
+      let end = t + 1;
+      // "Tunisia's civil society": the possessor's state
+      if (!code && (tokens.lower[a - 1] === "'s" || tokens.lower[a - 1] === "’s")) {
+        const k = unitEndingAt.get(a - 1);
+        const u = k === undefined ? undefined : units[k];
+        if (u?.entry?.kind === "state" && u.entry.form !== "capital") code = u.entry.code;
+      }
+      // "the people of Fiji", "refugees in Jordan"
+      if (!code && end < s1 && /^(of|in|from)$/.test(tokens.lower[end]!)) {
+        const at = tokens.lower[end + 1] === "the" ? end + 2 : end + 1;
+        const k = unitAt.get(at);
+        const u = k === undefined ? undefined : units[k];
+        if (u?.entry?.kind === "state" && u.entry.form === "name" && free(end, u.end)) {
+          code = u.entry.code;
+          end = u.end;
+        }
+      }
+      return { start: a, end, code };
     }
 
     /** "President Zelenskyy of Ukraine", "Prime Minister Robert Golob of the Republic of Slovenia". */

@@ -21,14 +21,12 @@ export class References {
   private readonly root: Node = { next: new Map(), value: null };
   /** Capitalized words that belong to office titles, not names (data/lexicon/title-words.txt). */
   readonly titleWords: Set<string>;
+  /** Head nouns of unnamed collectives: "police", "protesters" (data/lexicon/collectives.txt). */
+  readonly collectives: Set<string>;
 
   constructor(dataDir: string) {
-    this.titleWords = new Set(
-      readFileSync(join(dataDir, "lexicon", "title-words.txt"), "utf8")
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith("#")),
-    );
+    this.titleWords = wordList(join(dataDir, "lexicon", "title-words.txt"));
+    this.collectives = wordList(join(dataDir, "lexicon", "collectives.txt"));
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
@@ -57,4 +55,14 @@ export class References {
     }
     return best;
   }
+}
+
+/** A file of one word a line, with `#` comments. */
+function wordList(path: string): Set<string> {
+  return new Set(
+    readFileSync(path, "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#")),
+  );
 }
