@@ -407,3 +407,23 @@ describe("unnamed collectives", () => {
     expect([...consult.actor, ...consult.recipient].some((e) => e.kind === "state" && e.code === "CHN")).toBe(true);
   });
 });
+
+describe("blame and dismissal said of someone", () => {
+  const china = "Ministry of Foreign Affairs of the PRC (China)";
+  const tuples = (text: string, type: string, publisher: string | null = china) =>
+    find(code(text, "2019-07-10", publisher), type).map((r) => `${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`);
+  it("codes an accusation in the text's own voice against the evaluated verb's subject", () => {
+    expect(tuples("US arms sales to Taiwan severely violate the one-China principle.", "ACCUSE")).toEqual(["China -> United States"]);
+  });
+  it("gives a reported accusation to the one who said it", () => {
+    expect(tuples("Foreign Minister Jaishankar said Pakistan had violated the ceasefire agreement.", "ACCUSE", null)).toEqual(["Subrahmanyam Jaishankar -> Pakistan"]);
+  });
+  it("codes a claim called nonsense as rejected", () => {
+    expect(tuples("The remarks by the Australian side are pure nonsense.", "REJECT")).toEqual(["China -> Australia"]);
+  });
+  it("leaves out what someone is asked to stop, conditions, and denials", () => {
+    expect(tuples("We urge the US to stop interfering in China's internal affairs.", "ACCUSE")).toEqual([]);
+    expect(tuples("If Japan violates the agreement, it will bear the consequences.", "ACCUSE")).toEqual([]);
+    expect(tuples("Iran said the tests do not violate the resolution.", "ACCUSE", null)).toEqual([]);
+  });
+});

@@ -76,6 +76,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx));
       if (demand) doc.events.push(demand);
     }
+    if (roles) for (const ev of evaluationEvents(doc, sent, roles, ctx, sentenceEvents)) doc.events.push(ev);
   }
   const gathered = gathering && gatheringEvent(doc, gathering, mentionOf);
   if (gathered) {
@@ -559,6 +560,98 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
     };
   }
   return null;
+}
+
+/**
+ * Blame and dismissal said of someone (data/lexicon/evaluations.tsv): "US arms
+ * sales to Taiwan severely violate the one-China principle" in China's answer,
+ * "X said Y had violated the ceasefire", "Her ridiculous words are pure
+ * nonsense". The speaker — the subject of the speech verb that governs the
+ * clause, else the text's own voice — accuses or rejects the target: the
+ * evaluated verb's subject, the evaluated predicate's subject, or the
+ * possessor or modifier of an evaluated noun. A sentence whose triggers
+ * already code an event of the type says it once; a noun that is the topic
+ * of a trigger ("discussed Russia's aggression") is that trigger's.
+ */
+function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderContext, coded: readonly CodedEvent[]): CodedEvent[] {
+  const { tokens } = doc;
+  const { tree } = roles;
+  const out: CodedEvent[] = [];
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    const ev = ctx.lexicon.evaluationAt(tokens, t);
+    if (!ev || !tree.parsed(t)) continue;
+    if (coded.some((e) => e.type === ev.type) || out.some((e) => e.type === ev.type)) continue;
+    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
+    let targets: Mention[] | null = null;
+    const head = tree.head(t);
+    if (ev.pos === "VERB") {
+      if (tree.passive(t)) {
+        const agent = tree.agentOf(t);
+        targets = agent >= 0 ? roles.owner(agent) : null;
+      } else {
+        const subject = tree.subjectOf(t);
+        targets = subject ? roles.owner(subject.token) : null;
+      }
+    } else {
+      // said of someone as a predicate: "… are pure nonsense", "is irresponsible", "constitute interference";
+      // an attribute in passing ("to deter further Russian aggression", "Russia's barbaric attacks") judges nobody aloud
+      const subject = tree.child(t, "nsubj");
+      if (subject >= 0) targets = roles.owner(subject);
+      else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !ctx.lexicon.headedBy(tokens, head)?.some((tr) => posFits(tr.pos, tokens.pos[head]!, tokens.lower[head]!))) {
+        // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
+        const subject = tree.subjectOf(head);
+        targets = subject ? roles.owner(subject.token) : null;
+      }
+    }
+    if (!targets?.length) continue;
+    const speaker = speakerOf(doc, sent, roles, t, ctx);
+    if (!speaker.length) continue;
+    const spoken = new Set(speaker.map((p) => p.entity));
+    const ownStates = new Set(speaker.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "state").map((e) => e.code));
+    const recipient = participants(doc, targets).filter((p) => !spoken.has(p.entity) && !ownStates.has(doc.entities[p.entity]!.code));
+    if (!recipient.length) continue;
+    out.push({
+      sentence: sent.index,
+      type: ev.type,
+      mode: null,
+      context: contexts(doc, sent, ctx),
+      cameo: ev.cameo,
+      actor: speaker,
+      recipient,
+      date: doc.sentenceDates[sent.index] ?? null,
+      trigger: { start: tokens.start[t]!, end: tokens.end[t]! },
+      rule: `${ev.lemma} (evaluation)`,
+    });
+  }
+  return out;
+}
+
+/** Verbs of stopping: an act they govern is asked to end, not charged. */
+const CEASING = new Set(["stop", "refrain", "cease", "quit", "halt", "end", "abandon", "desist"]);
+
+/**
+ * Who says the clause holding token t: the subject of the speech verb it is
+ * the complement of ("X said Y had violated …"), else the text's own voice.
+ * None inside a condition ("if they violate …") or a request to stop.
+ */
+function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: CoderContext): EventParticipant[] {
+  const { tree } = roles;
+  const { tokens } = doc;
+  let x = t;
+  for (;;) {
+    if (/^(if|unless|whether|until)$/.test(tree.markOf(x))) return [];
+    const h = tree.head(x);
+    if (h < 0) break;
+    // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
+    if (CEASING.has(tokens.lemma[h]!) || ctx.lexicon.headedBy(tokens, h)?.some((tr) => tr.type === "REQUEST" && posFits(tr.pos, tokens.pos[h]!, tokens.lower[h]!))) return [];
+    const rel = tree.relation(x);
+    if ((rel === "ccomp" || rel === "parataxis") && ctx.lexicon.speechVerbs.has(doc.tokens.lemma[h]!)) {
+      const said = roles.subject(sent, h);
+      return said ? participants(doc, said) : [];
+    }
+    x = h;
+  }
+  return voiceOf(doc, ctx);
 }
 
 /** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */

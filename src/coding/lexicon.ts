@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Tokens } from "../doc/document.ts";
 import { readTsv } from "../kb/tsv.ts";
@@ -17,6 +18,14 @@ export interface Trigger {
   frame: string[];
 }
 
+/** A word that blames or dismisses whom it is said of ("violate", "groundless"). */
+export interface Evaluation {
+  lemma: string;
+  pos: "VERB" | "ADJ" | "NOUN";
+  type: string;
+  cameo: string;
+}
+
 /** The trigger lexicon and the word lists that choose modes and contexts, from data/lexicon/. */
 export class Lexicon {
   /** Triggers by head lemma, longest pattern first. */
@@ -29,6 +38,10 @@ export class Lexicon {
   readonly demandModals: ReadonlySet<string>;
   /** Verbs that after "will" state no intention to code (data/lexicon/not-promises.tsv), by lemma. */
   readonly notPromises: ReadonlySet<string>;
+  /** Words that blame or dismiss whom they are said of, by lemma (data/lexicon/evaluations.tsv). */
+  readonly evaluations = new Map<string, Evaluation>();
+  /** Verbs whose subject speaks the clause they govern, by lemma (data/lexicon/speech-verbs.txt). */
+  readonly speechVerbs: ReadonlySet<string>;
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
@@ -53,6 +66,15 @@ export class Lexicon {
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
     this.notPromises = new Set(readTsv(join(dir, "not-promises.tsv")).map((r) => r.lemma!));
     this.demandModals = new Set(readTsv(join(dir, "demand-modals.tsv")).map((r) => r.word!));
+    for (const r of readTsv(join(dir, "evaluations.tsv"))) {
+      this.evaluations.set(r.lemma!, { lemma: r.lemma!, pos: r.pos === "ADJ" || r.pos === "NOUN" ? r.pos : "VERB", type: r.type!, cameo: r.cameo! });
+    }
+    this.speechVerbs = new Set(
+      readFileSync(join(dir, "speech-verbs.txt"), "utf8")
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#")),
+    );
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -67,6 +89,21 @@ export class Lexicon {
     for (let t = start; t < end; t++) {
       if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
     }
+    return false;
+  }
+
+  /** The evaluation token t carries, if its lemma is one and its part of speech fits. */
+  evaluationAt(tokens: Tokens, t: number): Evaluation | null {
+    const e = this.evaluations.get(tokens.lemma[t]!) ?? this.evaluations.get(tokens.lower[t]!);
+    if (!e) return null;
+    const pos = tokens.pos[t]!;
+    const fits = e.pos === "VERB" ? pos === "VERB" : e.pos === "NOUN" ? pos === "NOUN" : pos === "ADJ" || pos === "VERB";
+    return fits ? e : null;
+  }
+
+  /** Whether tokens [start, end) hold an evaluation word (the parse finds its target). */
+  holdsEvaluation(tokens: Tokens, start: number, end: number): boolean {
+    for (let t = start; t < end; t++) if (this.evaluationAt(tokens, t)) return true;
     return false;
   }
 

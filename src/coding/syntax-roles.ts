@@ -82,6 +82,36 @@ export class TreeRoles {
     return null;
   }
 
+  /**
+   * Whom a nominal at t is said of: the participant it names itself ("the US
+   * side", "they"), else its possessor ("Her … words", "Russia's aggression"),
+   * a participant modifying it ("US arms sales") or its agent ("interference
+   * by X"). Null when it names no one ("such an act").
+   */
+  owner(t: number, depth = 0): Mention[] | null {
+    const { tree, mentionOf } = this;
+    if (!tree.parsed(t)) return null;
+    const own = this.participant(mentionOf[t]!) ?? this.possessor(mentionOf[t]!);
+    if (own) return [own];
+    if (depth > 1) return null;
+    // ("US arms sales": the modifier of a modifier)
+    for (const c of tree.children(t)) {
+      const rel = tree.relation(c);
+      const fits = rel === "nmod:poss" || rel === "compound" || rel === "amod" || (rel === "nmod" && (tree.caseOf(c) === "by" || tree.caseOf(c) === "from"));
+      if (!fits) continue;
+      const m = this.owner(c, depth + 1);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  /** A possessive pronoun that coreference resolved ("her", "their"): whose it is. */
+  private possessor(mi: number): Mention | null {
+    if (mi < 0) return null;
+    const m = this.doc.mentions[mi]!;
+    return m.type === "pronoun" && m.possessive && m.entity >= 0 ? m : null;
+  }
+
   /** Whether `head` has a dependent in relation `relation` whose lemma or word is one of `lemmas`. */
   hasDependent(head: number, relation: string, lemmas: ReadonlySet<string>): boolean {
     if (!this.tree.parsed(head)) return false;
