@@ -427,3 +427,15 @@ describe("blame and dismissal said of someone", () => {
     expect(tuples("Iran said the tests do not violate the resolution.", "ACCUSE", null)).toEqual([]);
   });
 });
+
+describe("press conference questions", () => {
+  const china = "Ministry of Foreign Affairs of the PRC (China)";
+  const events = (text: string) => code(text, "2019-06-21", china).map((r) => `${r.event} ${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`);
+  it("codes what a question states as fact, with no one speaking for the ministry in it", () => {
+    expect(events("Q: The United States on Monday imposed sanctions on Iran. The US must stop this.\n\nA: We have noted the reports.")).toEqual(["SANCTION United States -> Iran"]);
+  });
+  it("leaves out what a question asks and what it attributes to reports", () => {
+    expect(events("Q: According to media reports, Japan imposed sanctions on Iran. Are there any plans for President Xi to visit Japan.")).toEqual([]);
+    expect(events("Q: Did the United States impose sanctions on Iran?")).toEqual([]);
+  });
+});

@@ -533,7 +533,7 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
     if (!subject || subject.passive || subject.token > m) continue;
     // "I must say", "you should know": the speaker and the one addressed
     if (/^(i|we|you)$/.test(tokens.lower[subject.token]!)) continue;
-    const voice = voiceOf(doc, ctx);
+    const voice = voiceOf(doc, sent, ctx);
     if (!voice.length) return null;
     const own = new Set(voice.map((p) => doc.entities[p.entity]!.code));
     const named = roles.subject(sent, verb);
@@ -651,7 +651,7 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
     }
     x = h;
   }
-  return voiceOf(doc, ctx);
+  return voiceOf(doc, sent, ctx);
 }
 
 /** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */
@@ -671,7 +671,8 @@ function insideQuotation(doc: Doc, sent: Sentence, t: number): boolean {
 }
 
 /** Who speaks for the text: what its "we" stands for, else the publishing state. */
-function voiceOf(doc: Doc, ctx: CoderContext): EventParticipant[] {
+function voiceOf(doc: Doc, sent: Sentence, ctx: CoderContext): EventParticipant[] {
+  if (sent.asked) return []; // a journalist speaks for no one
   const we = doc.mentions.find((m) => m.type === "pronoun" && m.entity >= 0 && /^(we|us|our)$/.test(doc.tokens.lower[m.tokenStart]!));
   if (we) return participants(doc, [we]);
   const code = ctx.publisherCode;

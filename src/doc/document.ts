@@ -31,6 +31,8 @@ export interface Sentence extends Span {
   tokenEnd: number;
   /** Not coded (headline, caption, boilerplate), with the reason. */
   skip: string | null;
+  /** Stated in a journalist's question: coded, but no one in it speaks for the text. */
+  asked?: boolean;
 }
 
 export type EntityKind = "person" | "state" | "org" | "group";

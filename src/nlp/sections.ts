@@ -1,6 +1,12 @@
 import type { Doc } from "../doc/document.ts";
 import { fold } from "../kb/fold.ts";
 
+/** A question's claim attributed only to reports: "According to media reports, …", "It is reported that …". */
+const HEARSAY = /\b(according to|it (?:is|was|has been) reported|reportedly|reports (?:say|said|suggest))\b/i;
+
+/** A sentence opening as a question does, whatever its final mark: "Are there any plans for …". */
+const INTERROGATIVE = /^(are|is|was|were|do|does|did|will|would|can|could|should|has|have|what|why|how|who|whom|which)\b/i;
+
 /** Lines that carry no reported action: sign-offs and office names. */
 const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|for immediate release|media contact|contact:|photo:|caption:|source:|\(end\)|end)\b/i;
 
@@ -18,7 +24,11 @@ export function markSkipped(doc: Doc): void {
     if (/^(Q|Question)\s*[:：]/.test(text)) question = true;
     else if (/^(A|Answer)\s*[:：]/.test(text) || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
     if (question) {
-      s.skip = "question";
+      // a journalist's question: what it asks, and what it only attributes to reports, are not coded;
+      // what it states as fact ("The US imposed sanctions on two of your firms yesterday") is (CODING.md)
+      const body = text.replace(/^(Q|Question)\s*[:：]\s*/, "");
+      if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text)) s.skip = "question";
+      else s.asked = true;
       continue;
     }
     const flat = fold(text).replace(/\W+/g, " ").trim();
