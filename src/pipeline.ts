@@ -73,6 +73,7 @@ export class Coder {
             publisherCode: publisherOf(doc),
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
           };
+          ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx);
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
         },
       },
@@ -129,6 +130,22 @@ function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   resolveEntities(titleDoc, layer.info, kb, ctx);
   const used = new Set(titleDoc.mentions.filter((m) => m.entity >= 0 && !m.possessive && m.type !== "adjective").map((m) => m.entity));
   return titleDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
+}
+
+/** "Statement from President Joe Biden on …", "Remarks by Secretary Blinken …": the one person a title says speaks, for "I". */
+function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
+  const m = /^(?:[\w-]+\s+)?(?:statement|remarks|message|letter|op-ed|video message)s?\s+(?:by|from)\s+(.+)$/i.exec(doc.source.meta.title ?? "");
+  if (!m) return null;
+  const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
+  if (/\band\b|&/.test(part)) return null; // a joint statement: its "we" are its authors
+  const { tokens, sentences } = tokenize(part);
+  const titleDoc: Doc = { ...doc, text: part, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
+  const layer = findMentions(titleDoc, kb, refs);
+  titleDoc.mentions = layer.mentions;
+  resolveEntities(titleDoc, layer.info, kb, { ...ctx, speaker: null });
+  // (a name the knowledge base does not know stays short: "Biden Applauding House Passage" is a misread title)
+  const people = titleDoc.entities.filter((e) => e.kind === "person" && (e.source === "kb" || e.name.split(/\s+/).length <= 3));
+  return people.length === 1 ? people[0]!.name : null;
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {

@@ -439,3 +439,19 @@ describe("press conference questions", () => {
     expect(events("Q: Did the United States impose sanctions on Iran?")).toEqual([]);
   });
 });
+
+describe("who 'I' is", () => {
+  it("is the person a statement's title names", () => {
+    const support = find(toPlover(coder.code(sourceFromText("t", "I thank Prime Minister Kishida for his leadership.", { storyDate: "2023-05-21", publisher: "The White House (USA)", title: "Statement from President Joe Biden on the G7 Summit" }))), "SUPPORT")[0]!;
+    expect(support.actor[0]!.name).toBe("Joe Biden");
+  });
+  it("is the spokesperson's state in a press conference's answers, and no one in its questions", () => {
+    const china = "Ministry of Foreign Affairs of the PRC (China)";
+    const records = code("Q: I thank the minister for the briefing.\n\nA: I thank Pakistan for its support.", "2019-06-21", china);
+    expect(find(records, "SUPPORT").map((r) => `${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`)).toEqual(["China -> Pakistan"]);
+  });
+  it("is the minister a release's publisher names, known to the knowledge base or not", () => {
+    const records = code("I congratulated the Government of Japan on its successful elections.", "1972-06-02", "Australian Minister for Foreign Affairs (Bowen, Nigel), via ParlInfo/Trove");
+    expect(records[0]?.actor[0]).toMatchObject({ name: "Nigel Bowen", code: "AUS" });
+  });
+});

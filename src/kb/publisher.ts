@@ -34,8 +34,9 @@ function escape(s: string): string {
 }
 
 /**
- * The person a publisher names ("Australian Minister for Foreign Affairs (Downer, Alexander)"),
- * as the knowledge base knows them, or null.
+ * The person a publisher names ("Australian Minister for Foreign Affairs (Downer, Alexander)"):
+ * their name as the knowledge base knows it, else as the publisher writes it
+ * ("Nigel Bowen"); null when the publisher names no one.
  */
 export function publisherSpeaker(meta: DocMeta, kb: KnowledgeBase): string | null {
   const m = /\(([^,()]+),\s*([^,()]+)\)/.exec(meta.publisher ?? "");
@@ -43,5 +44,5 @@ export function publisherSpeaker(meta: DocMeta, kb: KnowledgeBase): string | nul
   const surname = fold(m[1]!.trim());
   const given = fold(m[2]!.trim());
   const hits = kb.tenuresWithNameWord(surname).filter((t) => fold(t.name).includes(given) || t.aliases.some((a) => fold(a).includes(given)));
-  return hits[0]?.name ?? null;
+  return hits[0]?.name ?? `${m[2]!.trim()} ${m[1]!.trim()}`;
 }

@@ -8,7 +8,7 @@ export interface CorefContext {
   storyDate: string | null;
   /** The code of the publisher's state or organization, for "we" and unstated nationality. */
   publisherCode: string | null;
-  /** The knowledge-base name of the person a release speaks for ("… (Downer, Alexander)"), for "I". */
+  /** The person a release speaks for ("… (Downer, Alexander)"), for "I": as the knowledge base names them, else as the publisher does. */
   speaker?: string | null;
   /** The authors a title names ("Joint Statement by President Biden and President Macron"): who "we" are. */
   authors?: Entity[];
@@ -202,6 +202,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   // second pass: surnames standing alone ("Wang said"), which only earlier names make known
   findSurnames(doc, info, matchSurname);
 
+  // a press conference's answers ("A: …"): their "I" is the spokesperson's
+  const answering = doc.sentences.some((s) => /^(A|Answer)\s*[:：]/i.test(doc.text.slice(s.start, Math.min(s.end, s.start + 8))));
+
   // third pass: pronouns and groups, in order
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
@@ -209,8 +212,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const r = mi.reference;
       if (r.person === 1 && r.number === "sg") {
         // "I welcome …" in a minister's release: the minister the publisher names
-        const speaker = ctx.speaker ? kb.tenuresOf(ctx.speaker, ctx.storyDate)[0] : undefined;
-        if (speaker) m.entity = personFromKb(speaker.name, speaker.office, speaker.code);
+        if (doc.sentences[m.sentence]!.asked) {
+          // a journalist asking speaks for no one
+        } else if (ctx.speaker) {
+          const tenure = kb.tenuresOf(ctx.speaker, ctx.storyDate)[0];
+          const name = ctx.speaker;
+          // (one the knowledge base does not list in office then is still the publisher's own: "(Bowen, Nigel)" in 1972)
+          m.entity = tenure
+            ? personFromKb(tenure.name, tenure.office, tenure.code)
+            : entity(`text:${fold(name)}`, () => ({ name, kind: "person", code: ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        } else if (answering && ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode); // a ministry's spokesperson answering speaks for the state (CODING.md)
       } else if (r.person === 1) {
         const authors = (ctx.authors ?? []).filter((a) => a.kind !== "group");
         if (authors.length >= 2) {

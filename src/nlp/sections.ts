@@ -21,12 +21,12 @@ export function markSkipped(doc: Doc): void {
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
     // a press conference's questions report others' claims; the answers ("A:") are the ministry's
-    if (/^(Q|Question)\s*[:：]/.test(text)) question = true;
-    else if (/^(A|Answer)\s*[:：]/.test(text) || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
+    if (/^(Q|Question)\s*[:：]/i.test(text)) question = true;
+    else if (/^(A|Answer)\s*[:：]/i.test(text) || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
     if (question) {
       // a journalist's question: what it asks, and what it only attributes to reports, are not coded;
       // what it states as fact ("The US imposed sanctions on two of your firms yesterday") is (CODING.md)
-      const body = text.replace(/^(Q|Question)\s*[:：]\s*/, "");
+      const body = text.replace(/^(Q|Question)\s*[:：]\s*/i, "");
       if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text)) s.skip = "question";
       else s.asked = true;
       continue;
