@@ -402,6 +402,12 @@ describe("unnamed collectives", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);
   });
+  it("reads a state's people named as a plural noun as a collective of that state, not the publisher's own public", () => {
+    const request = find(code("The Secretary encouraged all Nigerians to vote peacefully.", "2023-02-24", "U.S. Department of State (USA)"), "REQUEST")[0]!;
+    expect(request.recipient[0]).toMatchObject({ name: "Nigerians", kind: "group", code: "NGA" });
+    const records = code("The Secretary thanked Americans for their generosity.", "2023-02-24", "U.S. Department of State (USA)");
+    expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);
+  });
   it("keeps 'Chinese officials' the state itself", () => {
     const consult = find(code("Chinese officials met Secretary Blinken in Beijing.", "2023-06-19"), "CONSULT")[0]!;
     expect([...consult.actor, ...consult.recipient].some((e) => e.kind === "state" && e.code === "CHN")).toBe(true);

@@ -40,7 +40,7 @@ export interface OfficeRecord {
 }
 
 export type NameEntry =
-  | { kind: "state"; code: string; form: "name" | "adjective" | "capital" }
+  | { kind: "state"; code: string; form: "name" | "adjective" | "capital" | "people" }
   | { kind: "org"; id: string }
   | { kind: "person"; name: string }
   | { kind: "office"; office: string }
@@ -123,7 +123,11 @@ export class KnowledgeBase {
     };
     for (const s of this.states.values()) {
       for (const n of [s.name, ...s.aliases]) add(n, { kind: "state", code: s.code, form: "name" });
-      for (const a of s.adjectives) add(a, { kind: "state", code: s.code, form: "adjective" });
+      for (const a of s.adjectives) {
+        add(a, { kind: "state", code: s.code, form: "adjective" });
+        // the people as a plural noun: "Americans", "Israelis", "Pakistanis"
+        if (/[a-z](an|i)$/.test(a)) add(`${a}s`, { kind: "state", code: s.code, form: "people" });
+      }
       for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "capital" });
     }
     for (const o of this.orgs.values()) {

@@ -183,7 +183,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       // (the publisher's state as a default was measured and loses more than it gains: "our allies", "local officials")
       const code = mi.code;
       const name = oneLine(mi.name.replace(/^(the|a|an)\s+/i, ""));
-      if (code) id = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+      // (the publisher's own people — "most Americans agree" from the White House — are its public, not a party to anything)
+      if (code && !(mi.people && code === ctx.publisherCode)) id = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
     }
     if (id >= 0) {
       m.entity = id;

@@ -22,6 +22,8 @@ export interface MentionInfo {
   institution?: boolean;
   /** An unnamed collective ("Syrian rebels"): `name` is its phrase, `code` the state it belongs to when the phrase says. */
   collective?: boolean;
+  /** A collective that is a state's people as a whole ("Americans"). */
+  people?: boolean;
 }
 
 export interface MentionLayer {
@@ -274,7 +276,13 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     for (const u of units) {
       const e = u.entry;
       if (!e || !free(u.start, u.end)) continue;
-      if (e.kind === "state") {
+      if (e.kind === "state" && e.form === "people") {
+        // "Americans", "all Nigerians": a state's people, an unnamed collective of that state
+        const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+        take(fs, u.end);
+        const m = { ...base("collective", u.start, u.end, fs, u.end), plural: true };
+        add(m, { name: doc.text.slice(m.start, m.end), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, collective: true, people: true });
+      } else if (e.kind === "state") {
         let end = u.end;
         let type: MentionType = e.form === "capital" ? "place" : "name";
         if (e.form === "adjective" || e.form === "name") {
