@@ -273,6 +273,12 @@ function codeOne(
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
+  // a participle modifying a noun describes it, it reports no act: "restricted-attendance talks", "a submarine-launched missile"
+  // (before its noun, or hyphenated into it; a subject misread as the noun it would modify stays: "The two Presidents committed to …")
+  if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && discourse.roles?.tree.parsed(head) && /^(amod|compound)$/.test(discourse.roles.tree.relation(head))) {
+    const noun = discourse.roles.tree.head(head);
+    if (noun > head || lower[head - 1] === "-" || lower[head + 1] === "-") return null;
+  }
   if (!future) future = willGoverns(doc, sent, head, mentionOf);
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
