@@ -461,3 +461,11 @@ describe("who 'I' is", () => {
     expect(records[0]?.actor[0]).toMatchObject({ name: "Nigel Bowen", code: "AUS" });
   });
 });
+
+describe("conditions", () => {
+  it("codes nothing a condition only supposes", () => {
+    const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
+    expect(find(records, "ASSAULT")).toEqual([]);
+    expect(find(code("Russia invaded Ukraine without justification.", "2022-03-01"), "ASSAULT").map((r) => `${names(r.actor)} -> ${names(r.recipient)}`)).toEqual(["Russia -> Ukraine"]);
+  });
+});

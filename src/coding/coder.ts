@@ -273,6 +273,8 @@ function codeOne(
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
+  // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack"
+  if (discourse.roles?.tree.parsed(head) && inCondition(discourse.roles.tree, head)) return null;
   // a participle modifying a noun describes it, it reports no act: "restricted-attendance talks", "a submarine-launched missile"
   // (before its noun, or hyphenated into it; a subject misread as the noun it would modify stays: "The two Presidents committed to …")
   if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && discourse.roles?.tree.parsed(head) && /^(amod|compound)$/.test(discourse.roles.tree.relation(head))) {
@@ -632,6 +634,12 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
   return out;
 }
 
+/** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
+function inCondition(tree: Tree, t: number): boolean {
+  for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
+  return false;
+}
+
 /** Verbs of stopping: an act they govern is asked to end, not charged. */
 const CEASING = new Set(["stop", "refrain", "cease", "quit", "halt", "end", "abandon", "desist"]);
 
@@ -645,7 +653,7 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
   const { tokens } = doc;
   let x = t;
   for (;;) {
-    if (/^(if|unless|whether|until)$/.test(tree.markOf(x))) return [];
+    if (/^(if|unless|whether|until)$/.test(tree.markOf(x))) return []; // (a condition, as inCondition)
     const h = tree.head(x);
     if (h < 0) break;
     // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
