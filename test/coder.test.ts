@@ -463,6 +463,10 @@ describe("who 'I' is", () => {
 });
 
 describe("conditions", () => {
+  it("codes a promise made on another party's condition as a threat to that party", () => {
+    const china = "Ministry of Foreign Affairs of the PRC (China)";
+    expect(find(code("If the US side insists on going down the wrong path, China will take strong countermeasures.", "2019-05-10", china), "THREATEN").map((r) => `${names(r.actor)} -> ${names(r.recipient)}`)).toEqual(["China -> United States"]);
+  });
   it("codes nothing a condition only supposes", () => {
     const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
     expect(find(records, "ASSAULT")).toEqual([]);

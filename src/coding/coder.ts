@@ -268,7 +268,8 @@ function codeOne(
     if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
   }
   const prev = lower[head - 1];
-  if (/^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+  // (without a parse, a sentence opening with a condition is all condition)
+  if (!discourse.roles?.tree.parsed(head) && /^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
@@ -404,6 +405,19 @@ function codeOne(
     discourse.threatened.add(sent.index);
     // the threat is aimed at whoever the demand before it was made of
     if (!recipients.length && discourse.lastTarget && sent.index - discourse.lastTarget.sentence <= 2) recipients = discourse.lastTarget.parties.map((entity) => ({ entity, mention: -1 }));
+  }
+  // "If the US side insists on going down the wrong path, China will take strong countermeasures":
+  // a promise made on a condition another party controls is a threat to that party
+  else if (type === "AGREE" && (future || trigger.pos === "AUX") && discourse.roles) {
+    const targets = conditionalTarget(doc, sent, discourse.roles, trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head, actors);
+    if (targets.length) {
+      if (discourse.threatened.has(sent.index)) return null;
+      type = "THREATEN";
+      mode = null;
+      threat = true;
+      discourse.threatened.add(sent.index);
+      recipients = targets;
+    }
   }
   if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
   // "stands ready to work with Kyrgyzstan": the partner of a promised cooperation
@@ -632,6 +646,26 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     });
   }
   return out;
+}
+
+/**
+ * Whom a promise at `verb` is conditioned on: the subject of its "if" or
+ * "unless" clause ("if Russia continues to escalate, we'll escalate too"),
+ * when that is a participant other than the one promising.
+ */
+function conditionalTarget(doc: Doc, sent: Sentence, roles: TreeRoles, verb: number, actors: readonly EventParticipant[]): EventParticipant[] {
+  const { tree } = roles;
+  if (verb < 0 || !tree.parsed(verb)) return [];
+  for (const c of tree.children(verb, "advcl")) {
+    if (!/^(if|unless)$/.test(tree.markOf(c))) continue;
+    const subject = roles.subject(sent, c);
+    if (!subject) continue;
+    const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+    const ids = new Set(actors.map((p) => p.entity));
+    const targets = participants(doc, subject).filter((p) => !ids.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
+    if (targets.length) return targets;
+  }
+  return [];
 }
 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */

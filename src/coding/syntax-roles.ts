@@ -172,6 +172,11 @@ export class TreeRoles {
       const m = this.participant(mentionOf[c]!);
       if (m) return [m];
     }
+    // "the US side", "the EU delegation": a state or organization naming the noun's owner in front of it
+    for (const c of tree.children(t, "compound")) {
+      const m = this.participant(mentionOf[c]!);
+      if (m && m.type === "name" && (this.doc.entities[m.entity]!.kind === "state" || this.doc.entities[m.entity]!.kind === "org")) return [m];
+    }
     return [];
   }
 
