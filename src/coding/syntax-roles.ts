@@ -175,7 +175,11 @@ export class TreeRoles {
     // "the US side", "the EU delegation": a state or organization naming the noun's owner in front of it
     for (const c of tree.children(t, "compound")) {
       const m = this.participant(mentionOf[c]!);
-      if (m && m.type === "name" && (this.doc.entities[m.entity]!.kind === "state" || this.doc.entities[m.entity]!.kind === "org")) return [m];
+      if (!m || m.type !== "name" || !(this.doc.entities[m.entity]!.kind === "state" || this.doc.entities[m.entity]!.kind === "org")) continue;
+      // (in the noun phrase itself: nothing but words between, not "Besides Norway, countries …")
+      let inPhrase = true;
+      for (let u = m.tokenEnd; u < t && inPhrase; u++) inPhrase = /^[\p{L}\p{N}]/u.test(this.doc.tokens.text[u]!);
+      if (inPhrase) return [m];
     }
     return [];
   }
