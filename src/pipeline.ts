@@ -89,7 +89,8 @@ export class Coder {
           const mentioned = new Uint8Array(doc.sentences.length);
           for (const m of doc.mentions) mentioned[m.sentence] = 1;
           const wanted = (d: Doc, s: Sentence) =>
-            (mentioned[s.index] === 1 && (lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd) || lexicon.holdsEvaluation(d.tokens, s.tokenStart, s.tokenEnd))) ||
+            (mentioned[s.index] === 1 &&
+              (lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd) || lexicon.holdsEvaluation(d.tokens, s.tokenStart, s.tokenEnd) || lexicon.holdsHope(d.tokens, s.tokenStart, s.tokenEnd))) ||
             lexicon.holdsDemandModal(d.tokens, s.tokenStart, s.tokenEnd);
           parseSentences(doc, syntax, wanted);
         },

@@ -473,3 +473,16 @@ describe("conditions", () => {
     expect(find(code("Russia invaded Ukraine without justification.", "2022-03-01"), "ASSAULT").map((r) => `${names(r.actor)} -> ${names(r.recipient)}`)).toEqual(["Russia -> Ukraine"]);
   });
 });
+
+describe("requests phrased as hopes", () => {
+  const china = "Ministry of Foreign Affairs of the PRC (China)";
+  const requests = (text: string) => find(code(text, "2019-06-21", china), "REQUEST").map((r) => `${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`);
+  it("codes a hope that someone else can or will act as a request of them", () => {
+    expect(requests("We hope that the US side could do more to promote exchanges between the two peoples.")).toEqual(["China -> United States"]);
+    expect(requests("We hope all relevant parties can exercise restraint.")).toEqual(["China -> "]);
+  });
+  it("leaves out hopes for oneself and hopes without a modal", () => {
+    expect(requests("We hope that China will play a bigger role.")).toEqual([]);
+    expect(requests("We hope that the talks were useful.")).toEqual([]);
+  });
+});

@@ -77,6 +77,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (demand) doc.events.push(demand);
     }
     if (roles) for (const ev of evaluationEvents(doc, sent, roles, ctx, sentenceEvents)) doc.events.push(ev);
+    const hoped = roles && hopedRequest(doc, sent, roles, ctx, sentenceEvents);
+    if (hoped) doc.events.push(hoped);
   }
   const gathered = gathering && gatheringEvent(doc, gathering, mentionOf);
   if (gathered) {
@@ -676,6 +678,55 @@ function inCondition(tree: Tree, t: number): boolean {
 
 /** Verbs of stopping: an act they govern is asked to end, not charged. */
 const CEASING = new Set(["stop", "refrain", "cease", "quit", "halt", "end", "abandon", "desist"]);
+
+/** Modals by which a hoped-for clause asks its subject to act: "we hope the US side could do more". */
+const HOPE_MODALS = new Set(["can", "could", "will", "would", "should", "may", "might", "'ll"]);
+
+/**
+ * A request phrased as a hope (data/lexicon/hope-verbs.txt): "We hope the US
+ * side could do more to promote exchanges", "He hopes China can deal with this
+ * issue humanely" is a REQUEST by the one hoping of the hoped clause's subject,
+ * when that clause has a modal and its subject is someone else. One a
+ * sentence; none where a trigger already codes a request.
+ */
+function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderContext, coded: readonly CodedEvent[]): CodedEvent | null {
+  const { tokens } = doc;
+  const { tree } = roles;
+  if (coded.some((e) => e.type === "REQUEST")) return null;
+  for (let h = sent.tokenStart; h < sent.tokenEnd; h++) {
+    if (!ctx.lexicon.hopeVerbs.has(tokens.lemma[h]!) || tokens.pos[h] !== "VERB" || !tree.parsed(h)) continue;
+    if (tree.children(h).some((c) => NEGATORS.has(tokens.lower[c]!)) || inCondition(tree, h)) continue;
+    const hoper = roles.subject(sent, h);
+    if (!hoper) continue;
+    const actor = participants(doc, hoper);
+    for (const c of tree.children(h, "ccomp")) {
+      if (!tree.children(c, "aux").some((a) => HOPE_MODALS.has(tokens.lower[a]!))) continue;
+      const subject = tree.subjectOf(c);
+      if (!subject) continue;
+      // "we hope all parties could …": asked of everyone, no one entity
+      const everyone = EVERYONE.has(tokens.lower[subject.token]!);
+      const asked = everyone ? [] : roles.subject(sent, c);
+      if (!asked) continue;
+      const ids = new Set(actor.map((p) => p.entity));
+      const own = new Set(actor.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "state").map((e) => e.code));
+      const recipient = participants(doc, asked).filter((p) => !ids.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
+      if (!recipient.length && !everyone) continue;
+      return {
+        sentence: sent.index,
+        type: "REQUEST",
+        mode: requestMode(doc, c, sent.tokenEnd, ctx),
+        context: contexts(doc, sent, ctx),
+        cameo: "100",
+        actor,
+        recipient,
+        date: doc.sentenceDates[sent.index] ?? null,
+        trigger: { start: tokens.start[h]!, end: tokens.end[h]! },
+        rule: `${tokens.lemma[h]} (request)`,
+      };
+    }
+  }
+  return null;
+}
 
 /**
  * Who says the clause holding token t: the subject of the speech verb it is

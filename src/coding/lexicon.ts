@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Tokens } from "../doc/document.ts";
-import { readTsv } from "../kb/tsv.ts";
+import { readTsv, readWordList } from "../kb/tsv.ts";
 
 export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "none";
 
@@ -42,6 +41,8 @@ export class Lexicon {
   readonly evaluations = new Map<string, Evaluation>();
   /** Verbs whose subject speaks the clause they govern, by lemma (data/lexicon/speech-verbs.txt). */
   readonly speechVerbs: ReadonlySet<string>;
+  /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
+  readonly hopeVerbs: ReadonlySet<string>;
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
@@ -69,12 +70,8 @@ export class Lexicon {
     for (const r of readTsv(join(dir, "evaluations.tsv"))) {
       this.evaluations.set(r.lemma!, { lemma: r.lemma!, pos: r.pos === "ADJ" || r.pos === "NOUN" ? r.pos : "VERB", type: r.type!, cameo: r.cameo! });
     }
-    this.speechVerbs = new Set(
-      readFileSync(join(dir, "speech-verbs.txt"), "utf8")
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith("#")),
-    );
+    this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
+    this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -110,6 +107,12 @@ export class Lexicon {
   /** Whether tokens [start, end) hold a modal voicing a demand ("must", "should"): its actor is the text's voice, named or not. */
   holdsDemandModal(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) if (this.demandModals.has(tokens.lower[t]!)) return true;
+    return false;
+  }
+
+  /** Whether tokens [start, end) hold a verb of hoping ("we hope the US could …"). */
+  holdsHope(tokens: Tokens, start: number, end: number): boolean {
+    for (let t = start; t < end; t++) if (this.hopeVerbs.has(tokens.lemma[t]!) && tokens.pos[t] === "VERB") return true;
     return false;
   }
 

@@ -36,3 +36,13 @@ export function list(cell: string | undefined): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
+
+/** Reads a word list: one entry a line, `#` lines comments, blank lines skipped. */
+export function readWordList(path: string): Set<string> {
+  return new Set(
+    readFileSync(path, "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#")),
+  );
+}

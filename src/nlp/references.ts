@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readTsv } from "../kb/tsv.ts";
+import { readTsv, readWordList } from "../kb/tsv.ts";
 
 export interface Reference {
   phrase: string;
@@ -25,8 +24,8 @@ export class References {
   readonly collectives: Set<string>;
 
   constructor(dataDir: string) {
-    this.titleWords = wordList(join(dataDir, "lexicon", "title-words.txt"));
-    this.collectives = wordList(join(dataDir, "lexicon", "collectives.txt"));
+    this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
+    this.collectives = readWordList(join(dataDir, "lexicon", "collectives.txt"));
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
@@ -55,14 +54,4 @@ export class References {
     }
     return best;
   }
-}
-
-/** A file of one word a line, with `#` comments. */
-function wordList(path: string): Set<string> {
-  return new Set(
-    readFileSync(path, "utf8")
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith("#")),
-  );
 }
