@@ -1,6 +1,6 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import { type Lexicon, type Trigger, posFits } from "./lexicon.ts";
+import { type Lexicon, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { TreeRoles } from "./syntax-roles.ts";
@@ -97,7 +97,7 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
     const pos = tokens.pos[t];
     for (const trig of cands) {
       if (!posFits(trig.pos, pos!, tokens.lower[t]!)) continue;
-      const end = matchRest(doc, t + 1, sent.tokenEnd, trig.rest);
+      const end = matchRest(doc.tokens, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
       if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && !statesConsequence(doc, sent)) continue;
@@ -200,45 +200,13 @@ function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boole
       if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
       if (lex.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
       const own = lex.byHead.get(tokens.lemma[t]!) ?? [];
-      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc, t + 1, limit, trig.rest) >= 0);
+      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc.tokens, t + 1, limit, trig.rest) >= 0);
     }
     if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
   }
   return false;
 }
 
-function matchRest(doc: Doc, from: number, limit: number, rest: string[]): number {
-  const { tokens } = doc;
-  let t = from;
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i]!;
-    if (w === "*") {
-      const next = rest[i + 1]!;
-      let found = -1;
-      for (let g = t; g < Math.min(limit, t + 8); g++) {
-        if (tokens.lemma[g] === next || tokens.lower[g] === next) {
-          found = g;
-          break;
-        }
-        // "had candid, substantive, and constructive discussions", "met on September 16-17 with"
-        // (a participle as an attribute does not end it: "Singapore's continued support")
-        // ("our grave and growing concern": one of coordinated attributes)
-        const attributive =
-          (g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "")) ||
-          tokens.lower[g - 1] === "'s" ||
-          ((tokens.lower[g - 1] === "and" || tokens.lower[g - 1] === ",") && tokens.pos[g - 2] === "ADJ" && g - 2 >= t);
-        if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
-      }
-      if (found < 0) return -1;
-      t = found + 1;
-      i++;
-      continue;
-    }
-    if (t >= limit || (tokens.lemma[t] !== w && tokens.lower[t] !== w)) return -1;
-    t++;
-  }
-  return t;
-}
 
 function codeOne(
   doc: Doc,

@@ -79,12 +79,13 @@ export class Lexicon {
     }
   }
   /**
-   * Whether tokens [start, end) hold a word that may head a trigger: its
-   * lemma or folded form heads a pattern whose part of speech it has.
+   * Whether tokens [start, end) hold a trigger: a word whose lemma or folded
+   * form heads a pattern whose part of speech it has, followed by the rest
+   * of the pattern ("make" alone is none; "made stern representations" is).
    */
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
-      if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!))) return true;
+      if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!) && matchRest(tokens, t + 1, end, trigger.rest) >= 0)) return true;
     }
     return false;
   }
@@ -129,4 +130,41 @@ export function posFits(want: Trigger["pos"], pos: string, word: string): boolea
   if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
   if (want === "AUX") return pos === "AUX" || pos === "VERB";
   return pos === "ADJ" || pos === "VERB" || /ed$/.test(word);
+}
+
+/**
+ * Matches a pattern's words after its head from token `from` ("*" lets up to
+ * a few words stand between: "expressed his deep concern"); returns the
+ * token after the match, or -1.
+ */
+export function matchRest(tokens: Tokens, from: number, limit: number, rest: readonly string[]): number {
+  let t = from;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (w === "*") {
+      const next = rest[i + 1]!;
+      let found = -1;
+      for (let g = t; g < Math.min(limit, t + 8); g++) {
+        if (tokens.lemma[g] === next || tokens.lower[g] === next) {
+          found = g;
+          break;
+        }
+        // "had candid, substantive, and constructive discussions", "met on September 16-17 with"
+        // (a participle as an attribute does not end it: "Singapore's continued support")
+        // ("our grave and growing concern": one of coordinated attributes)
+        const attributive =
+          (g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "")) ||
+          tokens.lower[g - 1] === "'s" ||
+          ((tokens.lower[g - 1] === "and" || tokens.lower[g - 1] === ",") && tokens.pos[g - 2] === "ADJ" && g - 2 >= t);
+        if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
+      }
+      if (found < 0) return -1;
+      t = found + 1;
+      i++;
+      continue;
+    }
+    if (t >= limit || (tokens.lemma[t] !== w && tokens.lower[t] !== w)) return -1;
+    t++;
+  }
+  return t;
 }
