@@ -1,6 +1,6 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import { type Lexicon, type Trigger, matchRest, posFits } from "./lexicon.ts";
+import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { TreeRoles } from "./syntax-roles.ts";
@@ -13,7 +13,6 @@ interface TriggerMatch {
   end: number;
 }
 
-const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor"]);
 const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "can", "must"]);
 const FUTURE = new Set(["will", "shall", "'ll"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
@@ -100,7 +99,7 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       const end = matchRest(doc.tokens, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
-      if (trig.pos === "AUX" && !intentionVerb(doc, t, sent.tokenEnd, lex) && !statesConsequence(doc, sent)) continue;
+      if (trig.pos === "AUX" && !lex.promisesAct(tokens, t, sent.tokenEnd) && !statesConsequence(doc, sent)) continue;
       // "committed war crimes", "meet the demand", "received a grant": another sense of the word
       const senses = lex.otherSenses.get(trig.pattern);
       if (senses && roles && senses.some((s) => roles.hasDependent(t, s.relation, s.lemmas))) continue;
@@ -190,22 +189,6 @@ function previousVerb(doc: Doc, sent: Sentence, from: number): number {
 }
 
 
-/** "will" + a verb that is no trigger of its own ("China will continue to work with …"). */
-function intentionVerb(doc: Doc, at: number, limit: number, lex: Lexicon): boolean {
-  const { tokens } = doc;
-  for (let t = at + 1; t < Math.min(limit, at + 4); t++) {
-    const w = tokens.lower[t]!;
-    if (NEGATORS.has(w)) return false;
-    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
-      if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
-      if (lex.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
-      const own = lex.byHead.get(tokens.lemma[t]!) ?? [];
-      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(doc.tokens, t + 1, limit, trig.rest) >= 0);
-    }
-    if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
-  }
-  return false;
-}
 
 
 function codeOne(

@@ -2,6 +2,9 @@ import { join } from "node:path";
 import type { Tokens } from "../doc/document.ts";
 import { readTsv, readWordList } from "../kb/tsv.ts";
 
+/** Words that negate the verb they stand before. */
+export const NEGATORS: ReadonlySet<string> = new Set(["not", "n't", "never", "no", "neither", "nor"]);
+
 export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "none";
 
 export interface Trigger {
@@ -85,7 +88,12 @@ export class Lexicon {
    */
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
-      if (this.headedBy(tokens, t)?.some((trigger) => posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!) && matchRest(tokens, t + 1, end, trigger.rest) >= 0)) return true;
+      const fits = (trigger: Trigger) =>
+        posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!) &&
+        matchRest(tokens, t + 1, end, trigger.rest) >= 0 &&
+        // ("Otherwise, China will have to …": a consequence threatened needs no promise verb)
+        (trigger.pos !== "AUX" || this.promisesAct(tokens, t, end) || tokens.lower[start] === "otherwise");
+      if (this.headedBy(tokens, t)?.some(fits)) return true;
     }
     return false;
   }
@@ -97,6 +105,27 @@ export class Lexicon {
     const pos = tokens.pos[t]!;
     const fits = e.pos === "VERB" ? pos === "VERB" : e.pos === "NOUN" ? pos === "NOUN" : pos === "ADJ" || pos === "VERB";
     return fits ? e : null;
+  }
+
+  /**
+   * Whether "will"/"shall" at token `at` states an intention to act: a verb
+   * follows (adverbs between) that is no course of events ("will depart"), no
+   * outcome ("will win"), not "be"/"have", and no trigger of its own (that
+   * trigger carries the intention: "will visit").
+   */
+  promisesAct(tokens: Tokens, at: number, limit: number): boolean {
+  for (let t = at + 1; t < Math.min(limit, at + 4); t++) {
+    const w = tokens.lower[t]!;
+    if (NEGATORS.has(w)) return false;
+    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
+      if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
+      if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
+      const own = this.byHead.get(tokens.lemma[t]!) ?? [];
+      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+    }
+    if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
+  }
+  return false;
   }
 
   /** Whether tokens [start, end) hold an evaluation word (the parse finds its target). */
