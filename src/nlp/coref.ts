@@ -235,6 +235,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       } else {
         m.entity = antecedentPlural(i);
       }
+    } else if (m.type === "group" && mi.reference?.kind === "own") {
+      // "the Administration", "the central government" in a government's own text: its state
+      if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
     } else if (m.type === "group" && mi.reference) {
       const head = tokens.lower[m.tokenEnd - 1]!;
       const members = groupMembers.get(head) ?? recentPair(i, head);

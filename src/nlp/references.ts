@@ -3,7 +3,8 @@ import { readTsv, readWordList } from "../kb/tsv.ts";
 
 export interface Reference {
   phrase: string;
-  kind: "pronoun" | "group";
+  /** pronoun: "he", "we"; group: "the two leaders"; own: the publisher's own government ("the Administration"). */
+  kind: "pronoun" | "group" | "own";
   number: "sg" | "pl";
   gender: "m" | "f" | null;
   person: 1 | 3;
@@ -29,7 +30,7 @@ export class References {
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
-        kind: r.kind === "group" ? "group" : "pronoun",
+        kind: r.kind === "group" || r.kind === "own" ? r.kind : "pronoun",
         number: r.number === "pl" ? "pl" : "sg",
         gender: r.gender === "m" || r.gender === "f" ? r.gender : null,
         person: r.person === "1" ? 1 : 3,
