@@ -486,3 +486,11 @@ describe("requests phrased as hopes", () => {
     expect(requests("We hope that the talks were useful.")).toEqual([]);
   });
 });
+
+describe("rejections", () => {
+  it("codes a denial and a refused acceptance as REJECT, not 'couldn't agree more'", () => {
+    expect(find(code("Iran denied the reports on Sunday.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Iran"]);
+    expect(find(code("Japan will not accept the proposal.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Japan"]);
+    expect(find(code("Japan couldn't agree more with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
+  });
+});

@@ -15,6 +15,8 @@ interface TriggerMatch {
 
 const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "can", "must"]);
 const FUTURE = new Set(["will", "shall", "'ll"]);
+/** Verbs of accepting: negated, they reject ("We cannot accept that"). */
+const ACCEPTING = new Set(["accept", "agree", "approve"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
 /** Participles that describe the subject after "is/are": "committed", "prepared". */
@@ -209,9 +211,18 @@ function codeOne(
 
   // what stands before the trigger: negation, modality, infinitive, gerund after a preposition
   let future = false;
+  let refused = false;
   for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 4); t--) {
     const w = lower[t]!;
-    if (NEGATORS.has(w)) return null;
+    if (NEGATORS.has(w)) {
+      // "will not accept", "did not agree": acceptance refused is a rejection (PLOVER REJECT)
+      // ("We couldn't agree more" is full agreement)
+      if (type !== "AGREE" || !ACCEPTING.has(tokens.lemma[head]!) || lower[match.end] === "more") return null;
+      type = "REJECT";
+      mode = null;
+      refused = true;
+      break;
+    }
     if (HYPOTHETICAL.has(w)) {
       if (w === "would" && (lower[t + 1] === "like" || lower[t + 1] === "love")) break;
       return null;
@@ -235,7 +246,7 @@ function codeOne(
     const noun = discourse.roles.tree.head(head);
     if (noun > head || lower[head - 1] === "-" || lower[head + 1] === "-") return null;
   }
-  if (!future) future = willGoverns(doc, sent, head, mentionOf);
+  if (!future && !refused) future = willGoverns(doc, sent, head, mentionOf); // ("will not accept" refuses now)
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
