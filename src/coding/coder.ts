@@ -238,6 +238,16 @@ function codeOne(
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
+  // what someone is asked to do, coordinated or not, is part of the request ("urge Iran to fulfill its obligations and cooperate with the IAEA")
+  if (discourse.roles?.tree.parsed(head)) {
+    const tree = discourse.roles.tree;
+    // (up through coordination and infinitives of purpose to the verb of asking)
+    for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
+      const rel = tree.relation(x);
+      if (rel === "xcomp" && OBJECT_CONTROL.has(tokens.lemma[tree.head(x)]!) && x !== head) return null;
+      if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
+    }
+  }
   // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack"
   if (discourse.roles?.tree.parsed(head) && inCondition(discourse.roles.tree, head)) return null;
   // a participle modifying a noun describes it, it reports no act: "restricted-attendance talks", "a submarine-launched missile"
