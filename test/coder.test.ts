@@ -494,3 +494,10 @@ describe("rejections", () => {
     expect(find(code("Japan couldn't agree more with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
   });
 });
+
+describe("the person a publisher names", () => {
+  it("is no one when the parenthesis holds no personal name", () => {
+    const records = code("I thank Xi Jinping for his warm welcome.", "2018-03-18", "President of Russia (Kremlin, en.kremlin.ru)");
+    expect(records.flatMap((r) => r.actor).some((e) => /kremlin\.ru/.test(e.name))).toBe(false);
+  });
+});

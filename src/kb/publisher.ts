@@ -44,5 +44,9 @@ export function publisherSpeaker(meta: DocMeta, kb: KnowledgeBase): string | nul
   const surname = fold(m[1]!.trim());
   const given = fold(m[2]!.trim());
   const hits = kb.tenuresWithNameWord(surname).filter((t) => fold(t.name).includes(given) || t.aliases.some((a) => fold(a).includes(given)));
-  return hits[0]?.name ?? `${m[2]!.trim()} ${m[1]!.trim()}`;
+  if (hits[0]) return hits[0].name;
+  // a name the knowledge base does not know must look like one: "(Bowen, Nigel)", not "(Kremlin, en.kremlin.ru)"
+  const personal = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’.-]*)*$/u;
+  const [familyName, givenName] = [m[1]!.trim(), m[2]!.trim()];
+  return personal.test(familyName) && personal.test(givenName) ? `${givenName} ${familyName}` : null;
 }
