@@ -501,3 +501,11 @@ describe("the person a publisher names", () => {
     expect(records.flatMap((r) => r.actor).some((e) => /kremlin\.ru/.test(e.name))).toBe(false);
   });
 });
+
+describe("reported speech", () => {
+  it("reads 'would' in what someone said as the future of their announcement", () => {
+    const agree = find(code("President Reagan said the United States would offer a draft treaty to the Soviet Union.", "1987-03-03"), "AGREE");
+    expect(agree.map((r) => names(r.actor).join("+"))).toEqual(["United States"]);
+    expect(find(code("I think we would all agree it is a disaster.", "2022-03-01", "U.S. Department of State (USA)"), "AGREE")).toEqual([]);
+  });
+});

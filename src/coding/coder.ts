@@ -225,6 +225,11 @@ function codeOne(
     }
     if (HYPOTHETICAL.has(w)) {
       if (w === "would" && (lower[t + 1] === "like" || lower[t + 1] === "love")) break;
+      // "Reagan said the United States would offer a draft treaty": reported speech's future, not a hypothesis
+      if (w === "would" && discourse.roles && reportedClause(doc, discourse.roles.tree, head, ctx.lexicon)) {
+        future = true;
+        continue;
+      }
       return null;
     }
     if (FUTURE.has(w)) future = true;
@@ -640,6 +645,17 @@ function conditionalTarget(doc: Doc, sent: Sentence, roles: TreeRoles, verb: num
     if (targets.length) return targets;
   }
   return [];
+}
+
+/** Whether the clause of token t is what a speech verb reports ("X said (that) …"), not under a condition. */
+function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean {
+  if (!tree.parsed(t)) return false;
+  let x = t;
+  while (tree.relation(x) === "conj" && tree.head(x) >= 0) x = tree.head(x);
+  const h = tree.head(x);
+  const verb = h >= 0 ? doc.tokens.lemma[h]! : "";
+  // (what one thinks or believes "would" happen is still a hypothesis)
+  return h >= 0 && tree.relation(x) === "ccomp" && lex.speechVerbs.has(verb) && verb !== "think" && verb !== "believe" && !inCondition(tree, t);
 }
 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
