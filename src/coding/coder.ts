@@ -249,7 +249,9 @@ function codeOne(
     // (up through coordination and infinitives of purpose to the verb of asking)
     for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
       const rel = tree.relation(x);
-      if (rel === "xcomp" && OBJECT_CONTROL.has(tokens.lemma[tree.head(x)]!) && x !== head) return null;
+      // (one asked: the verb has an object, "urge Iran to …"; "I want to thank …" is the speaker's own act)
+      const h = tree.head(x);
+      if (rel === "xcomp" && OBJECT_CONTROL.has(tokens.lemma[h]!) && (tree.child(h, "obj") >= 0 || tree.child(h, "iobj") >= 0)) return null;
       if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
     }
   }
@@ -388,8 +390,12 @@ function codeOne(
   // "If the US side insists on going down the wrong path, China will take strong countermeasures":
   // a promise made on a condition another party controls is a threat to that party
   else if (type === "AGREE" && (future || trigger.pos === "AUX") && discourse.roles) {
-    const targets = conditionalTarget(doc, sent, discourse.roles, trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head, actors);
-    if (targets.length) {
+    const verb = trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head;
+    const targets = conditionalTarget(doc, sent, discourse.roles, verb, actors);
+    // only a side that speaks threatens: the publisher's own, or one whose words are reported
+    // ("if he tries …, Russia will continue to suffer" is a prediction about another)
+    const speaking = ctx.publisherCode ? actors.every((p) => doc.entities[p.entity]!.code === ctx.publisherCode) : reportedClause(doc, discourse.roles.tree, verb, ctx.lexicon);
+    if (targets.length && speaking) {
       if (discourse.threatened.has(sent.index)) return null;
       type = "THREATEN";
       mode = null;
