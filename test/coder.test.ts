@@ -467,6 +467,9 @@ describe("conditions", () => {
     const china = "Ministry of Foreign Affairs of the PRC (China)";
     expect(find(code("If the US side insists on going down the wrong path, China will take strong countermeasures.", "2019-05-10", china), "THREATEN").map((r) => `${names(r.actor)} -> ${names(r.recipient)}`)).toEqual(["China -> United States"]);
   });
+  it("codes nothing a 'since' clause recalls as background", () => {
+    expect(find(code("The United States has provided $1 billion in assistance since Russia first invaded Ukraine eight years ago.", "2022-03-01"), "ASSAULT")).toEqual([]);
+  });
   it("codes nothing a condition only supposes", () => {
     const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
     expect(find(records, "ASSAULT")).toEqual([]);

@@ -255,8 +255,9 @@ function codeOne(
       if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
     }
   }
-  // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack"
-  if (discourse.roles?.tree.parsed(head) && inCondition(discourse.roles.tree, head)) return null;
+  // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack";
+  // a "since" clause recalls background: "since Russia launched its invasion" (CODING.md)
+  if (discourse.roles?.tree.parsed(head) && (inCondition(discourse.roles.tree, head) || (discourse.roles.tree.markOf(head) === "since" && discourse.roles.tree.relation(head) === "advcl"))) return null;
   // a participle modifying a noun describes it, it reports no act: "restricted-attendance talks", "a submarine-launched missile"
   // (before its noun, or hyphenated into it; a subject misread as the noun it would modify stays: "The two Presidents committed to …")
   if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && discourse.roles?.tree.parsed(head) && /^(amod|compound)$/.test(discourse.roles.tree.relation(head))) {
