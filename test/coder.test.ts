@@ -512,3 +512,12 @@ describe("reported speech", () => {
     expect(find(code("I think we would all agree it is a disaster.", "2022-03-01", "U.S. Department of State (USA)"), "AGREE")).toEqual([]);
   });
 });
+
+describe("bare titles in a government's own text", () => {
+  it("read as its own office holder before a foreign one", () => {
+    const text = "Vladimir Putin had a telephone conversation with President of Syria Bashar Assad. The President congratulated Mr Assad on the liberation of Palmyra.";
+    const support = find(toPlover(coder.code(sourceFromText("t", text, { storyDate: "2016-03-27", publisher: "President of Russia (Kremlin, en.kremlin.ru)" }))), "SUPPORT")[0]!;
+    expect(support.actor[0]!.name).toBe("Vladimir Putin");
+    expect(support.recipient[0]!.name).toBe("Bashar al-Assad");
+  });
+});

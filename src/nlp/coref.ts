@@ -296,9 +296,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   }
 
   function resolveTitle(office: string, code: string | null, body: string | null): number {
-    // the latest person in the text holding that office (and of that code)
+    // the latest person in the text holding that office (and of that code); a bare title in a
+    // government's own text is its own office holder before a foreign one ("The President
+    // congratulated Mr Assad" in a Kremlin readout of Putin's call with President Assad)
     let best = -1;
     let bestAt = -1;
+    let bestOwn = false;
     const royal = ROYAL_OFFICES.has(office);
     for (const e of entities) {
       if (e.kind !== "person") continue;
@@ -306,9 +309,11 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (royal && e.office !== office && (office === "Queen" ? e.gender === "m" : e.gender === "f")) continue;
       if (code && e.code && e.code !== code) continue;
       const lm = lastMention.get(e.id) ?? -1;
-      if (lm > bestAt) {
+      const own = !code && !!ctx.publisherCode && e.code === ctx.publisherCode;
+      if ((own && !bestOwn) || (own === bestOwn && lm > bestAt)) {
         best = e.id;
         bestAt = lm;
+        bestOwn = own;
       }
     }
     if (best >= 0) return best;
