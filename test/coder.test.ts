@@ -467,6 +467,11 @@ describe("conditions", () => {
     const china = "Ministry of Foreign Affairs of the PRC (China)";
     expect(find(code("If the US side insists on going down the wrong path, China will take strong countermeasures.", "2019-05-10", china), "THREATEN").map((r) => `${names(r.actor)} -> ${names(r.recipient)}`)).toEqual(["China -> United States"]);
   });
+  it("codes nothing dated to an earlier year by a phrase of its own, but keeps the news beside it", () => {
+    expect(find(code("President Xi met Prime Minister Modi in Wuhan in April 2018.", "2019-06-21"), "CONSULT")).toEqual([]);
+    expect(find(code("Today President Xi met Prime Minister Modi, who first visited Wuhan in 2018.", "2019-06-21"), "CONSULT")).toHaveLength(1);
+    expect(find(code("In the past few weeks, the United States has provided $1 billion in security assistance to Ukraine.", "2022-03-16"), "AID")).toHaveLength(1);
+  });
   it("codes nothing a 'since' clause recalls as background", () => {
     expect(find(code("The United States has provided $1 billion in assistance since Russia first invaded Ukraine eight years ago.", "2022-03-01"), "ASSAULT")).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
+import { recallsPast } from "../nlp/dates.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -255,6 +256,9 @@ function codeOne(
       if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
     }
   }
+  // an act dated to an earlier year is background the text recalls (CODING.md): "last made a State Visit to
+  // Singapore in 2017", "In April last year, President Xi met Prime Minister Modi"
+  if (discourse.roles?.tree.parsed(head) && datedEarlier(doc, discourse.roles.tree, trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head)) return null;
   // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack";
   // a "since" clause recalls background: "since Russia launched its invasion" (CODING.md)
   if (discourse.roles?.tree.parsed(head) && (inCondition(discourse.roles.tree, head) || (discourse.roles.tree.markOf(head) === "since" && discourse.roles.tree.relation(head) === "advcl"))) return null;
@@ -668,6 +672,31 @@ function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
 function inCondition(tree: Tree, t: number): boolean {
   for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
+  return false;
+}
+
+/**
+ * Whether the act at `verb` is dated to a year before the story's by a phrase
+ * of its own ("in 2017", "last year", "in November 2019"), not by one inside
+ * another phrase ("building on the Summit … in November 2023").
+ */
+function datedEarlier(doc: Doc, tree: Tree, verb: number): boolean {
+  const story = doc.source.meta.storyDate;
+  if (!story || verb < 0) return false;
+  for (const c of tree.children(verb)) {
+    const rel = tree.relation(c);
+    if (!rel.startsWith("obl") && rel !== "advmod" && !rel.startsWith("nmod:tmod") && !rel.startsWith("nmod:unmarked")) continue;
+    // the phrase itself, not a clause inside it ("to Racine – the same location … visited six years ago")
+    const phrase: number[] = [];
+    const stack = [c];
+    while (stack.length) {
+      const u = stack.pop()!;
+      phrase.push(u);
+      for (const k of tree.children(u)) if (!/^(acl|advcl|ccomp|parataxis)/.test(tree.relation(k))) stack.push(k);
+    }
+    const text = phrase.sort((a, b) => a - b).map((u) => doc.tokens.text[u]).join(" ");
+    if (recallsPast(text, story)) return true;
+  }
   return false;
 }
 

@@ -7,6 +7,24 @@ const DATEISH =
 /** Time expressions that put an event before the story without saying when. */
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d|from \d{1,2}(?: [a-z]+)? to \d{1,2} [a-z]+|from [a-z]+ \d{1,2} to (?:[a-z]+ )?\d{1,2})\b/i;
 
+/** Years and spans that put what a sentence says well before the story: "in 2017", "last year", "since 2014", "in the past". */
+const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades) ago\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b/gi;
+
+/**
+ * Whether a sentence recalls a time well before the story (a year before the
+ * story's, "last year", "decades ago"): what it reports is background
+ * (CODING.md: "since the 2015 deal", "during his 2019 visit" are not coded).
+ */
+export function recallsPast(text: string, storyDate: string | null): boolean {
+  if (!storyDate) return false;
+  const storyYear = Number(storyDate.slice(0, 4));
+  for (const m of text.matchAll(DISTANT_PAST)) {
+    const year = m[1] ?? m[2];
+    if (!year || Number(year) < storyYear) return true;
+  }
+  return false;
+}
+
 /** A date written out: "June 19", "19 June 2013", "06/19/2013", "2013-06-19". */
 const EXPLICIT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
