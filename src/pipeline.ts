@@ -126,11 +126,7 @@ function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   if (!title || !/\bjoint (statement|declaration|communiqu[eé]|readout)\b/i.test(title)) return [];
   // the authors come before the topic: "… by the Leaders of France, Germany … on Iran"
   const authorsPart = title.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark)\s|:/i)[0]!;
-  const { tokens, sentences } = tokenize(authorsPart);
-  const titleDoc: Doc = { ...doc, text: authorsPart, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
-  const layer = findMentions(titleDoc, kb, refs);
-  titleDoc.mentions = layer.mentions;
-  resolveEntities(titleDoc, layer.info, kb, ctx);
+  const titleDoc = resolvedPhrase(doc, authorsPart, kb, refs, ctx);
   const used = new Set(titleDoc.mentions.filter((m) => m.entity >= 0 && !m.possessive && m.type !== "adjective").map((m) => m.entity));
   return titleDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
 }
@@ -141,14 +137,20 @@ function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   if (!m) return null;
   const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
   if (/\band\b|&/.test(part)) return null; // a joint statement: its "we" are its authors
-  const { tokens, sentences } = tokenize(part);
-  const titleDoc: Doc = { ...doc, text: part, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
-  const layer = findMentions(titleDoc, kb, refs);
-  titleDoc.mentions = layer.mentions;
-  resolveEntities(titleDoc, layer.info, kb, { ...ctx, speaker: null });
+  const titleDoc = resolvedPhrase(doc, part, kb, refs, { ...ctx, speaker: null });
   // (a name the knowledge base does not know stays short: "Biden Applauding House Passage" is a misread title)
   const people = titleDoc.entities.filter((e) => e.kind === "person" && (e.source === "kb" || e.name.split(/\s+/).length <= 3));
   return people.length === 1 ? people[0]!.name : null;
+}
+
+/** A phrase of a document's metadata (part of its title) read as a document of its own: its mentions and entities. */
+function resolvedPhrase(doc: Doc, phrase: string, kb: KnowledgeBase, refs: References, ctx: CorefContext): Doc {
+  const { tokens, sentences } = tokenize(phrase);
+  const phraseDoc: Doc = { ...doc, text: phrase, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
+  const layer = findMentions(phraseDoc, kb, refs);
+  phraseDoc.mentions = layer.mentions;
+  resolveEntities(phraseDoc, layer.info, kb, ctx);
+  return phraseDoc;
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {

@@ -191,9 +191,6 @@ function previousVerb(doc: Doc, sent: Sentence, from: number): number {
   return -1;
 }
 
-
-
-
 function codeOne(
   doc: Doc,
   sent: Sentence,
@@ -244,30 +241,7 @@ function codeOne(
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
-  // what someone is asked to do, coordinated or not, is part of the request ("urge Iran to fulfill its obligations and cooperate with the IAEA")
-  if (discourse.roles?.tree.parsed(head)) {
-    const tree = discourse.roles.tree;
-    // (up through coordination and infinitives of purpose to the verb of asking)
-    for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
-      const rel = tree.relation(x);
-      // (one asked: the verb has an object, "urge Iran to …"; "I want to thank …" is the speaker's own act)
-      const h = tree.head(x);
-      if (rel === "xcomp" && OBJECT_CONTROL.has(tokens.lemma[h]!) && (tree.child(h, "obj") >= 0 || tree.child(h, "iobj") >= 0)) return null;
-      if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
-    }
-  }
-  // an act dated to an earlier year is background the text recalls (CODING.md): "last made a State Visit to
-  // Singapore in 2017", "In April last year, President Xi met Prime Minister Modi"
-  if (discourse.roles?.tree.parsed(head) && datedEarlier(doc, discourse.roles.tree, trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head)) return null;
-  // a condition reports nothing done: "if Russia invades Ukraine, …", "unless they attack";
-  // a "since" clause recalls background: "since Russia launched its invasion" (CODING.md)
-  if (discourse.roles?.tree.parsed(head) && (inCondition(discourse.roles.tree, head) || (discourse.roles.tree.markOf(head) === "since" && discourse.roles.tree.relation(head) === "advcl"))) return null;
-  // a participle modifying a noun describes it, it reports no act: "restricted-attendance talks", "a submarine-launched missile"
-  // (before its noun, or hyphenated into it; a subject misread as the noun it would modify stays: "The two Presidents committed to …")
-  if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && discourse.roles?.tree.parsed(head) && /^(amod|compound)$/.test(discourse.roles.tree.relation(head))) {
-    const noun = discourse.roles.tree.head(head);
-    if (noun > head || lower[head - 1] === "-" || lower[head + 1] === "-") return null;
-  }
+  if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
   if (!future && !refused) future = willGoverns(doc, sent, head, mentionOf); // ("will not accept" refuses now)
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
@@ -618,9 +592,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     if (!targets?.length) continue;
     const speaker = speakerOf(doc, sent, roles, t, ctx);
     if (!speaker.length) continue;
-    const spoken = new Set(speaker.map((p) => p.entity));
-    const ownStates = new Set(speaker.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "state").map((e) => e.code));
-    const recipient = participants(doc, targets).filter((p) => !spoken.has(p.entity) && !ownStates.has(doc.entities[p.entity]!.code));
+    const recipient = othersThan(doc, participants(doc, targets), speaker);
     if (!recipient.length) continue;
     out.push({
       sentence: sent.index,
@@ -650,12 +622,55 @@ function conditionalTarget(doc: Doc, sent: Sentence, roles: TreeRoles, verb: num
     if (!/^(if|unless)$/.test(tree.markOf(c))) continue;
     const subject = roles.subject(sent, c);
     if (!subject) continue;
-    const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
-    const ids = new Set(actors.map((p) => p.entity));
-    const targets = participants(doc, subject).filter((p) => !ids.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
+    const targets = othersThan(doc, participants(doc, subject), actors);
     if (targets.length) return targets;
   }
   return [];
+}
+
+/**
+ * The parties an act by `actors` is aimed at: those of `parties` that are not
+ * the actors themselves, nor the state an actor belongs to, nor anyone of a
+ * state that acts ("China hopes China will …" asks nothing of anyone, and
+ * China's spokesperson is not the target of China's blame).
+ */
+function othersThan(doc: Doc, parties: EventParticipant[], actors: readonly EventParticipant[]): EventParticipant[] {
+  const ids = new Set(actors.map((p) => p.entity));
+  const codes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+  const states = new Set(actors.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "state").map((e) => e.code));
+  return parties.filter((p) => {
+    const e = doc.entities[p.entity]!;
+    return !ids.has(p.entity) && !states.has(e.code) && !(e.kind === "state" && codes.has(e.code));
+  });
+}
+
+/**
+ * Whether the parse shows that the trigger at `head` reports no act of its own:
+ * what someone is asked to do, coordinated or not ("urge Iran to fulfill its
+ * obligations and cooperate with the IAEA"); an act dated to an earlier year
+ * ("last made a State Visit to Singapore in 2017"); a condition ("if Russia
+ * invades …") or a "since" clause recalling background (CODING.md); a
+ * participle describing a noun ("restricted-attendance talks", "a
+ * submarine-launched missile").
+ */
+function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): boolean {
+  const { lemma, lower } = doc.tokens;
+  // up through coordination and infinitives of purpose to a verb of asking with someone asked
+  // ("urge Iran to …"; "I want to thank …" is the speaker's own act)
+  for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
+    const rel = tree.relation(x);
+    const h = tree.head(x);
+    if (rel === "xcomp" && OBJECT_CONTROL.has(lemma[h]!) && (tree.child(h, "obj") >= 0 || tree.child(h, "iobj") >= 0)) return true;
+    if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
+  }
+  if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head)) return true;
+  if (inCondition(tree, head) || (tree.markOf(head) === "since" && tree.relation(head) === "advcl")) return true;
+  // a participle before its noun or hyphenated into it (a subject misread as the noun it would modify
+  // stays: "The two Presidents committed to …")
+  if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && /^(amod|compound)$/.test(tree.relation(head))) {
+    if (tree.head(head) > head || lower[head - 1] === "-" || lower[head + 1] === "-") return true;
+  }
+  return false;
 }
 
 /** Whether the clause of token t is what a speech verb reports ("X said (that) …"), not under a condition. */
@@ -731,9 +746,7 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
       const everyone = EVERYONE.has(tokens.lower[subject.token]!);
       const asked = everyone ? [] : roles.subject(sent, c);
       if (!asked) continue;
-      const ids = new Set(actor.map((p) => p.entity));
-      const own = new Set(actor.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "state").map((e) => e.code));
-      const recipient = participants(doc, asked).filter((p) => !ids.has(p.entity) && !(doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
+      const recipient = othersThan(doc, participants(doc, asked), actor);
       if (!recipient.length && !everyone) continue;
       return {
         sentence: sent.index,

@@ -114,18 +114,18 @@ export class Lexicon {
    * trigger carries the intention: "will visit").
    */
   promisesAct(tokens: Tokens, at: number, limit: number): boolean {
-  for (let t = at + 1; t < Math.min(limit, at + 4); t++) {
-    const w = tokens.lower[t]!;
-    if (NEGATORS.has(w)) return false;
-    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
-      if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
-      if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
-      const own = this.byHead.get(tokens.lemma[t]!) ?? [];
-      return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+    for (let t = at + 1; t < Math.min(limit, at + 4); t++) {
+      const w = tokens.lower[t]!;
+      if (NEGATORS.has(w)) return false;
+      if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") {
+        if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
+        if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
+        const own = this.byHead.get(tokens.lemma[t]!) ?? [];
+        return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+      }
+      if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
     }
-    if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
-  }
-  return false;
+    return false;
   }
 
   /** Whether tokens [start, end) hold an evaluation word (the parse finds its target). */
