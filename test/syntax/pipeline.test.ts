@@ -7,6 +7,12 @@ beforeAll(() => {
   coder = new Coder();
 });
 
+/** Codes sentences as one text and reads its trees. */
+function coded(id: string, sentences: string[], storyDate: string) {
+  const doc = coder.code(sourceFromText(id, sentences.join(" "), { storyDate }));
+  return { doc, tree: new Tree(doc.tokens, doc.syntax!) };
+}
+
 describe("the syntax stage", () => {
   it("sits between the mentions and the events", () => {
     const names = coder.stageNames();
@@ -15,28 +21,28 @@ describe("the syntax stage", () => {
   });
 
   it("parses only sentences holding both a trigger candidate and a mention", () => {
-    const text = [
-      "Prime Minister Albanese welcomed the agreement.",
-      "The agreement was welcomed warmly.",
-      "The weather in Canberra was fine.",
-    ].join(" ");
-    const doc = coder.code(sourceFromText("syntax-0", text, { storyDate: "2023-03-01" }));
-    const tree = new Tree(doc.tokens, doc.syntax!);
+    const { doc, tree } = coded(
+      "syntax-0",
+      ["Prime Minister Albanese welcomed the agreement.", "The agreement was welcomed warmly.", "The weather in Canberra was fine."],
+      "2023-03-01",
+    );
     const mentioned = doc.sentences.map((s) => doc.mentions.some((m) => m.sentence === s.index));
     expect(mentioned).toEqual([true, false, true]);
     expect(doc.sentences.map((s) => tree.parsed(s.tokenStart))).toEqual([true, false, false]);
   });
 
   it("gives each coded sentence with a trigger candidate one tree, kept inside the sentence", () => {
-    const text = [
-      "Foreign Minister Wang Yi met with Secretary of State Antony Blinken in Bali on Thursday.",
-      "The weather was fine.",
-      "Wang urged the United States to stop interfering in China's internal affairs.",
-    ].join(" ");
-    const doc = coder.code(sourceFromText("syntax-1", text, { storyDate: "2022-07-08" }));
+    const { doc, tree } = coded(
+      "syntax-1",
+      [
+        "Foreign Minister Wang Yi met with Secretary of State Antony Blinken in Bali on Thursday.",
+        "The weather was fine.",
+        "Wang urged the United States to stop interfering in China's internal affairs.",
+      ],
+      "2022-07-08",
+    );
     const syntax = doc.syntax!;
     expect(syntax).not.toBeNull();
-    const tree = new Tree(doc.tokens, syntax);
     const parsed = doc.sentences.map((s) => tree.parsed(s.tokenStart));
     expect(parsed).toEqual([true, false, true]);
     for (const s of doc.sentences) {
