@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { docsOf, errorsOf, fixture, readAll, readOne, shape, useTempDir } from "./helpers.ts";
+import { repairText } from "../../src/ingest/repair.ts";
 
 const tmp = useTempDir();
 
@@ -70,7 +71,7 @@ const hasGold = existsSync(GOLD_DEV);
 if (!hasGold) console.log(`skipping the shared gold set: ${GOLD_DEV} is absent`);
 
 describe.skipIf(!hasGold)("the shared gold dev set", () => {
-  it("reads every text with its body verbatim and the story date of its .json", async () => {
+  it("reads every text with its body (repaired: src/ingest/repair.ts) and the story date of its .json", async () => {
     const names = readdirSync(GOLD_DEV).filter((n) => n.endsWith(".txt"));
     const items = await readAll([GOLD_DEV]);
     expect(errorsOf(items)).toEqual([]);
@@ -78,7 +79,7 @@ describe.skipIf(!hasGold)("the shared gold dev set", () => {
     expect(docs.map((d) => `${d.id}.txt`)).toEqual([...names].sort());
     for (const doc of docs) {
       const raw = readFileSync(join(GOLD_DEV, `${doc.id}.txt`), "utf8");
-      expect(doc.text).toBe(raw.slice(raw.indexOf("\n---\n") + 5));
+      expect(doc.text).toBe(repairText(raw.slice(raw.indexOf("\n---\n") + 5)));
       const gold = JSON.parse(readFileSync(join(GOLD_DEV, `${doc.id}.json`), "utf8")) as { story_date: string | null };
       expect(doc.meta.storyDate, doc.id).toBe(gold.story_date);
     }

@@ -3,6 +3,7 @@ import type { InputError } from "../errors.ts";
 import { isoDate } from "../dateline.ts";
 import { knownValue, urlInSource } from "../meta.ts";
 import { problems } from "../problems.ts";
+import { repairText, repairedTitle } from "../repair.ts";
 
 /**
  * The gold text format: `key: value` header lines, a line `---`, then the
@@ -49,13 +50,13 @@ export function goldDocument(
   const source = field("source");
   return {
     id,
-    text: parts.body,
+    text: repairText(parts.body),
     origin,
     meta: {
       source,
       publisher: field("publisher"),
       storyDate: isoDate(field("date")) ?? defaultDate,
-      title: field("title"),
+      title: repairedTitle(field("title")),
       url: field("url") ?? urlInSource(source),
     },
   };

@@ -6,6 +6,7 @@ import { findDateline, isoDate } from "../dateline.ts";
 import { knownValue } from "../meta.ts";
 import { problems } from "../problems.ts";
 import { type DomDocument, type DomNode, paragraphText } from "./html-text.ts";
+import { repairMojibake } from "../repair.ts";
 
 /**
  * HTML: the article as Readability finds it (or the whole body when it finds
@@ -76,7 +77,7 @@ export function htmlDocument(html: string, id: string, origin: string, defaultDa
     doc = parseDocument(html);
     // Readability rewrites the tree it is given, so it gets its own copy.
     article = readArticle(html);
-    text = article?.text ?? paragraphText(doc.body!);
+    text = repairMojibake(article?.text ?? paragraphText(doc.body!));
   } catch (error) {
     // The parsers are third-party code fed untrusted input: a failure is this input's problem.
     return problems.unparsableHtml(origin, error instanceof Error ? error.message : String(error));

@@ -7,6 +7,7 @@ import { peekBytes, splitLines } from "../lines.ts";
 import { knownValue, urlInSource } from "../meta.ts";
 import { describeJson, problems } from "../problems.ts";
 import type { InputItem, ReadSettings } from "../types.ts";
+import { repairText, repairedTitle } from "../repair.ts";
 
 /**
  * JSON Lines, one document a line: `id, source, publisher, date, title, text`
@@ -107,13 +108,13 @@ export function parseRecord(
   const source = knownValue(strings.source);
   return {
     id: strings.id ?? fallbackId,
-    text,
+    text: repairText(text),
     origin: input,
     meta: {
       source,
       publisher: knownValue(strings.publisher),
       storyDate: isoDate(strings.date) ?? settings.defaultDate,
-      title: knownValue(strings.title),
+      title: repairedTitle(knownValue(strings.title)),
       url: knownValue(strings.url) ?? urlInSource(source),
     },
   };

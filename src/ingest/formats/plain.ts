@@ -1,5 +1,6 @@
 import type { SourceDocument } from "../../doc/source.ts";
 import { findDateline } from "../dateline.ts";
+import { repairText, repairedTitle } from "../repair.ts";
 
 /** Plain text: the whole file is the body; the date comes from --date or a dateline. */
 
@@ -20,13 +21,13 @@ export function plainTitle(text: string): string | null {
 export function plainDocument(text: string, id: string, origin: string, defaultDate: string | null): SourceDocument {
   return {
     id,
-    text,
+    text: repairText(text),
     origin,
     meta: {
       source: null,
       publisher: null,
       storyDate: defaultDate ?? findDateline(text),
-      title: plainTitle(text),
+      title: repairedTitle(plainTitle(text)),
       url: null,
     },
   };
