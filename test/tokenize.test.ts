@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../src/nlp/tokenize.ts";
+import { phraseTokens, tokenize } from "../src/nlp/tokenize.ts";
 import { beginText, wink } from "../src/nlp/wink.ts";
 
 const words = (text: string) => tokenize(text).tokens.text;
@@ -11,6 +11,16 @@ describe("tokens", () => {
       expect(words("President Biden’s plan")).toEqual(["President", "Biden", "’s", "plan"]);
       expect(words("China's position and the U.S.'s view")).toEqual(["China", "'s", "position", "and", "the", "U.S.", "'s", "view"]);
     }
+  });
+
+  it("keep a word whole when it has letters beyond Latin-1 (wink cuts it there)", () => {
+    expect(words("Erdoğan met Plenković, Sikorski's deputy Radosław and Nguyễn Phú Trọng.")).toEqual([
+      "Erdoğan", "met", "Plenković", ",", "Sikorski", "'s", "deputy", "Radosław", "and", "Nguyễn", "Phú", "Trọng", ".",
+    ]);
+    const { tokens } = tokenize("President Đặng Thị Ngọc Thịnh spoke.");
+    expect(tokens.text.slice(1, 5)).toEqual(["Đặng", "Thị", "Ngọc", "Thịnh"]);
+    expect(tokens.pos.slice(1, 5)).toEqual(["PROPN", "PROPN", "PROPN", "PROPN"]);
+    expect(phraseTokens("Recep Tayyip Erdoğan")).toEqual(["Recep", "Tayyip", "Erdoğan"]);
   });
 
   it("keep offsets into the original text", () => {

@@ -43,6 +43,18 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/**
+ * wink cuts words at letters outside Latin-1 ("Plenkovi" + "ć", "Erdo" + "ğ"
+ * + "an", "Nguy" + "ễ" + "n"); pieces of letters with no space between them,
+ * one of them holding such a letter, are one word again.
+ */
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+function continuesWord(previous: string, value: string): boolean {
+  return LETTERS.test(value) && LETTERS.test(previous) && (BEYOND_LATIN1.test(value) || BEYOND_LATIN1.test(previous));
+}
+
 /** A word with a possessive "'s" still attached. */
 const POSSESSIVE = /^(.*[\p{L}\p{N}.])(['’]s)$/u;
 
@@ -64,6 +76,18 @@ export function tokenize(text: string): Tokenized {
   const surface: string[] = [];
   const sentences: Sentence[] = [];
   const push = (at: number, v: string, tag: string, lem: string) => {
+    const last = start.length - 1;
+    if (last >= 0 && end[last] === at && continuesWord(surface[last]!, v)) {
+      const word = surface[last] + v;
+      end[last] = at + v.length;
+      surface[last] = word;
+      lower[last] = fold(word);
+      lemma[last] = word.toLowerCase();
+      // a capitalised word of such pieces is a name ("Đặng": "Đặ"/X + "ng"/NOUN)
+      if (/^\p{Lu}/u.test(word)) pos[last] = "PROPN";
+      else if (pos[last] === "X") pos[last] = tag;
+      return;
+    }
     start.push(at);
     end.push(at + v.length);
     pos.push(tag);
@@ -135,6 +159,14 @@ export function phraseTokens(phrase: string): string[] {
   beginText();
   const tokens = nlp.readDoc(phrase).tokens();
   const values = tokens.out(nlp.its.value) as string[];
+  const spaces = tokens.out(nlp.its.precedingSpaces) as string[];
   const types = tokens.out(nlp.its.type) as string[];
-  return values.filter((v, i) => types[i] !== "tabCRLF" && v.trim() !== "");
+  const out: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (types[i] === "tabCRLF" || v.trim() === "") continue;
+    if (out.length && spaces[i] === "" && continuesWord(out[out.length - 1]!, v)) out[out.length - 1] += v;
+    else out.push(v);
+  }
+  return out;
 }
