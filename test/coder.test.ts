@@ -130,14 +130,22 @@ describe("roles from the parse", () => {
   const events = (text: string, date: string) => code(text, date).map((r) => `${r.event} ${dyad(r)}`);
   it("finds the subject however its name is punctuated", () => {
     const text = "President Joseph R. Biden, Jr. spoke today with Chancellor Olaf Scholz of Germany to discuss energy security.";
-    expect(events(text, "2022-03-08")).toEqual(["CONSULT Joe Biden -> Olaf Scholz"]);
+    // a talk with no visitor and no host: both are actors (CODING.md)
+    expect(events(text, "2022-03-08")).toEqual(["CONSULT Joe Biden+Olaf Scholz -> "]);
   });
   it("reads the subject of a cleft sentence", () => {
     expect(events("It is North Korea that has consistently refused the vaccine donations offered by South Korea.", "2022-03-08")).toEqual(["REJECT North Korea -> "]);
   });
   it("keeps a news dateline out of the clause", () => {
     const text = "TOKYO, March 17 - Chancellor Olaf Scholz met Prime Minister Fumio Kishida on Friday.";
+    // the dateline places the meeting in Japan: a visit, Scholz the visitor and Kishida the host
     expect(events(text, "2023-03-17")).toEqual(["CONSULT Olaf Scholz -> Fumio Kishida"]);
+    expect(code(text, "2023-03-17")[0]!.mode).toEqual(["visit"]);
+    expect(events("BERLIN, March 17 - Chancellor Olaf Scholz met Prime Minister Fumio Kishida on Friday.", "2023-03-17")).toEqual(["CONSULT Fumio Kishida -> Olaf Scholz"]);
+  });
+  it("codes a call, or a meeting with no host, with every participant an actor", () => {
+    expect(events("Prime Minister Lee Hsien Loong spoke by phone with President Joko Widodo on Monday.", "2023-03-14")).toEqual(["CONSULT Joko Widodo+Lee Hsien Loong -> "]);
+    expect(events("Foreign Minister Wang Yi met Secretary of State Antony Blinken in Munich, Germany, on February 18.", "2023-02-19")).toEqual(["CONSULT Antony Blinken+Wang Yi -> "]);
   });
   it("codes one event where two triggers of a sentence say the same", () => {
     expect(events("China is willing to join hands with all parties and will stay committed to peace.", "2019-05-10")).toEqual(["AGREE China -> "]);

@@ -4,6 +4,7 @@ import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexi
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { recallsPast } from "../nlp/dates.ts";
+import { afterDateline } from "../nlp/sections.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -411,6 +412,11 @@ function codeOne(
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
   if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
+  // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
+  if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {
+    actors = [...actors, ...recipients.filter((r) => !actors.some((a) => a.entity === r.entity))].sort((a, b) => a.mention - b.mention);
+    recipients = [];
+  }
 
   return {
     sentence: sent.index,
@@ -894,10 +900,22 @@ function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEG
   return null;
 }
 
+/** Where a text places its events: "in …" in its first sentences, else its news dateline's place ("TOKYO, March 17 - "). */
 function leadLocation(doc: Doc): string | null {
-  for (const s of doc.sentences.filter((x) => !x.skip).slice(0, 3)) {
+  const lead = doc.sentences.filter((x) => !x.skip).slice(0, 3);
+  for (const s of lead) {
     const l = sentenceLocation(doc, s);
     if (l) return l;
+  }
+  const first = lead[0];
+  if (!first) return null;
+  const body = afterDateline(doc, first);
+  const [r0, r1] = mentionRange(doc, first.index);
+  for (let j = r0; j < r1; j++) {
+    const m = doc.mentions[j]!;
+    if (m.tokenStart >= body) break;
+    const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
+    if (e?.kind === "state" && e.code) return e.code;
   }
   return null;
 }
