@@ -143,6 +143,12 @@ describe("roles from the parse", () => {
     expect(code(text, "2023-03-17")[0]!.mode).toEqual(["visit"]);
     expect(events("BERLIN, March 17 - Chancellor Olaf Scholz met Prime Minister Fumio Kishida on Friday.", "2023-03-17")).toEqual(["CONSULT Fumio Kishida -> Olaf Scholz"]);
   });
+  it("reads 'had' heading a meeting phrase, not 'has' helping a verb", () => {
+    // wink tags "had" an auxiliary here; the pattern's noun settles its sense
+    expect(events("President Halimah and Sheikh Tamim had a fruitful discussion on ways to strengthen cooperation.", "2023-05-01")).toEqual(["CONSULT Halimah Yacob+Tamim bin Hamad Al Thani -> "]);
+    expect(events("President Biden held a meeting with Speaker Nancy Pelosi, building on the summit between President Xi and President Putin.", "2023-05-01")).toEqual(["CONSULT Joe Biden+Nancy Pelosi -> "]);
+    expect(events("Iran has called on China to join the fight against the Islamic State militant group.", "2015-01-05")).toEqual(["REQUEST Iran -> China"]);
+  });
   it("codes a call, or a meeting with no host, with every participant an actor", () => {
     expect(events("Prime Minister Lee Hsien Loong spoke by phone with President Joko Widodo on Monday.", "2023-03-14")).toEqual(["CONSULT Joko Widodo+Lee Hsien Loong -> "]);
     expect(events("Foreign Minister Wang Yi met Secretary of State Antony Blinken in Munich, Germany, on February 18.", "2023-02-19")).toEqual(["CONSULT Antony Blinken+Wang Yi -> "]);

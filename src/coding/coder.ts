@@ -24,6 +24,8 @@ const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidel
 /** Participles that describe the subject after "is/are": "committed", "prepared". */
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
 /** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
+/** The frame of a meeting noun's partners: "held a meeting with members of his Cabinet", "convened a meeting of the National Security Council". */
+const WITH_NOUN = ["nmod:with", "nmod:of"];
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 
@@ -97,9 +99,8 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
     if (mentionOf[t]! >= 0) continue;
     const cands = lex.headedBy(tokens, t);
     if (!cands) continue;
-    const pos = tokens.pos[t];
     for (const trig of cands) {
-      if (!posFits(trig.pos, pos!, tokens.lower[t]!)) continue;
+      if (!posFits(trig, tokens, t)) continue;
       const end = matchRest(doc.tokens, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
@@ -299,8 +300,13 @@ function codeOne(
     const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
     if (framed) objectMentions = framed;
     else if (trigger.roles === "with" || trigger.roles === "joint") {
-      const parsed = roles && (roles.oblique(sent, head, ["with"], match.end) || (trigger.roles === "with" ? roles.object(sent, head, match.end) : null));
-      objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, trigger.roles === "with");
+      // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself
+      const metObject = trigger.roles === "with" && !(trigger.type === "CONSULT" && trigger.rest.length && tokens.pos[match.end - 1] === "NOUN");
+      const parsed =
+        roles &&
+        (roles.oblique(sent, head, ["with"], match.end) ||
+          (metObject ? roles.object(sent, head, match.end) : trigger.rest.length ? roles.byFrame(sent, head, match.end - 1, WITH_NOUN, match.end) : null));
+      objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, metObject);
     } else if (trigger.roles === "none") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
     else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
@@ -589,7 +595,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
       // an attribute in passing ("to deter further Russian aggression", "Russia's barbaric attacks") judges nobody aloud
       const subject = tree.child(t, "nsubj");
       if (subject >= 0) targets = roles.owner(subject);
-      else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !ctx.lexicon.headedBy(tokens, head)?.some((tr) => posFits(tr.pos, tokens.pos[head]!, tokens.lower[head]!))) {
+      else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !ctx.lexicon.headedBy(tokens, head)?.some((tr) => posFits(tr, tokens, head))) {
         // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
         const subject = tree.subjectOf(head);
         targets = subject ? roles.owner(subject.token) : null;
@@ -785,7 +791,7 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
     const h = tree.head(x);
     if (h < 0) break;
     // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
-    if (CEASING.has(tokens.lemma[h]!) || ctx.lexicon.headedBy(tokens, h)?.some((tr) => tr.type === "REQUEST" && posFits(tr.pos, tokens.pos[h]!, tokens.lower[h]!))) return [];
+    if (CEASING.has(tokens.lemma[h]!) || ctx.lexicon.headedBy(tokens, h)?.some((tr) => tr.type === "REQUEST" && posFits(tr, tokens, h))) return [];
     const rel = tree.relation(x);
     if ((rel === "ccomp" || rel === "parataxis") && ctx.lexicon.speechVerbs.has(doc.tokens.lemma[h]!)) {
       const said = roles.subject(sent, h);

@@ -89,7 +89,7 @@ export class Lexicon {
   holdsCandidate(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) {
       const fits = (trigger: Trigger) =>
-        posFits(trigger.pos, tokens.pos[t]!, tokens.lower[t]!) &&
+        posFits(trigger, tokens, t) &&
         matchRest(tokens, t + 1, end, trigger.rest) >= 0 &&
         // ("Otherwise, China will have to …": a consequence threatened needs no promise verb)
         (trigger.pos !== "AUX" || this.promisesAct(tokens, t, end) || tokens.lower[start] === "otherwise");
@@ -121,7 +121,7 @@ export class Lexicon {
         if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
         if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
         const own = this.byHead.get(tokens.lemma[t]!) ?? [];
-        return !own.some((trig) => posFits(trig.pos, tokens.pos[t]!, w) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+        return !own.some((trig) => posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
       }
       if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
     }
@@ -153,12 +153,25 @@ export class Lexicon {
 
 }
 
-/** Whether a word the tokenizer tagged `pos` can head a trigger of part of speech `want`. */
-export function posFits(want: Trigger["pos"], pos: string, word: string): boolean {
-  if (want === "VERB") return pos === "VERB";
+/** Whether token t, as the tokenizer tagged it, can head `trigger` (its part of speech, given the rest of its pattern). */
+export function posFits(trigger: Pick<Trigger, "pos" | "rest">, tokens: Tokens, t: number): boolean {
+  const pos = tokens.pos[t]!;
+  const want = trigger.pos;
+  // a verb of a longer pattern may be tagged an auxiliary ("The two sides had candid discussions": the
+  // pattern's other words settle its sense), unless it is one, before its verb ("Iran has called on China")
+  if (want === "VERB") return pos === "VERB" || (pos === "AUX" && trigger.rest.length > 0 && !auxiliaryOf(tokens, t));
   if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
   if (want === "AUX") return pos === "AUX" || pos === "VERB";
-  return pos === "ADJ" || pos === "VERB" || /ed$/.test(word);
+  return pos === "ADJ" || pos === "VERB" || /ed$/.test(tokens.lower[t]!);
+}
+
+/** Whether an auxiliary at t helps a verb after it: "has called", "had not yet met", "has firmly and repeatedly called". */
+function auxiliaryOf(tokens: Tokens, t: number): boolean {
+  for (let u = t + 1; u < Math.min(tokens.count, t + 6); u++) {
+    if (tokens.pos[u] === "VERB" || tokens.pos[u] === "AUX") return true;
+    if (tokens.pos[u] !== "ADV" && tokens.pos[u] !== "PART" && tokens.pos[u] !== "CCONJ" && tokens.lower[u] !== ",") return false;
+  }
+  return false;
 }
 
 /**
