@@ -149,6 +149,16 @@ describe("roles from the parse", () => {
     expect(events("President Biden held a meeting with Speaker Nancy Pelosi, building on the summit between President Xi and President Putin.", "2023-05-01")).toEqual(["CONSULT Joe Biden+Nancy Pelosi -> "]);
     expect(events("Iran has called on China to join the fight against the Islamic State militant group.", "2015-01-05")).toEqual(["REQUEST Iran -> China"]);
   });
+  it("codes what one side 'discussed' after a call as the call's, once the call is reported", () => {
+    const call = "Vice President Kamala Harris spoke today with King Hamad bin Isa Al Khalifa of Bahrain.";
+    expect(events(`${call} The Vice President discussed latest developments in the Middle East.`, "2024-03-01")).toEqual([
+      "CONSULT Hamad bin Isa Al Khalifa+Kamala Harris -> ",
+      "CONSULT Hamad bin Isa Al Khalifa+Kamala Harris -> ",
+    ]);
+    // not the issue being discussed in a briefing, nor a meeting's purpose
+    expect(events(`${call} The Vice President is discussing the issue with her staff.`, "2024-03-01")).toHaveLength(1);
+    expect(events("Vice President Kamala Harris met King Hamad bin Isa Al Khalifa to discuss the Middle East.", "2024-03-01")).toHaveLength(1);
+  });
   it("codes a call, or a meeting with no host, with every participant an actor", () => {
     expect(events("Prime Minister Lee Hsien Loong spoke by phone with President Joko Widodo on Monday.", "2023-03-14")).toEqual(["CONSULT Joko Widodo+Lee Hsien Loong -> "]);
     expect(events("Foreign Minister Wang Yi met Secretary of State Antony Blinken in Munich, Germany, on February 18.", "2023-02-19")).toEqual(["CONSULT Antony Blinken+Wang Yi -> "]);

@@ -51,7 +51,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   const docLocation = leadLocation(doc);
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
-  const discourse: Discourse = { lastMeeting: [], gathering, lastTarget: null, threatened: new Set(), roles };
+  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, threatened: new Set(), roles };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -74,7 +74,10 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
         const all = [...ev.actor, ...ev.recipient];
-        if (all.length >= 2) discourse.lastMeeting = all.map((p) => p.entity);
+        if (all.length >= 2) {
+          discourse.lastMeeting = all.map((p) => p.entity);
+          discourse.lastMeetingSentence = sent.index;
+        }
       }
     });
     if (!matches.length) {
@@ -330,7 +333,16 @@ function codeOne(
 
   const sentenceText = doc.text.slice(sent.start, sent.end);
   if (type === "CONSULT") {
-    if (trigger.roles === "joint" && actors.length + recipients.length < 2) return null;
+    if (trigger.roles === "joint" && actors.length + recipients.length < 2) {
+      // "The Vice President discussed latest developments in the Middle East", after her call with the King: the call's parties,
+      // in the sentences after the one reporting the call ("met … to discuss" is that meeting), and only in the past tense
+      // (not "the issue we are discussing")
+      const meeting = discourse.lastMeeting;
+      const since = sent.index - discourse.lastMeetingSentence;
+      const reported = /ed$/.test(tokens.lower[head]!) && tokens.pos[head - 1] !== "AUX";
+      if (future || !reported || since < 1 || since > 3 || meeting.length < 2 || !actors.every((p) => meeting.includes(p.entity))) return null;
+      actors = meeting.map((entity) => ({ entity, mention: actors[0]!.mention }));
+    }
     if (future) {
       // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")
       type = "AGREE";
@@ -858,8 +870,9 @@ function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolea
 }
 
 interface Discourse {
-  /** Entities of the latest meeting coded, for "the two sides". */
+  /** Entities of the latest meeting coded, for "the two sides", and the sentence that reports it. */
   lastMeeting: number[];
+  lastMeetingSentence: number;
   /** The meeting whose attendees the text lists, if any. */
   gathering: Gathering | null;
   /** The latest demand or criticism and whom it was aimed at. */
