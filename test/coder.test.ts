@@ -69,6 +69,20 @@ describe("coreference", () => {
   });
 });
 
+describe("'it' for a state, an organization or a group", () => {
+  const events = (text: string) => code(text, "2019-06-21").map((r) => `${r.event} ${dyad(r)}`);
+  it("takes the one its own sentence names before it, or the subject of a recent sentence", () => {
+    expect(events("Russia said it rejects the new sanctions imposed by the United States.")).toEqual(["REJECT Russia -> United States"]);
+    expect(events("The UN Security Council met on Friday. It called on Washington to modify its legislation.").slice(-1)).toEqual(["REQUEST United Nations Security Council -> United States"]);
+    expect(events("China lodged representations with the Zambian side and asked it to accelerate the investigation.")).toContain("REQUEST China -> Zambia");
+  });
+  it("leaves 'it' that stands for no one, or for a policy's effects", () => {
+    expect(events("The United States imposed tariffs. It is important to talk.").filter((e) => e.startsWith("AGREE"))).toEqual([]);
+    expect(events("The Council adopted the plan. It will help promote cooperation with Iran.").filter((e) => e.startsWith("AGREE"))).toEqual([]);
+    expect(events("We welcome it if Australia changes its course.")).toEqual([]);
+  });
+});
+
 describe("participants the text defines", () => {
   it("reads 'we' in a joint statement as the authors its title names", () => {
     const records = toPlover(

@@ -230,6 +230,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           m.entity = entity(`group:${members.join(",")}`, () => ({ name: authors.map((a) => a.name).join(" and "), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
         } else if (authors.length === 1) m.entity = entity(entityKey(authors[0]!), () => ({ ...authors[0]!, members: [] }));
         else if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
+      } else if (r.gender === "n") {
+        m.entity = antecedentBody(i);
       } else if (r.number === "sg") {
         m.entity = antecedentPerson(i, r.gender);
       } else {
@@ -346,6 +348,40 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     return fallback;
+  }
+
+  /**
+   * "it", "its": the nearest state, organization or group before it in its
+   * sentence ("Pakistan said that it has shot down …", "urged it to honor its
+   * commitment"), else the one a recent sentence is about, its subject ("The
+   * GATT Council adopted a report … It called on Washington"). "It is …",
+   * "it will be …", "made it clear", "we welcome it if …" stand for no one.
+   */
+  function antecedentBody(at: number): number {
+    const m = doc.mentions[at]!;
+    if (!m.possessive && !bodyPronoun(m.tokenStart)) return -1;
+    const body = (id: number) => id >= 0 && entities[id]!.kind !== "person";
+    for (let j = at - 1; j >= 0 && doc.mentions[j]!.sentence === m.sentence; j--) {
+      const c = doc.mentions[j]!;
+      if (body(c.entity) && c.type !== "place" && c.type !== "pronoun") return c.entity;
+    }
+    // "It will help promote cooperation", "It will mean more resilient supply chains": a policy's effects, not a promise
+    if (!m.possessive && tokens.pos[m.tokenEnd] === "AUX" && !/^(has|have|had)$/.test(tokens.lower[m.tokenEnd]!)) return -1;
+    for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+      const subj = sentenceSubject(s);
+      if (body(subj)) return subj;
+    }
+    return -1;
+  }
+
+  /** Whether "it" at t names a participant: a subject before its verb ("it has asked", "said it will offer", not "it will be"), or an object asked to act ("urged it to"). */
+  function bodyPronoun(t: number): boolean {
+    const next = t + 1;
+    if (tokens.pos[t - 1] === "VERB") return tokens.lower[next] === "to";
+    if (tokens.lemma[next] === "be" || tokens.pos[next] === "ADJ" || tokens.lower[next] === "'s") return false;
+    if (tokens.lemma[next] === "come" && tokens.lower[next + 1] === "to") return false; // "when it comes to"
+    if (tokens.pos[next] === "AUX") return tokens.lemma[next + 1] !== "be" && tokens.lemma[next + 2] !== "be";
+    return true;
   }
 
   function sentenceSubject(s: number): number {

@@ -6,7 +6,8 @@ export interface Reference {
   /** pronoun: "he", "we"; group: "the two leaders"; own: the publisher's own government ("the Administration"). */
   kind: "pronoun" | "group" | "own";
   number: "sg" | "pl";
-  gender: "m" | "f" | null;
+  /** m, f; n: neuter ("it", "its": a state, an organization or a group); null: any. */
+  gender: "m" | "f" | "n" | null;
   person: 1 | 3;
   possessive: boolean;
 }
@@ -32,7 +33,7 @@ export class References {
         phrase: r.phrase!,
         kind: r.kind === "group" || r.kind === "own" ? r.kind : "pronoun",
         number: r.number === "pl" ? "pl" : "sg",
-        gender: r.gender === "m" || r.gender === "f" ? r.gender : null,
+        gender: r.gender === "m" || r.gender === "f" || r.gender === "n" ? r.gender : null,
         person: r.person === "1" ? 1 : 3,
         possessive: r.possessive === "y",
       };
