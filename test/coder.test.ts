@@ -190,6 +190,20 @@ describe("intentions", () => {
   });
 });
 
+describe("acts announced as planned", () => {
+  const events = (text: string) => code(text, "2016-01-20").map((r) => `${r.event} ${dyad(r)}`);
+  it("codes 'plans to', 'intends to', 'is due to', 'was to', 'was scheduled to' as intentions", () => {
+    expect(events("Xi Jinping was to meet Supreme Leader Ayatollah Ali Khamenei later in the day.")).toEqual(["AGREE Xi Jinping -> Ali Khamenei"]);
+    expect(events("European Council President Donald Tusk is due to visit Croatia on Wednesday.")).toEqual(["AGREE Donald Tusk -> Croatia"]);
+    expect(events("King Abdullah was also scheduled to meet with Secretary of State John Kerry.")).toEqual(["AGREE Abdullah bin Abdulaziz -> John Kerry"]);
+    expect(events("Australia plans to attend the conference.")).toEqual(["AGREE Australia -> "]);
+  });
+  it("leaves 'is to' that is no plan", () => {
+    expect(events("Russia is to blame.")).toEqual([]);
+    expect(events("Our top priority in the meeting with China is to understand its intentions.")).toEqual([]);
+  });
+});
+
 describe("other senses of trigger words", () => {
   it("tells them by a dependent in the parse", () => {
     expect(code("We have assessed that Russia has committed war crimes in Ukraine.", "2022-05-01")).toEqual([]);

@@ -56,7 +56,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
     // a trigger inside another's complement ("agreed to meet", "looks forward to welcoming") is part of that event
-    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m) === "no");
+    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m, ctx.lexicon) === "no");
     let agreed = false;
     const sentenceEvents: CodedEvent[] = [];
     matches.forEach((match, k) => {
@@ -128,7 +128,7 @@ const GOVERNING_NOUNS = new Set(["willingness", "readiness", "commitment", "plan
  * meet", "ready to host", "willingness to work"), or a gerund after a
  * preposition ("thanked China for supporting …"). "would like to thank" is not.
  */
-function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "infinitive" | "gerund" {
+function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Lexicon): "no" | "infinitive" | "gerund" {
   const { tokens } = doc;
   const head = match.head;
   if (head <= sent.tokenStart) return "no";
@@ -142,6 +142,8 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch): "no" | "in
   if (toAt < 0) return "no";
   const before = toAt - 1;
   if (before < sent.tokenStart) return "no";
+  // "plans to visit", "is due to meet": the act itself, announced (codeOne makes it an intention)
+  if (toAt === head - 1 && scheduledAt(doc, sent, before, lexicon)) return "no";
   const w = tokens.lower[before]!;
   if (tokens.pos[before] === "VERB" && IMPLICATIVE.has(tokens.lemma[before]!)) return "no";
   if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
@@ -189,6 +191,24 @@ function hopedFor(doc: Doc, sent: Sentence, head: number): boolean {
     if (doc.tokens.lower[t] === ";" || doc.tokens.lower[t] === ".") return false;
   }
   return false;
+}
+
+const BE_FORMS = new Set(["is", "are", "was", "were", "'s", "be"]);
+
+/** Whether the words ending at t (before "to") announce what follows as planned: "plans", "is due", "was also scheduled", "was". */
+function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boolean {
+  const l = doc.tokens.lower;
+  while (t > sent.tokenStart && doc.tokens.pos[t] === "ADV") t--; // "was also scheduled to"
+  if (t < sent.tokenStart) return false;
+  // "Beijing was to host the talks", "he is to attend": a form of "be" right after its subject
+  // (not "our top priority is to understand", "Russia is to blame")
+  if (BE_FORMS.has(l[t]!)) return l[t] !== "be" && /^(PROPN|PRON)$/.test(doc.tokens.pos[t - 1] ?? "") && doc.tokens.lemma[t + 2] !== "blame";
+  if (!lexicon.scheduleWords.has(l[t]!)) return false;
+  if (/^(plan|intend)/.test(l[t]!)) return true; // "plans to", "intended to" (a noun too: "his plans to visit")
+  // "is due to", "was set to", "is going to": after a form of "be"
+  let b = t - 1;
+  while (b > sent.tokenStart && doc.tokens.pos[b] === "ADV") b--;
+  return BE_FORMS.has(l[b] ?? "");
 }
 
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
@@ -252,7 +272,10 @@ function codeOne(
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
   // ("decided to withdraw the request": the decision is the act itself, done by the deciding subject)
-  const before = prev === "to" ? previousVerb(doc, sent, head - 1) : -1;
+  // "plans to visit", "is due to visit", "was to meet": an act announced as planned is a stated intention
+  const planned = prev === "to" && scheduledAt(doc, sent, head - 2, ctx.lexicon);
+  if (planned) future = true;
+  const before = prev === "to" && !planned ? previousVerb(doc, sent, head - 1) : -1;
   const implicative = before >= 0 && before === head - 2 && IMPLICATIVE.has(tokens.lemma[before]!);
   const purpose = implicative ? -1 : before;
   if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;

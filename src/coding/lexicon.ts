@@ -44,6 +44,8 @@ export class Lexicon {
   readonly evaluations = new Map<string, Evaluation>();
   /** Verbs whose subject speaks the clause they govern, by lemma (data/lexicon/speech-verbs.txt). */
   readonly speechVerbs: ReadonlySet<string>;
+  /** Words before "to" + an act that announce it as planned ("plans to visit", "is due to meet"), as written (data/lexicon/schedule-words.txt). */
+  readonly scheduleWords: ReadonlySet<string>;
   /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
   readonly hopeVerbs: ReadonlySet<string>;
 
@@ -75,6 +77,7 @@ export class Lexicon {
     }
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
+    this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
