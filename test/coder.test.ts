@@ -204,6 +204,19 @@ describe("acts announced as planned", () => {
   });
 });
 
+describe("acts of force", () => {
+  const events = (text: string) => code(text, "1987-03-03").map((r) => `${r.event} ${dyad(r)}`);
+  it("codes 'attacked', 'struck', 'hit' as ASSAULT when an armed force does it", () => {
+    expect(events("Iraqi warplanes also struck Iran's offshore oilfields at Nowruz.")).toEqual(["ASSAULT Iraqi warplanes -> Iran"]);
+    expect(events("The Pakistan Army attacked an Indian post near the Haji Pir Pass.")).toEqual(["ASSAULT Pakistan Army -> India"]);
+  });
+  it("leaves the same verbs for criticism, targets and records", () => {
+    expect(events("The United States attacked China's policy on Hong Kong.")).toEqual([]);
+    expect(events("The sanctions hit Russia's economy hard.")).toEqual([]);
+    expect(events("The United States will target reducing emissions by 50 percent.")).toEqual(["AGREE United States -> "]);
+  });
+});
+
 describe("other senses of trigger words", () => {
   it("tells them by a dependent in the parse", () => {
     expect(code("We have assessed that Russia has committed war crimes in Ukraine.", "2022-05-01")).toEqual([]);

@@ -1,4 +1,5 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
+import { fold } from "../kb/fold.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
@@ -64,7 +65,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (match.trigger.pos === "AUX" && agreed) return;
       // "will make a State Visit to Singapore": the visit itself carries the intention
       const next = matches[k + 1];
-      if (match.trigger.pos === "AUX" && next && willGoverns(doc, sent, next.head, mentionOf)) return;
+      if (match.trigger.pos === "AUX" && next && !next.trigger.armed && willGoverns(doc, sent, next.head, mentionOf)) return;
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
@@ -211,6 +212,13 @@ function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boo
   return BE_FORMS.has(l[b] ?? "");
 }
 
+/** Whether a participant is an armed force or its weapons: its phrase or its entity's name ends in a word of armed-actors.txt. */
+function armedActor(doc: Doc, m: Mention, lexicon: Lexicon): boolean {
+  if (lexicon.armedWords.has(doc.tokens.lower[m.tokenEnd - 1]!)) return true;
+  const name = m.entity >= 0 ? doc.entities[m.entity]!.name : null;
+  return !!name && lexicon.armedWords.has(fold(name.split(/\s+/).pop()!));
+}
+
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
   for (let v = from - 1; v >= sent.tokenStart; v--) if (doc.tokens.pos[v] === "VERB") return v;
   return -1;
@@ -338,6 +346,8 @@ function codeOne(
     else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
+  // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
+  if (trigger.armed && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon))) return null;
   let actors = participants(doc, actorMentions);
   // "the two sides", "both leaders": the people of the meeting being reported
   const meetingPeople = (m: Mention) => discourse.lastMeeting.map((entity) => ({ entity, mention: m.id }));

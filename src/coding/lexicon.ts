@@ -18,6 +18,8 @@ export interface Trigger {
   roles: Roles;
   /** The relations that carry the recipient in the parse, in order of preference ("obl:to", "nmod:over"); empty: `roles` alone. */
   frame: string[];
+  /** Whether the act needs an armed actor ("Iraqi warplanes attacked a tanker", not "attacked China's policy"). */
+  armed: boolean;
 }
 
 /** A word that blames or dismisses whom it is said of ("violate", "groundless"). */
@@ -48,6 +50,8 @@ export class Lexicon {
   readonly scheduleWords: ReadonlySet<string>;
   /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
   readonly hopeVerbs: ReadonlySet<string>;
+  /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
+  readonly armedWords: ReadonlySet<string>;
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
@@ -62,6 +66,7 @@ export class Lexicon {
         cameo: r.cameo!,
         roles: r.roles as Roles,
         frame: r.recipient ? r.recipient.split("|") : [],
+        armed: r.actor === "armed",
       };
       const l = this.byHead.get(words[0]!) ?? [];
       l.push(t);
@@ -78,6 +83,7 @@ export class Lexicon {
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
     this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
+    this.armedWords = readWordList(join(dir, "armed-actors.txt"));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -124,7 +130,8 @@ export class Lexicon {
         if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
         if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
         const own = this.byHead.get(tokens.lemma[t]!) ?? [];
-        return !own.some((trig) => posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+        // (a trigger that needs an armed actor is no event of its own where it has none: "will target reducing emissions")
+        return !own.some((trig) => !trig.armed && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
       }
       if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
     }
