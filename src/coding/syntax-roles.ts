@@ -65,6 +65,11 @@ export class TreeRoles {
     for (const relation of frame) {
       let found: Mention[] | null = null;
       if (relation === "obj" || relation === "iobj") found = this.object(sent, head, after);
+      else if (relation === "xcomp:obj") {
+        // "refused to accept Syria's denials": the object of the act refused
+        const x = tree.child(head, "xcomp");
+        found = x >= 0 ? this.object(sent, x, after) : null;
+      }
       else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
       else if (relation === "nmod:poss") {
         const p = tree.child(last, "nmod:poss");
