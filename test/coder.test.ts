@@ -69,6 +69,15 @@ describe("coreference", () => {
   });
 });
 
+describe("surnames of office holders", () => {
+  it("reads a surname the text never spells out as the one foreign holder of an office who bears it", () => {
+    const text = "Russia and Ukraine held talks in Paris on Monday. There, President Putin met Zelensky for the first time.";
+    expect(code(text, "2019-12-10").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name))).toContain("Volodymyr Zelenskyy");
+    // not a common name of a state the text never names ("Lockheed Martin" is no Taoiseach)
+    expect(code("The Pentagon said Lockheed Martin would build the jets. Martin said the deal was good.", "2021-06-01").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name))).not.toContain("Micheál Martin");
+  });
+});
+
 describe("'it' for a state, an organization or a group", () => {
   const events = (text: string) => code(text, "2019-06-21").map((r) => `${r.event} ${dyad(r)}`);
   it("takes the one its own sentence names before it, or the subject of a recent sentence", () => {

@@ -200,8 +200,25 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (ids.length >= 2) groupMembers.set(def.head, ids);
   }
 
+  // a surname no earlier name explains, of the one person in office on the story date who bears it, a
+  // foreigner whose state the text names ("Is there a chance that you come to terms with Zelensky?" in a
+  // 2019 interview about Ukraine; not "Lee" or "Kim", which several bear, nor "Lockheed Martin" in a text
+  // that never names Ireland, nor the publisher's own "Miller" among its many Millers)
+  const named = new Set(entities.filter((e) => e.kind === "state").map((e) => e.code));
+  const sittingSurname = (word: string): number => {
+    const w = fold(word);
+    if (w.length < 4 || !ctx.storyDate) return -1;
+    const date = ctx.storyDate;
+    const surname = (name: string) => fold(name.split(/\s+/).pop()!) === w;
+    const current = kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end) && (surname(t.name) || t.aliases.some(surname)));
+    if (new Set(current.map((t) => t.name)).size !== 1) return -1;
+    const t = current[0]!;
+    if (t.code === ctx.publisherCode || !named.has(t.code)) return -1;
+    return personFromKb(t.name, t.office, t.code);
+  };
+
   // second pass: surnames standing alone ("Wang said"), which only earlier names make known
-  findSurnames(doc, info, matchSurname);
+  findSurnames(doc, info, matchSurname, sittingSurname);
 
   // a press conference's answers ("A: …"): their "I" is the spokesperson's
   const answering = doc.sentences.some((s) => /^(A|Answer)\s*[:：]/i.test(doc.text.slice(s.start, Math.min(s.end, s.start + 8))));
@@ -451,7 +468,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 }
 
 /** Marks lone surnames of people named earlier ("Wang said", "Al-Thani and Hermann"). */
-function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, code: string | null) => number): void {
+function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, code: string | null) => number, sittingSurname: (w: string) => number): void {
   const { tokens } = doc;
   const covered = new Uint8Array(tokens.count);
   for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
@@ -462,7 +479,9 @@ function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, c
       const end = nameRunEnd(tokens, t, sent.tokenEnd);
       if (end === t || end - t > 3) continue;
       const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
-      const id = matchSurname(word, null);
+      let id = matchSurname(word, null);
+      // (a word of a hyphenated compound is no name on its own: "the Biden-Harris Administration")
+      if (id < 0 && end - t === 1 && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
       if (id < 0) continue;
       added.push({
         id: -1,
