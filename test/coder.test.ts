@@ -333,6 +333,12 @@ describe("requests are not acts of the one asked", () => {
     expect(find(records, "AGREE")).toHaveLength(0);
     expect(find(records, "REQUEST")[0]!.recipient[0]).toMatchObject({ code: "PRK" });
   });
+  it("codes no withdrawal that is only demanded, however the demand is phrased", () => {
+    const types = (text: string) => code(text, "2023-03-01", "The White House").map((r) => r.event);
+    expect(types("We call on Russia to stop its ongoing aggression and to immediately, completely and unconditionally withdraw its troops from Ukraine.")).toEqual(["REQUEST"]);
+    expect(types("We call on China to press Russia to stop its military aggression, and immediately, completely and unconditionally withdraw its troops from Ukraine.")).toEqual(["REQUEST"]);
+    expect(types("The ministers demanded that Russia immediately withdraw its military forces from the territory of Ukraine.")).not.toContain("RETREAT");
+  });
 });
 
 describe("joint statements", () => {
