@@ -546,6 +546,7 @@ describe("conditions", () => {
     expect(find(code("President Xi met Prime Minister Modi in Wuhan in April 2018.", "2019-06-21"), "CONSULT")).toEqual([]);
     expect(find(code("Today President Xi met Prime Minister Modi, who first visited Wuhan in 2018.", "2019-06-21"), "CONSULT")).toHaveLength(1);
     expect(find(code("In the past few weeks, the United States has provided $1 billion in security assistance to Ukraine.", "2022-03-16"), "AID")).toHaveLength(1);
+    expect(find(code("One year ago, the United States and Canada reaffirmed the special nature of their relationship.", "2022-02-23"), "SUPPORT")).toEqual([]);
   });
   it("codes nothing a 'since' clause recalls as background", () => {
     expect(find(code("The United States has provided $1 billion in assistance since Russia first invaded Ukraine eight years ago.", "2022-03-01"), "ASSAULT")).toEqual([]);
