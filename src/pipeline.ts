@@ -120,10 +120,15 @@ export class Coder {
   }
 }
 
-/** "Joint Statement by President Biden and President Macron": the participants a joint statement's title names. */
+/**
+ * The participants a joint statement's title names: "Joint Statement by President Biden and President
+ * Macron", "U.S.-India Joint Leaders' Statement", and a body's own ("G7 Foreign Ministers' Statement on …").
+ */
+const JOINT_TITLE = /\bjoint (?:leaders['’] )?(?:statement|declaration|communiqu[eé]|readout)\b|\b(?:leaders|ministers)['’] (?:joint )?(?:statement|declaration|communiqu[eé])\b/i;
+
 function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Entity[] {
   const title = doc.source.meta.title;
-  if (!title || !/\bjoint (statement|declaration|communiqu[eé]|readout)\b/i.test(title)) return [];
+  if (!title || !JOINT_TITLE.test(title)) return [];
   // the authors come before the topic: "… by the Leaders of France, Germany … on Iran"
   const authorsPart = title.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark)\s|:/i)[0]!;
   const titleDoc = resolvedPhrase(doc, authorsPart, kb, refs, ctx);

@@ -342,6 +342,14 @@ describe("requests are not acts of the one asked", () => {
 });
 
 describe("joint statements", () => {
+  it("reads 'we' as the signers a statement's title names, a body's own statements included", () => {
+    const actors = (title: string) =>
+      toPlover(coder.code(sourceFromText("t", "We condemn Russia's attacks on Ukraine's energy infrastructure.", { storyDate: "2023-05-20", publisher: "The White House", title }))).map((r) => names(r.actor).join("+"));
+    expect(actors("G7 Foreign Ministers’ Statement on Russia’s War Against Ukraine")).toEqual(["Group of Seven"]);
+    expect(actors("U.S.-India Joint Leaders’ Statement: A Partnership for Global Good")).toEqual(["India+United States"]);
+    expect(actors("Statement by President Biden on Ukraine")).toEqual(["United States"]);
+  });
+
   it("lets the others act on one of the authors they name ('we welcome President Biden's commitment')", () => {
     const text = "President Biden, Chancellor Merkel and President Macron met in Rome on Saturday. They welcomed President Biden's commitment to the agreement.";
     const support = find(code(text, "2021-10-30"), "SUPPORT")[0]!;
