@@ -15,6 +15,11 @@ const names = (list: PloverRecord["actor"]) => list.map((e) => e.name).sort();
 const find = (records: PloverRecord[], type: string) => records.filter((r) => r.event === type);
 /** "actor+actor -> recipient+recipient" of a record. */
 const dyad = (r: PloverRecord): string => `${names(r.actor).join("+")} -> ${names(r.recipient).join("+")}`;
+/** "TYPE dyad" of each event coded from a text of that date and publisher. */
+const eventsOn =
+  (storyDate: string, publisher: string | null = null) =>
+  (text: string): string[] =>
+    code(text, storyDate, publisher).map((r) => `${r.event} ${dyad(r)}`);
 const CHINA_MFA = "Ministry of Foreign Affairs of the PRC (China)";
 
 describe("titles resolved in time", () => {
@@ -79,7 +84,7 @@ describe("surnames of office holders", () => {
 });
 
 describe("'it' for a state, an organization or a group", () => {
-  const events = (text: string) => code(text, "2019-06-21").map((r) => `${r.event} ${dyad(r)}`);
+  const events = eventsOn("2019-06-21");
   it("takes the one its own sentence names before it, or the subject of a recent sentence", () => {
     expect(events("Russia said it rejects the new sanctions imposed by the United States.")).toEqual(["REJECT Russia -> United States"]);
     expect(events("The UN Security Council met on Friday. It called on Washington to modify its legislation.").slice(-1)).toEqual(["REQUEST United Nations Security Council -> United States"]);
@@ -150,7 +155,7 @@ describe("awkward text", () => {
 });
 
 describe("roles from the parse", () => {
-  const events = (text: string, date: string) => code(text, date).map((r) => `${r.event} ${dyad(r)}`);
+  const events = (text: string, date: string) => eventsOn(date)(text);
   it("finds the subject however its name is punctuated", () => {
     const text = "President Joseph R. Biden, Jr. spoke today with Chancellor Olaf Scholz of Germany to discuss energy security.";
     // a talk with no visitor and no host: both are actors (CODING.md)
@@ -200,7 +205,7 @@ describe("intentions", () => {
 });
 
 describe("acts announced as planned", () => {
-  const events = (text: string) => code(text, "2016-01-20").map((r) => `${r.event} ${dyad(r)}`);
+  const events = eventsOn("2016-01-20");
   it("codes 'plans to', 'intends to', 'is due to', 'was to', 'was scheduled to' as intentions", () => {
     expect(events("Xi Jinping was to meet Supreme Leader Ayatollah Ali Khamenei later in the day.")).toEqual(["AGREE Xi Jinping -> Ali Khamenei"]);
     expect(events("European Council President Donald Tusk is due to visit Croatia on Wednesday.")).toEqual(["AGREE Donald Tusk -> Croatia"]);
@@ -214,7 +219,7 @@ describe("acts announced as planned", () => {
 });
 
 describe("acts of force", () => {
-  const events = (text: string) => code(text, "1987-03-03").map((r) => `${r.event} ${dyad(r)}`);
+  const events = eventsOn("1987-03-03");
   it("codes 'attacked', 'struck', 'hit' as ASSAULT when an armed force does it", () => {
     expect(events("Iraqi warplanes also struck Iran's offshore oilfields at Nowruz.")).toEqual(["ASSAULT Iraqi warplanes -> Iran"]);
     expect(events("The Pakistan Army attacked an Indian post near the Haji Pir Pass.")).toEqual(["ASSAULT Pakistan Army -> India"]);
@@ -521,7 +526,7 @@ describe("blame and dismissal said of someone", () => {
 });
 
 describe("press conference questions", () => {
-  const events = (text: string) => code(text, "2019-06-21", CHINA_MFA).map((r) => `${r.event} ${dyad(r)}`);
+  const events = eventsOn("2019-06-21", CHINA_MFA);
   it("codes what a question states as fact, with no one speaking for the ministry in it", () => {
     expect(events("Q: The United States on Monday imposed sanctions on Iran. The US must stop this.\n\nA: We have noted the reports.")).toEqual(["SANCTION United States -> Iran"]);
   });

@@ -24,9 +24,9 @@ const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|v
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
 /** Participles that describe the subject after "is/are": "committed", "prepared". */
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
-/** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
 /** The frame of a meeting noun's partners: "held a meeting with members of his Cabinet", "convened a meeting of the National Security Council". */
 const WITH_NOUN = ["nmod:with", "nmod:of"];
+/** Verbs after which "to do X" tells what a meeting was for: "met with X to express appreciation". */
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
 

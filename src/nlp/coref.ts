@@ -96,12 +96,15 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
   };
 
+  /** Tenures on the story date of people one of whose name words is `w` (folded); none without a date. */
+  const currentWithNameWord = (w: string): Tenure[] => {
+    const date = ctx.storyDate;
+    return date ? kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end)) : [];
+  };
+
   /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
   const kbBySurname = (word: string, office: string | null): Tenure | null => {
-    const w = fold(word);
-    if (!ctx.storyDate) return null;
-    const date = ctx.storyDate;
-    const current = kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end));
+    const current = currentWithNameWord(fold(word));
     if (office) {
       const hit = current.find((t) => t.office === office);
       if (hit) return hit;
@@ -207,10 +210,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const named = new Set(entities.filter((e) => e.kind === "state").map((e) => e.code));
   const sittingSurname = (word: string): number => {
     const w = fold(word);
-    if (w.length < 4 || !ctx.storyDate) return -1;
-    const date = ctx.storyDate;
+    if (w.length < 4) return -1;
     const surname = (name: string) => fold(name.split(/\s+/).pop()!) === w;
-    const current = kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end) && (surname(t.name) || t.aliases.some(surname)));
+    const current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
     if (new Set(current.map((t) => t.name)).size !== 1) return -1;
     const t = current[0]!;
     if (t.code === ctx.publisherCode || !named.has(t.code)) return -1;

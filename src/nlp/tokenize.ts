@@ -52,7 +52,8 @@ const LETTERS = /^[\p{L}\p{M}]+$/u;
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 function continuesWord(previous: string, value: string): boolean {
-  return LETTERS.test(value) && LETTERS.test(previous) && (BEYOND_LATIN1.test(value) || BEYOND_LATIN1.test(previous));
+  // (the rare letter beyond Latin-1 first: nearly every pair of touching tokens is a word and its punctuation)
+  return (BEYOND_LATIN1.test(value) || BEYOND_LATIN1.test(previous)) && LETTERS.test(value) && LETTERS.test(previous);
 }
 
 /** A word with a possessive "'s" still attached. */
