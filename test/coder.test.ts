@@ -427,6 +427,14 @@ describe("visits", () => {
     const guest = find(code("Secretary of State Antony Blinken met Foreign Minister Wang Yi in Beijing on Monday.", "2023-06-19"), "CONSULT")[0]!;
     expect(names(guest.actor)).toEqual(["Antony Blinken"]);
   });
+  it("splits a joint meeting in one side's country into visitor and host", () => {
+    const text = "MOSCOW, April 14 - Secretary of State Antony Blinken and Foreign Minister Sergei Lavrov met today in Moscow.";
+    expect(eventsOn("2021-04-14")(text)).toEqual(["CONSULT Antony Blinken -> Sergey Lavrov"]);
+    // three sides in the host's capital: no one visitor
+    expect(eventsOn("2021-04-14")("Secretary Blinken, Foreign Minister Lavrov and Foreign Minister Wang Yi met today in Moscow.")).toEqual([
+      "CONSULT Antony Blinken+Sergey Lavrov+Wang Yi -> ",
+    ]);
+  });
 });
 
 describe("honorifics", () => {

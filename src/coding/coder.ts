@@ -391,6 +391,13 @@ function codeOne(
         const here = mode === "visit" ? sentenceLocation(doc, sent, match.end + 12) ?? docLocation : null;
         const codeOf = (p: EventParticipant) => doc.entities[p.entity]!.code;
         if (here && recipients.length && actors.every((p) => codeOf(p) === here) && recipients.every((p) => codeOf(p) !== here)) [actors, recipients] = [recipients, actors];
+        // "Shultz and Shevardnadze met today in Moscow": a joint meeting where one side is at home is the other side's visit
+        else if (here && !recipients.length) {
+          const visitors = actors.filter((p) => codeOf(p) && codeOf(p) !== here);
+          const hosts = actors.filter((p) => codeOf(p) === here);
+          const sides = new Set(visitors.map(codeOf));
+          if (visitors.length && hosts.length && sides.size === 1 && visitors.length + hosts.length === actors.length) [actors, recipients] = [visitors, hosts];
+        }
       }
     }
   } else if (future && type !== "AGREE") {
