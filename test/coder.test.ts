@@ -338,6 +338,11 @@ describe("requests are not acts of the one asked", () => {
     expect(find(records, "AGREE")).toHaveLength(0);
     expect(find(records, "REQUEST")[0]!.recipient[0]).toMatchObject({ code: "PRK" });
   });
+  it("codes 'called for X to …' as a request of X, and 'called for the release of X' of no one named", () => {
+    const on = eventsOn("2016-03-31");
+    expect(on("Mr. Obama and Mr. Xi called for North Korea to give up its nuclear weapons.")).toEqual(["REQUEST Barack Obama+Xi Jinping -> North Korea"]);
+    expect(on("The United States calls for the immediate release of Alexei Navalny.")).toEqual(["REQUEST United States -> "]);
+  });
   it("codes no withdrawal that is only demanded, however the demand is phrased", () => {
     const types = (text: string) => code(text, "2023-03-01", "The White House").map((r) => r.event);
     expect(types("We call on Russia to stop its ongoing aggression and to immediately, completely and unconditionally withdraw its troops from Ukraine.")).toEqual(["REQUEST"]);

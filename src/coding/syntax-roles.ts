@@ -70,6 +70,7 @@ export class TreeRoles {
         const x = tree.child(head, "xcomp");
         found = x >= 0 ? this.object(sent, x, after) : null;
       }
+      else if (relation === "for:to") found = this.forTo(sent, head, after);
       else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
       else if (relation === "nmod:poss") {
         const p = tree.child(last, "nmod:poss");
@@ -85,6 +86,35 @@ export class TreeRoles {
       if (found?.length) return found;
     }
     return null;
+  }
+
+  /**
+   * The one an infinitive after "for" is about: "called for North Korea to
+   * give up its nuclear weapons" (read as an oblique with a purpose clause
+   * after it, or as the clause's own subject). Not "called for the release of
+   * X", which asks something of whoever holds X.
+   */
+  private forTo(sent: Sentence, head: number, after: number): Mention[] | null {
+    const { tree } = this;
+    const clauses = tree.children(head).filter((c) => /^(advcl|xcomp|ccomp)$/.test(tree.relation(c)));
+    for (const c of clauses) {
+      const marks = tree.children(c, "mark").map((m) => this.doc.tokens.lower[m]!);
+      if (!marks.includes("to")) continue;
+      const subject = tree.child(c, "nsubj");
+      if (marks.includes("for") && subject >= 0) return this.participantsAt(sent, subject, after);
+      const o = tree.obliquesOf(head).find((x) => x.case === "for" && x.token < c);
+      if (o) return this.participantsAt(sent, o.token, after);
+    }
+    return null;
+  }
+
+  /** The participants token t itself stands for (not those of its modifiers), with those listed beside it. */
+  private participantsAt(sent: Sentence, t: number, after: number): Mention[] | null {
+    const mi = this.mentionOf[t]!;
+    if (t < after || mi < 0) return null;
+    const m = this.doc.mentions[mi]!;
+    if (!isParticipant(m, this.doc) || isLocation(this.doc, m)) return null;
+    return coordinatedAfter(this.doc, titleListPerson(this.doc, m, sent.tokenEnd, this.mentionOf) ?? m, sent.tokenEnd, this.mentionOf);
   }
 
   /**
