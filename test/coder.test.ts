@@ -202,6 +202,13 @@ describe("intentions", () => {
     expect(code("Minister Balakrishnan will depart Doha for Amman tomorrow.", "2023-05-01")).toEqual([]);
     expect(code("We are convinced that Russia will face massive consequences and Ukraine will win.", "2022-05-01")).toEqual([]);
   });
+  it("aims a promise at whom the promised act is aimed at, however far 'will' stands from it", () => {
+    const events = eventsOn("2022-05-01", "The White House");
+    expect(events("The President will continue to do everything in his power to tackle inflation and work with Congress to lower prices.")).toEqual([
+      "AGREE Joe Biden -> United States Congress",
+    ]);
+    expect(events("Ambassador Sung Kim will travel to Seoul, June 19-23.")).toEqual(["AGREE Sung Kim -> South Korea"]);
+  });
 });
 
 describe("acts announced as planned", () => {

@@ -346,7 +346,11 @@ function codeOne(
       objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, metObject);
     } else if (trigger.roles === "none") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
-    else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    else if (trigger.pos === "AUX" && discourse.roles?.tree.parsed(head)) {
+      // "will …": whom the promised act is aimed at, in the parse of the verb "will" governs
+      const promised = discourse.roles.promised(sent, discourse.roles.tree.head(head), match.end);
+      objectMentions = promised ?? objectOf(doc, match.end, limit, mentionOf);
+    } else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)

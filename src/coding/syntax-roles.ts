@@ -42,6 +42,29 @@ export class TreeRoles {
     return found.length ? found : null;
   }
 
+  /**
+   * Whom a promised act is aimed at: the object, or the partner after
+   * "with", "to" or "for", of the verb "will" governs or of the acts it
+   * leads to ("will continue to do everything … to tackle inflation and work
+   * with Congress", "will travel to the Democratic Republic of the Congo").
+   */
+  promised(sent: Sentence, verb: number, after: number): Mention[] | null {
+    const { tree } = this;
+    const verbs = [verb];
+    for (let i = 0; i < verbs.length && i < 8; i++) {
+      const v = verbs[i]!;
+      if (!tree.parsed(v)) continue;
+      const found = this.object(sent, v, after) ?? this.oblique(sent, v, ["with", "to", "for"], after);
+      if (found) return found;
+      for (const c of tree.children(v)) {
+        const rel = tree.relation(c);
+        // the acts it goes on to: controlled ("continue to work"), coordinated without a subject of their own, purposes ("to tackle")
+        if (rel === "xcomp" || (rel === "conj" && tree.child(c, "nsubj") < 0) || (rel === "advcl" && tree.markOf(c) === "to")) verbs.push(c);
+      }
+    }
+    return null;
+  }
+
   /** The participants of `verb`'s first oblique introduced by one of `cases` ("with") that names any. */
   oblique(sent: Sentence, verb: number, cases: readonly string[], after = 0): Mention[] | null {
     if (!this.tree.parsed(verb)) return null;
