@@ -202,6 +202,11 @@ describe("intentions", () => {
     expect(code("Minister Balakrishnan will depart Doha for Amman tomorrow.", "2023-05-01")).toEqual([]);
     expect(code("We are convinced that Russia will face massive consequences and Ukraine will win.", "2022-05-01")).toEqual([]);
   });
+  it("leaves a commitment held since some time past (present perfect) as background", () => {
+    const events = eventsOn("2020-01-10", CHINA_MFA);
+    expect(events("China has always been committed to the principle of non-interference in others' domestic affairs.")).toEqual([]);
+    expect(events("China remains committed to the principle of non-interference in others' domestic affairs.")).toEqual(["AGREE China -> "]);
+  });
   it("aims a promise at whom the promised act is aimed at, however far 'will' stands from it", () => {
     const events = eventsOn("2022-05-01", "The White House");
     expect(events("The President will continue to do everything in his power to tackle inflation and work with Congress to lower prices.")).toEqual([

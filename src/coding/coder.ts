@@ -271,6 +271,7 @@ function codeOne(
     if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
   }
   const prev = lower[head - 1];
+  if (standingSince(tokens, sent, head)) return null;
   // (without a parse, a sentence opening with a condition is all condition)
   if (!discourse.roles?.tree.parsed(head) && /^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
@@ -496,6 +497,21 @@ function codeOne(
     trigger: { start: tokens.start[head]!, end: tokens.end[match.end - 1]! },
     rule: trigger.pattern,
   };
+}
+
+/**
+ * "China has always been committed to the principle of non-interference",
+ * "we have remained committed to …": a stance held since some time past
+ * (present perfect of a state), background rather than a commitment made.
+ */
+function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boolean {
+  if (!STATIVE.has(tokens.lower[head]!)) return false;
+  let t = head - 1;
+  while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+  if (!/^(been|stayed|remained)$/.test(tokens.lower[t]!)) return false;
+  t--;
+  while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+  return /^(has|have|'ve)$/.test(tokens.lower[t] ?? "");
 }
 
 /** "Otherwise, …": the sentence says what follows if a demand is not met. */
