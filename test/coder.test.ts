@@ -131,6 +131,15 @@ describe("participants the text defines", () => {
     );
   });
 
+  it("keeps a state's name that opens an organization's name inside it, and reads a 'namely' list", () => {
+    const text = "The Union Peace Commission held peace talks with four ethnic armed organizations, namely the Kachin Independence Army, the Myanmar National Democratic Alliance Army and the Arakan Army.";
+    const consult = find(code(text, "2019-09-02"), "CONSULT")[0]!;
+    expect(consult.actor.concat(consult.recipient).map((e) => e.name).sort()).toEqual([
+      "Arakan Army", "Kachin Independence Army", "Myanmar National Democratic Alliance Army", "Union Peace Commission",
+    ]);
+    expect(consult.actor.concat(consult.recipient).find((e) => e.name.startsWith("Myanmar"))).toMatchObject({ kind: "org", code: "MMR" });
+  });
+
   it("takes a passive's agents as actors", () => {
     const text = "The plan is now endorsed by Canada, Japan and Italy.";
     const support = find(code(text, "2024-09-25"), "SUPPORT")[0]!;

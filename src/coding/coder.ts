@@ -397,7 +397,8 @@ function codeOne(
         const codeOf = (p: EventParticipant) => doc.entities[p.entity]!.code;
         if (here && recipients.length && actors.every((p) => codeOf(p) === here) && recipients.every((p) => codeOf(p) !== here)) [actors, recipients] = [recipients, actors];
         // "Shultz and Shevardnadze met today in Moscow": a joint meeting where one side is at home is the other side's visit
-        else if (here && !recipients.length) {
+        // (people and states only: an organization's country may be the publisher's default)
+        else if (here && !recipients.length && actors.every((p) => /^(person|state)$/.test(doc.entities[p.entity]!.kind))) {
           const visitors = actors.filter((p) => codeOf(p) && codeOf(p) !== here);
           const hosts = actors.filter((p) => codeOf(p) === here);
           const sides = new Set(visitors.map(codeOf));

@@ -294,8 +294,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             add(base("name", u.start, instEnd, fs, instEnd), { name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null });
             continue;
           }
-          if (instEnd > u.end) {
+          // "the Myanmar National Democratic Alliance Army": a state's name opening an organization the knowledge base does not know
+          const orgEnd = instEnd > u.end ? instEnd : u.end < s1 ? unknownOrganization(u.end) : u.end;
+          if (orgEnd > u.end && free(u.start, orgEnd)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
+            const instEnd = orgEnd;
             take(u.start, instEnd);
             const m = base("name", u.start, instEnd, fs, instEnd);
             add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, institution: true });
