@@ -364,6 +364,11 @@ describe("requests are not acts of the one asked", () => {
     expect(on("Mr. Obama and Mr. Xi called for North Korea to give up its nuclear weapons.")).toEqual(["REQUEST Barack Obama+Xi Jinping -> North Korea"]);
     expect(on("The United States calls for the immediate release of Alexei Navalny.")).toEqual(["REQUEST United States -> "]);
   });
+  it("asks whom a demanded clause names, and whom one 'advises' to act (not whom one advises on a matter)", () => {
+    expect(eventsOn("2000-01-10")("President Putin demanded that Ukraine withdraw its troops.")).toEqual(["REQUEST Vladimir Putin -> Ukraine"]);
+    expect(eventsOn("2020-01-10", CHINA_MFA)("We advise the US side to stop dictating to others.")).toEqual(["REQUEST China -> United States"]);
+    expect(eventsOn("2020-01-10")("She advised the Secretary of State on trade policy.")).toEqual([]);
+  });
   it("codes no withdrawal that is only demanded, however the demand is phrased", () => {
     const types = (text: string) => code(text, "2023-03-01", "The White House").map((r) => r.event);
     expect(types("We call on Russia to stop its ongoing aggression and to immediately, completely and unconditionally withdraw its troops from Ukraine.")).toEqual(["REQUEST"]);

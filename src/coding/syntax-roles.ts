@@ -94,6 +94,12 @@ export class TreeRoles {
         found = x >= 0 ? this.object(sent, x, after) : null;
       }
       else if (relation === "for:to") found = this.forTo(sent, head, after);
+      else if (relation === "ccomp:nsubj") {
+        // "demanded that the Prosecutor-General's Office monitor …": whom the clause asks to act
+        const c = tree.child(head, "ccomp");
+        const subject = c > head ? tree.child(c, "nsubj") : -1;
+        found = subject >= 0 ? this.participantsAt(sent, subject, after) : null;
+      }
       else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
       else if (relation === "nmod:poss") {
         const p = tree.child(last, "nmod:poss");
