@@ -353,6 +353,16 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("sympathy and esteem", () => {
+  it("codes condolences conveyed, extended or sent, and relations valued, as SUPPORT", () => {
+    const events = eventsOn("2019-04-22", CHINA_MFA);
+    expect(events("President Xi Jinping has sent the message of condolences to President Filipe Nyusi of Mozambique.")).toEqual(["SUPPORT Xi Jinping -> Filipe Nyusi"]);
+    expect(events("China highly values the development of its relations with Italy.")).toEqual(["SUPPORT China -> Italy"]);
+    // "offer" is no promise here
+    expect(events("We offer our condolences to the bereaved families.")).toEqual([]);
+  });
+});
+
 describe("requests are not acts of the one asked", () => {
   it("codes 'called on X to accept the offer' as a REQUEST only", () => {
     const records = code("The United States called on North Korea to accept the offer of dialogue.", "2022-03-15");
