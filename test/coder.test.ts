@@ -353,6 +353,14 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("sanctions lifted", () => {
+  it("codes sanctions lifted or ended as RETREAT, across a list of their kinds", () => {
+    const events = eventsOn("2016-01-17");
+    expect(events("Minutes after the ruling, the United States formally lifted banking, steel, shipping and other sanctions on Iran.")).toEqual(["RETREAT United States -> Iran"]);
+    expect(events("The European Union likewise ended all nuclear-related economic and financial sanctions against Iran.")).toEqual(["RETREAT European Union -> Iran"]);
+  });
+});
+
 describe("sympathy and esteem", () => {
   it("codes condolences conveyed, extended or sent, and relations valued, as SUPPORT", () => {
     const events = eventsOn("2019-04-22", CHINA_MFA);

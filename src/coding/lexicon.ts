@@ -55,8 +55,18 @@ export class Lexicon {
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
-    for (const r of readTsv(join(dir, "triggers.tsv"))) {
+    const file = join(dir, "triggers.tsv");
+    const seen = new Set<string>();
+    for (const r of readTsv(file)) {
       const words = r.pattern!.split(/\s+/);
+      // a pattern given twice for one part of speech: the second would never be read
+      const key = `${r.pattern} ${r.pos}`;
+      if (seen.has(key)) throw new Error(`${file}: "${r.pattern}" (${r.pos}) is listed twice; keep one row`);
+      seen.add(key);
+      if (!ROLES.has(r.roles!)) throw new Error(`${file}: "${r.pattern}" has roles "${r.roles}"; expected one of ${[...ROLES].join(", ")}`);
+      for (const f of r.recipient ? r.recipient.split("|") : []) {
+        if (!FRAME.test(f)) throw new Error(`${file}: "${r.pattern}" has recipient frame "${f}", which readout does not read (see the file's header)`);
+      }
       const t: Trigger = {
         rest: words.slice(1),
         pattern: r.pattern!,
@@ -189,6 +199,10 @@ function auxiliaryOf(tokens: Tokens, t: number): boolean {
  * a few words stand between: "expressed his deep concern"); returns the
  * token after the match, or -1.
  */
+const ROLES = new Set(["object", "with", "joint", "host", "inviter", "none"]);
+/** The recipient frames the coder reads (triggers.tsv's header explains each). */
+const FRAME = /^(obj|iobj|xcomp:obj|for:to|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
+
 export function matchRest(tokens: Tokens, from: number, limit: number, rest: readonly string[]): number {
   let t = from;
   for (let i = 0; i < rest.length; i++) {
@@ -207,7 +221,10 @@ export function matchRest(tokens: Tokens, from: number, limit: number, rest: rea
         const attributive =
           (g > t - 1 && /^(DET|PRON|ADJ)$/.test(tokens.pos[g - 1] ?? "")) ||
           tokens.lower[g - 1] === "'s" ||
-          ((tokens.lower[g - 1] === "and" || tokens.lower[g - 1] === ",") && tokens.pos[g - 2] === "ADJ" && g - 2 >= t);
+          ((tokens.lower[g - 1] === "and" || tokens.lower[g - 1] === ",") && tokens.pos[g - 2] === "ADJ" && g - 2 >= t) ||
+          // ("banking, steel, shipping and other sanctions": an item of a list of attributes; "nuclear-related")
+          (tokens.lower[g - 1] === "," && g - 1 > t && /(ing|ed)$/.test(tokens.lower[g]!) && (tokens.lower[g + 1] === "and" || tokens.lower[g + 1] === ",")) ||
+          (tokens.lower[g - 1] === "-" && tokens.end[g - 2] === tokens.start[g - 1] && g - 1 > t);
         if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
       }
       if (found < 0) return -1;
