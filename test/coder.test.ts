@@ -353,6 +353,12 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("armed forces as speakers", () => {
+  it("reads a state's army as a group that can accuse", () => {
+    expect(eventsOn("2019-12-26")("The Indian army said Pakistan violated the ceasefire agreement.")).toEqual(["ACCUSE Indian army -> Pakistan"]);
+  });
+});
+
 describe("sanctions lifted", () => {
   it("codes sanctions lifted or ended as RETREAT, across a list of their kinds", () => {
     const events = eventsOn("2016-01-17");
