@@ -33,6 +33,12 @@ describe("titles resolved in time", () => {
     expect(support.actor[0]).toMatchObject({ name: "António Guterres", code: "UNO", kind: "person" });
     expect(support.recipient[0]).toMatchObject({ name: "Japan", code: "JPN", kind: "state" });
   });
+  it("reads 'the Soviet leader' and 'the US leader' as whoever held the leading office then", () => {
+    expect(eventsOn("1987-03-03")("The Soviet leader rejected the proposal of the United States.")).toEqual(["REJECT Mikhail Gorbachev -> United States"]);
+    expect(eventsOn("2019-03-03")("The US leader praised China.")).toEqual(["SUPPORT Donald Trump -> China"]);
+    // another office called a leader is its own
+    expect(eventsOn("2023-01-19")("Secretary Blinken met with Israeli Leader of the Opposition Yair Lapid.")).toEqual(["CONSULT Antony Blinken+Yair Lapid -> "]);
+  });
 });
 
 describe("people never seen before", () => {

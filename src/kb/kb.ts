@@ -73,6 +73,8 @@ export class KnowledgeBase {
   readonly tenuresByOffice = new Map<string, Tenure[]>();
   readonly names = new Gazetteer<NameEntry>();
   private readonly tenuresByNameWord = new Map<string, Tenure[]>();
+  /** Per state: the offices that led it, with when (leaders.tsv). */
+  private readonly leaderOffices = new Map<string, Array<{ office: string; start: string; end: string | null }>>();
 
   constructor(dataDir: string, tokenize: (phrase: string) => string[]) {
     for (const r of readTsv(join(dataDir, "states.tsv"))) {
@@ -91,6 +93,10 @@ export class KnowledgeBase {
     }
     for (const r of readTsv(join(dataDir, "offices.tsv"))) {
       this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank! });
+    }
+    for (const r of readTsv(join(dataDir, "leaders.tsv"))) {
+      if (!this.offices.has(r.office!)) throw new Error(`${r.__line}: unknown office "${r.office}" (see offices.tsv)`);
+      push(this.leaderOffices, r.code!, { office: r.office!, start: r.start!, end: r.end || null });
     }
     const holderDir = join(dataDir, "officeholders");
     for (const file of readdirSync(holderDir).filter((f) => f.endsWith(".tsv")).sort()) {
@@ -148,6 +154,11 @@ export class KnowledgeBase {
     const all = (this.tenuresByOffice.get(office) ?? []).filter((t) => !body || t.body === body);
     if (!date) return [...all].sort((a, b) => b.start.localeCompare(a.start));
     return all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
+  }
+
+  /** The office that leads state `code` on `date` ("the Soviet leader" in 1987: General Secretary), if known. */
+  leaderOffice(code: string, date: string): string | null {
+    return this.leaderOffices.get(code)?.find((p) => p.start <= date && (p.end === null || date < p.end))?.office ?? null;
   }
 
   /** Tenures of people one of whose name words (folded) is `word`: "battsetseg", "harris". */

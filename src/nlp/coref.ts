@@ -316,7 +316,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return /^(,|and|, and)$/.test(between) ? e.code : null;
   }
 
-  function resolveTitle(office: string, code: string | null, body: string | null): number {
+  function resolveTitle(title: string, code: string | null, body: string | null): number {
+    // "the Soviet leader", "Chinese leader": the holder of the office that led that state on the story's date
+    const led = title === "Leader" && code && ctx.storyDate ? kb.leaderOffice(code, ctx.storyDate) : null;
+    const office = led ?? title;
     // the latest person in the text holding that office (and of that code); a bare title in a
     // government's own text is its own office holder before a foreign one ("The President
     // congratulated Mr Assad" in a Kremlin readout of Putin's call with President Assad)
@@ -326,7 +329,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const royal = ROYAL_OFFICES.has(office);
     for (const e of entities) {
       if (e.kind !== "person") continue;
-      if (e.office !== office && !(royal && e.office && ROYAL_OFFICES.has(e.office))) continue;
+      if (e.office !== office && e.office !== title && !(royal && e.office && ROYAL_OFFICES.has(e.office))) continue;
       if (royal && e.office !== office && (office === "Queen" ? e.gender === "m" : e.gender === "f")) continue;
       if (code && e.code && e.code !== code) continue;
       const lm = lastMention.get(e.id) ?? -1;
