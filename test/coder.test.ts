@@ -359,6 +359,14 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("other senses of meeting", () => {
+  it("leaves a proposal that met a reception or criticism, and keeps a meeting with the opposition", () => {
+    expect(eventsOn("2004-11-05")("His words about President Bush met a cool reception from Jacques Chirac.")).toEqual([]);
+    expect(eventsOn("2004-11-05")("The plan met with sharp criticism from France.")).toEqual([]);
+    expect(eventsOn("2019-08-10")("Speaker Nancy Pelosi met with Hong Kong opposition at the Capitol.")).toHaveLength(1);
+  });
+});
+
 describe("armed forces as speakers", () => {
   it("reads a state's army as a group that can accuse", () => {
     expect(eventsOn("2019-12-26")("The Indian army said Pakistan violated the ceasefire agreement.")).toEqual(["ACCUSE Indian army -> Pakistan"]);
