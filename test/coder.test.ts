@@ -359,6 +359,13 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("welcomes received", () => {
+  it("reads 'will receive a ceremonial welcome' as the host state's welcome of the guest", () => {
+    const text = "President Klaus Iohannis will make a State Visit to Singapore. President Iohannis will receive a ceremonial welcome at the Istana.";
+    expect(eventsOn("2023-03-08", "Ministry of Foreign Affairs, Singapore")(text)).toContain("AGREE Singapore -> Klaus Iohannis");
+  });
+});
+
 describe("other senses of meeting", () => {
   it("leaves a proposal that met a reception or criticism, and keeps a meeting with the opposition", () => {
     expect(eventsOn("2004-11-05")("His words about President Bush met a cool reception from Jacques Chirac.")).toEqual([]);

@@ -75,7 +75,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
         const all = [...ev.actor, ...ev.recipient];
-        if (all.length >= 2) {
+        // (a state no mention names — a host read from the place — is not one of "the two Prime Ministers")
+        if (all.length >= 2 && all.every((p) => p.mention >= 0)) {
           discourse.lastMeeting = all.map((p) => p.entity);
           discourse.lastMeetingSentence = sent.index;
         }
@@ -367,6 +368,16 @@ function codeOne(
   let recipients = participants(doc, objectMentions);
   if (objectMentions.length === 1 && isPairReference(doc, objectMentions[0]!) && discourse.lastMeeting.length >= 2) {
     recipients = discourse.lastMeeting.map((entity) => ({ entity, mention: objectMentions[0]!.id }));
+  }
+  // "Their Majesties will receive a ceremonial welcome at the Istana": the guests are received, by whoever
+  // the welcome is "from", else the state the text places them in
+  if (trigger.roles === "host" && tokens.lemma[head] === "receive" && receivesWelcome(doc, match.end, limit) && actors.length) {
+    const from = findWord(doc, match.end, limit, "from");
+    let hosts = from >= 0 ? participants(doc, mentionsFrom(doc, from + 1, limit, mentionOf)) : [];
+    const here = sentenceLocation(doc, sent) ?? docLocation ?? ctx.publisherCode;
+    if (!hosts.length && here && actors.every((p) => doc.entities[p.entity]!.code !== here)) hosts = stateParticipant(doc, ctx, here);
+    if (!hosts.length) return null;
+    [actors, recipients] = [hosts, actors];
   }
   // "A meeting of eight nations … accepted the plan": the meeting's attendees
   if (!actors.length && discourse.gathering && !passive) actors = gatheringSubject(doc, sent, head, discourse.gathering);
@@ -906,14 +917,28 @@ function voiceOf(doc: Doc, sent: Sentence, ctx: CoderContext): EventParticipant[
   if (sent.asked) return []; // a journalist speaks for no one
   const we = doc.mentions.find((m) => m.type === "pronoun" && m.entity >= 0 && /^(we|us|our)$/.test(doc.tokens.lower[m.tokenStart]!));
   if (we) return participants(doc, [we]);
-  const code = ctx.publisherCode;
-  if (!code || !ctx.kb.states.has(code)) return [];
+  return ctx.publisherCode ? stateParticipant(doc, ctx, ctx.publisherCode) : [];
+}
+
+/** The state of `code` as a participant named by no mention (the text's own voice, a host), if it is a state. */
+function stateParticipant(doc: Doc, ctx: CoderContext, code: string): EventParticipant[] {
+  if (!ctx.kb.states.has(code)) return [];
   let state = doc.entities.find((e) => e.kind === "state" && e.code === code);
   if (!state) {
     state = { id: doc.entities.length, name: ctx.kb.states.get(code)!.name, kind: "state", code, office: null, source: "kb", kbKey: code, gender: null, members: [] };
     doc.entities.push(state);
   }
   return [{ entity: state.id, mention: -1 }];
+}
+
+/** "receive a ceremonial welcome", "received a warm reception": the subject is the one welcomed. */
+function receivesWelcome(doc: Doc, from: number, limit: number): boolean {
+  for (let t = from; t < Math.min(limit, from + 4); t++) {
+    const w = doc.tokens.lower[t]!;
+    if (w === "welcome" || w === "reception") return true;
+    if (!/^(DET|ADJ|ADV)$/.test(doc.tokens.pos[t]!)) return false;
+  }
+  return false;
 }
 
 /** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */
