@@ -359,6 +359,22 @@ describe("meetings whose attendees are listed apart", () => {
   });
 });
 
+describe("people the knowledge base does not know", () => {
+  it("reads an untitled name that opens with a given name as a person, and later its family name alone", () => {
+    const events = eventsOn("2019-10-22");
+    expect(events("Mark Zuckerberg said that Russia, Iran and China have tried to meddle in US presidential elections. Zuckerberg also criticized China.")).toEqual([
+      "ACCUSE Mark Zuckerberg -> China+Iran+Russia",
+      "ACCUSE Mark Zuckerberg -> China",
+    ]);
+  });
+  it("leaves names of things that open with a given name, and given names that are ordinary words unless they speak", () => {
+    const events = eventsOn("2021-05-10");
+    expect(events("The Abraham Accords praised Israel.")).toEqual([]);
+    expect(events("Grace Stevens praised Israel.")).toEqual([]);
+    expect(events("Grace Stevens said Iran violated the agreement.")).toEqual(["ACCUSE Grace Stevens -> Iran"]);
+  });
+});
+
 describe("welcomes received", () => {
   it("reads 'will receive a ceremonial welcome' as the host state's welcome of the guest", () => {
     const text = "President Klaus Iohannis will make a State Visit to Singapore. President Iohannis will receive a ceremonial welcome at the Istana.";

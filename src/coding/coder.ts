@@ -674,8 +674,9 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
         const agent = tree.agentOf(t);
         targets = agent >= 0 ? roles.owner(agent) : null;
       } else {
+        // ("Russia, Iran and China have tried to meddle …": the subject with those listed beside it)
         const subject = tree.subjectOf(t);
-        targets = subject ? roles.owner(subject.token) : null;
+        targets = roles.subject(sent, t) ?? (subject ? roles.owner(subject.token) : null);
       }
     } else {
       // said of someone as a predicate: "… are pure nonsense", "is irresponsible", "constitute interference";

@@ -243,7 +243,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       let app = of ? { end: of.end, office: office ?? "", code: of.code } : appositive(nameEnd);
       // an appositive naming another country is the next item of a list, not this person's title
       if (app && kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(kbPerson, null).some((t) => t.code === app!.code)) app = null;
-      if (!kbPerson && !titled && !app) continue;
+      if (!kbPerson && !titled && !app && !untitledPerson(nameStart, nameEnd)) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
       const fullEnd = app ? app.end : nameEnd;
       take(fullStartTok, fullEnd);
@@ -605,6 +605,25 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       // trailing words after the last head belong to the name only if capitalized ("… School of Public Policy")
       const end = tokens.lower[lastHead + 1] === "of" || tokens.lower[lastHead + 1] === "for" ? e : lastHead + 1;
       return end - t >= 2 ? end : t;
+    }
+
+    /**
+     * Whether the run [a, b) names someone the knowledge base does not know, with no title: a
+     * given name and more ("Mark Zuckerberg said", "Brad Adams, from Human Rights Watch"), an East
+     * Asian family name and more ("Zhao Lijian"); a name that is also an ordinary word ("Will",
+     * "Grace", "Moon") only as the subject of a speech verb. (Their family names alone, later in the
+     * text, are found with those of every person named: "Zuckerberg said".)
+     */
+    function untitledPerson(a: number, b: number): boolean {
+      if (b - a > 4) return false;
+      if (b - a < 2 || refs.nameEnders.has(tokens.lower[b - 1]!)) return false;
+      for (let t = a; t < b; t++) {
+        if (ORG_HEADS.has(tokens.lower[t]!) || refs.titleWords.has(tokens.lower[t]!)) return false;
+        if (t > a && /^(PRON|DET|ADP|CCONJ|VERB|AUX)$/.test(tokens.pos[t]!)) return false; // "So I said"
+      }
+      const speaks = b < s1 && refs.speechVerbs.has(tokens.lemma[b]!);
+      const word = refs.nameStarts.get(tokens.text[a]!);
+      return word === false || (word === true && speaks);
     }
 
     function emitTitle(k0: number, k1: number): void {

@@ -24,10 +24,26 @@ export class References {
   readonly titleWords: Set<string>;
   /** Head nouns of unnamed collectives: "police", "protesters" (data/lexicon/collectives.txt). */
   readonly collectives: Set<string>;
+  /**
+   * Words that open a person's name, as written (data/names/): given names ("Mark", "Olaf") and the
+   * East Asian family names written first ("Zhao", "Kim"); true when the word is also an ordinary
+   * English word or phrase opener ("Will", "Grace", "Moon").
+   */
+  readonly nameStarts = new Map<string, boolean>();
+  /** Words that end a name of a thing, not of a person ("Abraham Accords", "Lam Research"), lower case (data/names/name-enders.txt). */
+  readonly nameEnders: Set<string>;
+  /** Verbs whose subject speaks, by lemma (data/lexicon/speech-verbs.txt): "Will Stevens said" is someone. */
+  readonly speechVerbs: Set<string>;
 
   constructor(dataDir: string) {
     this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
     this.collectives = readWordList(join(dataDir, "lexicon", "collectives.txt"));
+    this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
+    this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
+    for (const r of readTsv(join(dataDir, "names", "given-names.tsv"))) this.nameStarts.set(r.name!, r.word === "word");
+    for (const r of readTsv(join(dataDir, "names", "family-names.tsv"))) {
+      if (r.order === "first" || r.order === "either") this.nameStarts.set(r.name!, (this.nameStarts.get(r.name!) ?? false) || r.word === "word");
+    }
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
