@@ -298,7 +298,7 @@ function codeOne(
   let beAt = head - 1;
   while (beAt > sent.tokenStart && tokens.pos[beAt] === "ADV") beAt--; // "is now endorsed by"
   const passive =
-    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "is", "are"].includes(lower[beAt] ?? "") && !STATIVE.has(lower[head]!);
+    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "being", "is", "are"].includes(lower[beAt] ?? "") && !STATIVE.has(lower[head]!);
 
   let actorMentions: Mention[];
   let objectMentions: Mention[];
