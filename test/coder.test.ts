@@ -615,6 +615,10 @@ describe("blame and dismissal said of someone", () => {
   it("gives a reported accusation to the one who said it", () => {
     expect(tuples("Foreign Minister Jaishankar said Pakistan had violated the ceasefire agreement.", "ACCUSE", null)).toEqual(["Subrahmanyam Jaishankar -> Pakistan"]);
   });
+  it("reads abuses said of a state as accusations in the text's voice", () => {
+    expect(tuples("The US and Canada abused their bilateral extradition treaty.", "ACCUSE")).toEqual(["China -> Canada+United States"]);
+    expect(tuples("The PRC has suppressed the freedoms of Hong Kongers.", "ACCUSE", "U.S. Department of State")).toEqual(["United States -> China"]);
+  });
   it("codes a claim called nonsense as rejected", () => {
     expect(tuples("The remarks by the Australian side are pure nonsense.", "REJECT")).toEqual(["China -> Australia"]);
   });
