@@ -59,7 +59,8 @@ export class Coder {
         name: "sections",
         requires: ["sentences"],
         assigns: ["sentences"],
-        run: markSkipped,
+        // (a transcript's speakers are told from its askers by their names: "Zhao Lijian: " answers, "Reuters: " asks)
+        run: (doc) => markSkipped(doc, (label) => refs.isPersonName(label)),
       },
       {
         name: "mentions+coreference",

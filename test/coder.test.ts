@@ -645,6 +645,15 @@ describe("who 'I' is", () => {
     const support = find(toPlover(coder.code(sourceFromText("t", "I thank Prime Minister Kishida for his leadership.", { storyDate: "2023-05-21", publisher: "The White House (USA)", title: "Statement from President Joe Biden on the G7 Summit" }))), "SUPPORT")[0]!;
     expect(support.actor[0]!.name).toBe("Joe Biden");
   });
+  it("tells a transcript's askers from its speakers by their labels ('Reuters: …' asks, 'Zhao Lijian: …' answers)", () => {
+    const text = [
+      "Reuters: The US is bullying China on all fronts. What is your comment?",
+      "Zhao Lijian: We have noted the reports.",
+      "AFP: The US is bullying China again. Do you have a response?",
+      "Zhao Lijian: The United States is bullying China.",
+    ].join("\n\n");
+    expect(find(code(text, "2020-06-21", CHINA_MFA), "ACCUSE").map(dyad)).toEqual(["China -> United States"]);
+  });
   it("is the spokesperson's state in a press conference's answers, and no one in its questions", () => {
     const records = code("Q: I thank the minister for the briefing.\n\nA: I thank Pakistan for its support.", "2019-06-21", CHINA_MFA);
     expect(find(records, "SUPPORT").map(dyad)).toEqual(["China -> Pakistan"]);

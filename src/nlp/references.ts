@@ -63,6 +63,14 @@ export class References {
     }
   }
 
+  /** Whether a short label is a person's name: "Zhao Lijian", "Ned Price", "MR PRICE" (an honorific and a name). */
+  isPersonName(label: string): boolean {
+    const words = label.split(" ");
+    if (words.length < 2 || words.length > 4) return false;
+    if (/^(mr|mrs|ms|dr|madam|ambassador|secretary|spokesperson)\.?$/i.test(words[0]!)) return true;
+    return this.nameStarts.get(words[0]!) === false && words.slice(1).every((w) => /^\p{Lu}/u.test(w));
+  }
+
   longest(keys: readonly string[], at: number, limit: number): { start: number; end: number; value: Reference } | null {
     let node: Node | undefined = this.root;
     let best: { start: number; end: number; value: Reference } | null = null;

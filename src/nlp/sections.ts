@@ -15,18 +15,21 @@ const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|fo
  * captions or boilerplate): a repeated title, a heading line without final
  * punctuation, and boilerplate lines.
  */
-export function markSkipped(doc: Doc): void {
+export function markSkipped(doc: Doc, isPersonName: (label: string) => boolean = () => false): void {
   const title = doc.source.meta.title ? fold(doc.source.meta.title).replace(/\W+/g, " ").trim() : null;
+  const transcript = transcriptLabels(doc, isPersonName);
   let question = false;
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
-    // a press conference's questions report others' claims; the answers ("A:") are the ministry's
-    if (/^(Q|Question)\s*[:：]/i.test(text)) question = true;
-    else if (/^(A|Answer)\s*[:：]/i.test(text) || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
+    const label = transcript && !/^(Q|A|Question|Answer)\s*[:：]/i.test(text) ? LABEL.exec(text)?.[1] : undefined;
+    // a press conference's questions report others' claims; the answers ("A:") are the ministry's;
+    // in a transcript that names its speakers ("Zhao Lijian: …"), whoever is no person asks ("Reuters: …", "Journalist: …")
+    if (/^(Q|Question)\s*[:：]/i.test(text) || (label !== undefined && !isPersonName(label))) question = true;
+    else if (/^(A|Answer)\s*[:：]/i.test(text) || label !== undefined || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
     if (question) {
       // a journalist's question: what it asks, and what it only attributes to reports, are not coded;
       // what it states as fact ("The US imposed sanctions on two of your firms yesterday") is (CODING.md)
-      const body = text.replace(/^(Q|Question)\s*[:：]\s*/i, "");
+      const body = text.replace(/^(Q|Question)\s*[:：]\s*/i, "").replace(label !== undefined ? LABEL : /^$/, "");
       if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text)) s.skip = "question";
       else s.asked = true;
       continue;
@@ -38,6 +41,27 @@ export function markSkipped(doc: Doc): void {
     else if (BOILERPLATE.test(text.trim())) s.skip = "boilerplate";
     else if (!/[.!?;:"”)]$/.test(text.trim()) && isLineOfItsOwn(doc.text, s.start, s.end) && text.split(/\s+/).length < 25) s.skip = "heading";
   }
+}
+
+/** A speaker's label opening a line of a transcript: "Zhao Lijian: ", "Reuters: ", "The Paper: ", "Follow-up: ". */
+const LABEL = /^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*| of| the){0,5})\s*[:：]\s/;
+
+/**
+ * Whether the text is a transcript that labels its speakers: at least two of its lines open with a
+ * person's name and a colon ("Zhao Lijian: …", the answers) and at least two with another label
+ * ("Reuters: …", the questions).
+ */
+function transcriptLabels(doc: Doc, isPersonName: (label: string) => boolean): boolean {
+  let people = 0;
+  let others = 0;
+  for (const s of doc.sentences) {
+    if (s.start > 0 && doc.text[s.start - 1] !== "\n") continue;
+    const label = LABEL.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 60)))?.[1];
+    if (label === undefined) continue;
+    if (isPersonName(label)) people++;
+    else others++;
+  }
+  return people >= 2 && others >= 2;
 }
 
 function isLineOfItsOwn(text: string, start: number, end: number): boolean {
