@@ -186,6 +186,12 @@ describe("roles from the parse", () => {
     expect(code(text, "2023-03-17")[0]!.mode).toEqual(["visit"]);
     expect(events("BERLIN, March 17 - Chancellor Olaf Scholz met Prime Minister Fumio Kishida on Friday.", "2023-03-17")).toEqual(["CONSULT Fumio Kishida -> Olaf Scholz"]);
   });
+  it("keeps a dateline with no dash out of the clause, and no acronym is one", () => {
+    // "BEIRUT" is no subject, though it names Lebanon's capital
+    expect(events("GENEVA/BEIRUT The main Syrian opposition grouping agreed to attend United Nations-sponsored peace talks.", "2016-01-29")).toEqual([]);
+    expect(events("DUBAI Iran and China agreed to expand bilateral ties.", "2016-01-23")).toEqual(["AGREE China+Iran -> "]);
+    expect(events("NATO Secretary General Jens Stoltenberg praised Turkey.", "2016-01-29")).toEqual(["SUPPORT Jens Stoltenberg -> Türkiye"]);
+  });
   it("reads 'had' heading a meeting phrase, not 'has' helping a verb", () => {
     // wink tags "had" an auxiliary here; the pattern's noun settles its sense
     expect(events("President Halimah and Sheikh Tamim had a fruitful discussion on ways to strengthen cooperation.", "2023-05-01")).toEqual(["CONSULT Halimah Yacob+Tamim bin Hamad Al Thani -> "]);

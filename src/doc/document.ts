@@ -33,6 +33,8 @@ export interface Sentence extends Span {
   skip: string | null;
   /** Stated in a journalist's question: coded, but no one in it speaks for the text. */
   asked?: boolean;
+  /** The first token after a dateline with no dash that opens the text ("DUBAI President Hassan Rouhani …"). */
+  bodyStart?: number;
 }
 
 export type EntityKind = "person" | "state" | "org" | "group";

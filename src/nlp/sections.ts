@@ -15,7 +15,12 @@ const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|fo
  * captions or boilerplate): a repeated title, a heading line without final
  * punctuation, and boilerplate lines.
  */
-export function markSkipped(doc: Doc, isPersonName: (label: string) => boolean = () => false): void {
+export function markSkipped(
+  doc: Doc,
+  isPersonName: (label: string) => boolean = () => false,
+  namesSomeone: (token: number) => boolean = () => false,
+): void {
+  markBareDateline(doc, namesSomeone);
   const title = doc.source.meta.title ? fold(doc.source.meta.title).replace(/\W+/g, " ").trim() : null;
   const transcript = transcriptLabels(doc, isPersonName);
   let question = false;
@@ -79,8 +84,40 @@ function isLineOfItsOwn(text: string, start: number, end: number): boolean {
  */
 const DATELINE = /^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2}(?:\/[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2})*(,\s*[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([A-Za-z .]+\))?(?:\s+--?|\s*--|\s*[—–])\s+(?=[A-Z])/;
 
+/**
+ * A dateline with no dash opening the text, as news feeds strip them: "DUBAI President Hassan Rouhani
+ * hailed …", "GENEVA/BEIRUT The main Syrian opposition grouping …": up to three words in capitals (several
+ * places joined by "/"), at the start of the text's first sentence, before a word in mixed case, where
+ * none of the capitalised words names a state, an organization or a person ("NATO Secretary General …").
+ */
+function markBareDateline(doc: Doc, namesSomeone: (token: number) => boolean): void {
+  const first = doc.sentences.find((s) => !s.skip);
+  if (!first) return;
+  const { tokens } = doc;
+  let t = first.tokenStart;
+  let words = 0;
+  while (t < first.tokenEnd && words <= 4) {
+    const w = tokens.text[t]!;
+    if (w === "/") {
+      t++;
+      continue;
+    }
+    if (!/^[A-Z][A-Z.'’-]{2,}$/.test(w) || namesSomeone(t)) break;
+    words++;
+    t++;
+  }
+  // what follows is mixed case, and glued by a space ("DUBAI President", not "USA-China" or "WASHINGTON,")
+  if (words === 0 || words > 3 || t >= first.tokenEnd || !/^[A-Z][a-z]/.test(tokens.text[t]!)) return;
+  if (tokens.start[t]! !== tokens.end[t - 1]! + 1 || doc.text[tokens.end[t - 1]!] !== " ") return;
+  first.bodyStart = t;
+}
+
 /** The first token of a sentence after its news dateline, or its first token when it has none. */
-export function afterDateline(doc: Pick<Doc, "text" | "tokens">, sentence: Pick<Doc["sentences"][number], "start" | "end" | "tokenStart" | "tokenEnd">): number {
+export function afterDateline(
+  doc: Pick<Doc, "text" | "tokens">,
+  sentence: Pick<Doc["sentences"][number], "start" | "end" | "tokenStart" | "tokenEnd" | "bodyStart">,
+): number {
+  if (sentence.bodyStart !== undefined) return sentence.bodyStart;
   const text = doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
   const m = DATELINE.exec(text);
   // without a date, what follows must be written in mixed case: "WASHINGTON – Today, President …",
