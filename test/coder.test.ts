@@ -381,6 +381,18 @@ describe("people the knowledge base does not know", () => {
   });
 });
 
+describe("meetings that were held", () => {
+  it("codes a meeting that 'was held' or 'took place' between the parties its phrase names, and one to be held as announced", () => {
+    const events = eventsOn("2019-07-25");
+    expect(events("The China-US trade talks were held in Geneva.")).toEqual(["CONSULT China+United States -> "]);
+    expect(events("Talks between the European Union and Japan took place on Monday.")).toEqual(["CONSULT European Union+Japan -> "]);
+    expect(events("The 20th China-EU Summit will be held in Beijing in a couple of days.")).toEqual(["AGREE China+European Union -> "]);
+    // a meeting of one party, and one held years ago, are not coded
+    expect(events("The meeting was held in Geneva.")).toEqual([]);
+    expect(events("The China-US summit was held in Washington in 2015.")).toEqual([]);
+  });
+});
+
 describe("welcomes received", () => {
   it("reads 'will receive a ceremonial welcome' as the host state's welcome of the guest", () => {
     const text = "President Klaus Iohannis will make a State Visit to Singapore. President Iohannis will receive a ceremonial welcome at the Istana.";

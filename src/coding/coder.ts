@@ -7,7 +7,7 @@ import { ROOT, Tree } from "../doc/syntax.ts";
 import { recallsPast } from "../nlp/dates.ts";
 import { afterDateline } from "../nlp/sections.ts";
 import { TreeRoles } from "./syntax-roles.ts";
-import { SKIPPABLE, afterWith, directObject, findWord, isPairReference, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
+import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
 interface TriggerMatch {
   trigger: Trigger;
@@ -318,6 +318,17 @@ function codeOne(
       if (/^(upcoming|forthcoming|planned|proposed|possible|potential|future|prospective|next)$/.test(lower[t]!)) return null;
       if (!/^(ADJ|DET|PROPN|NOUN)$/.test(tokens.pos[t]!)) break;
     }
+    if (trigger.roles === "held") {
+      // "The 22nd China-Philippines diplomatic consultation was held in Manila", "Talks between the EC and Comecon
+      // took place …": the meeting's parties are those its own phrase names, before the noun and up to the verb
+      const verb = match.end - 1;
+      actorMentions = heldMeetingParties(doc, sent, head, verb, mentionOf);
+      if (new Set(actorMentions.map((m) => m.entity)).size < 2) return null;
+      objectMentions = [];
+      // "will be held", "to be held": announced; "was held … in September 2018": background
+      for (let t = head + 1; t < verb; t++) if (/^(will|shall|would|to)$/.test(lower[t]!)) future = true;
+      if (discourse.roles?.tree.parsed(verb) && datedEarlier(doc, discourse.roles.tree, verb)) return null;
+    } else {
     // "In his meeting with X", "X's talks with Y"
     const owner = possessorOf(doc, head, sent, mentionOf);
     actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
@@ -325,6 +336,7 @@ function codeOne(
     // "talks with X", "a visit to X"
     objectMentions = trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf) : afterWith(doc, match.end - 1, limit, mentionOf);
     if (!objectMentions.length) return null;
+    }
   } else if (passive) {
     const byAt = findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
@@ -940,6 +952,28 @@ function receivesWelcome(doc: Doc, from: number, limit: number): boolean {
     if (!/^(DET|ADJ|ADV)$/.test(doc.tokens.pos[t]!)) return false;
   }
   return false;
+}
+
+/**
+ * The parties a meeting noun's own phrase names, for "X was held" and "X took place": those before the
+ * noun in its phrase ("the China-Philippines diplomatic consultation", "the US-China trade talks") and
+ * those after it up to the verb ("talks between the EC and Comecon"), places left out.
+ */
+function heldMeetingParties(doc: Doc, sent: Sentence, noun: number, verb: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  let from = noun;
+  while (from > sent.tokenStart && (/^(PROPN|ADJ|NOUN|NUM|DET)$/.test(tokens.pos[from - 1]!) || /^[-–]$/.test(tokens.text[from - 1]!))) from--;
+  let to = verb;
+  while (to > noun && /^(AUX|ADV|PART)$/.test(tokens.pos[to - 1]!)) to--;
+  const out: Mention[] = [];
+  for (let t = from; t < to; t++) {
+    const mi = mentionOf[t]!;
+    if (mi < 0) continue;
+    const m = doc.mentions[mi]!;
+    t = Math.max(t, m.tokenEnd - 1);
+    if (isParticipant(m, doc) && !isLocation(doc, m) && !out.includes(m)) out.push(m);
+  }
+  return out;
 }
 
 /** Whom a host receives: its direct object, or those a hosted occasion honours ("host a State Banquet in honour of Their Majesties", "host lunch for …"). */

@@ -5,7 +5,7 @@ import { readTsv, readWordList } from "../kb/tsv.ts";
 /** Words that negate the verb they stand before. */
 export const NEGATORS: ReadonlySet<string> = new Set(["not", "n't", "never", "no", "neither", "nor"]);
 
-export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "none";
+export type Roles = "object" | "with" | "joint" | "host" | "inviter" | "held" | "none";
 
 export interface Trigger {
   /** Lemmas after the head; "*" lets up to three words stand between. */
@@ -168,8 +168,21 @@ export class Lexicon {
 
   /** The triggers token t may head, by its lemma or else its folded form. */
   headedBy(tokens: Tokens, t: number): Trigger[] | undefined {
-    return this.byHead.get(tokens.lemma[t]!) ?? this.byHead.get(tokens.lower[t]!);
+    const lemma = tokens.lemma[t]!;
+    const lower = tokens.lower[t]!;
+    const byLemma = this.byHead.get(lemma);
+    const byForm = lemma === lower ? undefined : this.byHead.get(lower);
+    if (!byForm) return byLemma;
+    if (!byLemma) return byForm;
+    // patterns written with the word as inflected ("talks * hold") beside those of its lemma ("talk with")
+    const key = `${lemma}\u0000${lower}`;
+    let both = this.merged.get(key);
+    if (!both) this.merged.set(key, (both = [...byLemma, ...byForm].sort((a, b) => b.rest.length - a.rest.length)));
+    return both;
   }
+
+  /** Pattern lists of a lemma and an inflected form both heading patterns, merged once. */
+  private readonly merged = new Map<string, Trigger[]>();
 
 }
 
@@ -199,7 +212,7 @@ function auxiliaryOf(tokens: Tokens, t: number): boolean {
  * a few words stand between: "expressed his deep concern"); returns the
  * token after the match, or -1.
  */
-const ROLES = new Set(["object", "with", "joint", "host", "inviter", "none"]);
+const ROLES = new Set(["object", "with", "joint", "host", "inviter", "held", "none"]);
 /** The recipient frames the coder reads (triggers.tsv's header explains each). */
 const FRAME = /^(obj|iobj|xcomp:obj|for:to|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
 
