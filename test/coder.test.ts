@@ -652,6 +652,10 @@ describe("press conference questions", () => {
   it("codes what a question states as fact, with no one speaking for the ministry in it", () => {
     expect(events("Q: The United States on Monday imposed sanctions on Iran. The US must stop this.\n\nA: We have noted the reports.")).toEqual(["SANCTION United States -> Iran"]);
   });
+  it("leaves out a parliamentary question's formula, and codes its reply", () => {
+    const text = "QUESTION Mr Leon Perera: To ask the Minister for Foreign Affairs how many Singaporeans remain in Myanmar.\n\nREPLY Singapore thanked Thailand for its assistance.";
+    expect(eventsOn("2021-03-10", "Ministry of Foreign Affairs, Singapore")(text)).toEqual(["SUPPORT Singapore -> Thailand"]);
+  });
   it("leaves out what a question asks and what it attributes to reports", () => {
     expect(events("Q: According to media reports, Japan imposed sanctions on Iran. Are there any plans for President Xi to visit Japan.")).toEqual([]);
     expect(events("Q: Did the United States impose sanctions on Iran?")).toEqual([]);

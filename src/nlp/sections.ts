@@ -4,6 +4,9 @@ import { fold } from "../kb/fold.ts";
 /** A question's claim attributed only to reports: "According to media reports, …", "It is reported that …". */
 const HEARSAY = /\b(according to|it (?:is|was|has been) reported|reportedly|reports (?:say|said|suggest))\b/i;
 
+/** A parliamentary question's formula: "To ask the Minister for Foreign Affairs whether …". */
+const ASKS_MINISTER = /\bto ask the (?:prime )?minister\b/i;
+
 /** A sentence opening as a question does, whatever its final mark: "Are there any plans for …". */
 const INTERROGATIVE = /^(are|is|was|were|do|does|did|will|would|can|could|should|has|have|what|why|how|who|whom|which)\b/i;
 
@@ -29,13 +32,14 @@ export function markSkipped(
     const label = transcript && !/^(Q|A|Question|Answer)\s*[:：]/i.test(text) ? LABEL.exec(text)?.[1] : undefined;
     // a press conference's questions report others' claims; the answers ("A:") are the ministry's;
     // in a transcript that names its speakers ("Zhao Lijian: …"), whoever is no person asks ("Reuters: …", "Journalist: …")
-    if (/^(Q|Question)\s*[:：]/i.test(text) || (label !== undefined && !isPersonName(label))) question = true;
-    else if (/^(A|Answer)\s*[:：]/i.test(text) || label !== undefined || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
+    // (a parliamentary question: "QUESTION Mr Leon Perera: To ask the Minister for Foreign Affairs …", answered by "REPLY")
+    if (/^(Q|Question)\s*[:：]/i.test(text) || /^QUESTION\b/.test(text) || (label !== undefined && !isPersonName(label))) question = true;
+    else if (/^(A|Answer)\s*[:：]/i.test(text) || /^(ANSWER|REPLY)\b/.test(text) || label !== undefined || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
     if (question) {
       // a journalist's question: what it asks, and what it only attributes to reports, are not coded;
       // what it states as fact ("The US imposed sanctions on two of your firms yesterday") is (CODING.md)
       const body = text.replace(/^(Q|Question)\s*[:：]\s*/i, "").replace(label !== undefined ? LABEL : /^$/, "");
-      if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text)) s.skip = "question";
+      if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text) || ASKS_MINISTER.test(text)) s.skip = "question";
       else s.asked = true;
       continue;
     }
