@@ -708,6 +708,10 @@ describe("conditions", () => {
 
 describe("requests phrased as hopes", () => {
   const requests = (text: string) => find(code(text, "2019-06-21", CHINA_MFA), "REQUEST").map(dyad);
+  it("asks 'the two countries' a hope names, when the text named the pair just before", () => {
+    const text = "Q: Tensions between India and Pakistan have escalated. A: We sincerely hope that the two countries can strengthen dialogue.";
+    expect(eventsOn("2019-08-24", CHINA_MFA)(text)).toEqual(["REQUEST China -> India+Pakistan"]);
+  });
   it("codes a hope that someone else can or will act as a request of them", () => {
     expect(requests("We hope that the US side could do more to promote exchanges between the two peoples.")).toEqual(["China -> United States"]);
     expect(requests("We hope all relevant parties can exercise restraint.")).toEqual(["China -> "]);

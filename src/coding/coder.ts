@@ -861,9 +861,11 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
       if (!tree.children(c, "aux").some((a) => HOPE_MODALS.has(tokens.lower[a]!))) continue;
       const subject = tree.subjectOf(c);
       if (!subject) continue;
-      // "we hope all parties could …": asked of everyone, no one entity
-      const everyone = EVERYONE.has(tokens.lower[subject.token]!);
-      const asked = everyone ? [] : roles.subject(sent, c);
+      // "we hope all parties could …": asked of everyone, no one entity ("the two countries" are two)
+      const named = roles.subject(sent, c);
+      const pair = !!named?.some((m) => m.entity >= 0 && doc.entities[m.entity]!.members.length > 0 && doc.entities[m.entity]!.members.every((id) => doc.entities[id]!.kind === "state"));
+      const everyone = EVERYONE.has(tokens.lower[subject.token]!) && !pair;
+      const asked = everyone ? [] : named;
       if (!asked) continue;
       const recipient = othersThan(doc, participants(doc, asked), actor);
       if (!recipient.length && !everyone) continue;
