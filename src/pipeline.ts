@@ -98,7 +98,10 @@ export class Coder {
           for (const m of doc.mentions) mentioned[m.sentence] = 1;
           const wanted = (d: Doc, s: Sentence) =>
             (mentioned[s.index] === 1 &&
-              (lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd) || lexicon.holdsEvaluation(d.tokens, s.tokenStart, s.tokenEnd) || lexicon.holdsHope(d.tokens, s.tokenStart, s.tokenEnd))) ||
+              (lexicon.holdsCandidate(d.tokens, s.tokenStart, s.tokenEnd) ||
+                lexicon.holdsEvaluation(d.tokens, s.tokenStart, s.tokenEnd) ||
+                lexicon.holdsHope(d.tokens, s.tokenStart, s.tokenEnd) ||
+                lexicon.holdsThreat(d.tokens, s.tokenStart, s.tokenEnd))) ||
             // (a modal demand is the text's own voice: a publisher that speaks for a state, outside a journalist's question)
             (voiced && !s.asked && lexicon.holdsDemandModal(d.tokens, s.tokenStart, s.tokenEnd));
           parseSentences(doc, syntax, wanted);

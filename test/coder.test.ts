@@ -381,6 +381,21 @@ describe("people the knowledge base does not know", () => {
   });
 });
 
+describe("consequences announced", () => {
+  it("codes a consequence the speaker announces for another party as THREATEN", () => {
+    const events = eventsOn("2022-02-20", "The White House");
+    expect(events("We have made clear that Russia will face massive consequences for its actions.")).toEqual(["THREATEN United States -> Russia"]);
+    expect(events("Should Iran attack any of our citizens, Iran will face severe consequences.")).toEqual(["THREATEN United States -> Iran"]);
+    expect(eventsOn("2019-07-10", CHINA_MFA)("Otherwise, the US will have to bear all the consequences.")).toEqual(["THREATEN China -> United States"]);
+  });
+  it("leaves consequences denied, asked about, or foreseen for oneself", () => {
+    const events = eventsOn("2022-02-20", "The White House");
+    expect(events("Russia will not face consequences.")).toEqual([]);
+    expect(events("If Russia will face consequences, the market will fall.")).toEqual([]);
+    expect(events("The United States will pay a price for its inaction.")).toEqual([]);
+  });
+});
+
 describe("meetings that were held", () => {
   it("codes a meeting that 'was held' or 'took place' between the parties its phrase names, and one to be held as announced", () => {
     const events = eventsOn("2019-07-25");

@@ -87,6 +87,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (demand) doc.events.push(demand);
     }
     if (roles) for (const ev of evaluationEvents(doc, sent, roles, ctx, sentenceEvents)) doc.events.push(ev);
+    const threat = roles && announcedConsequence(doc, sent, roles, ctx, sentenceEvents);
+    if (threat) doc.events.push(threat);
     const hoped = roles && hopedRequest(doc, sent, roles, ctx, sentenceEvents);
     if (hoped) doc.events.push(hoped);
   }
@@ -720,6 +722,48 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     });
   }
   return out;
+}
+
+/**
+ * A consequence announced for another party (data/lexicon/threat-phrases.tsv): "we've been clear that Russia
+ * will face massive consequences", "the US will have to bear all the consequences", "will pay a heavy price".
+ * The speaker — the subject of the speech verb that governs the clause, else the text's own voice —
+ * threatens the clause's subject. Not when negated, asked about or inside an "if" clause.
+ */
+function announcedConsequence(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderContext, coded: readonly CodedEvent[]): CodedEvent | null {
+  const { tokens } = doc;
+  const { tree } = roles;
+  if (sent.asked || coded.some((e) => e.type === "THREATEN")) return null;
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    const nouns = ctx.lexicon.threatPhrases.get(tokens.lemma[t]!);
+    if (!nouns || tokens.pos[t] !== "VERB" || !tree.parsed(t)) continue;
+    const object = tree.child(t, "obj");
+    if (object < 0 || !nouns.has(tokens.lemma[object]!)) continue;
+    // "will face", "must bear", "will have to bear"
+    const modalOf = (v: number) => tree.children(v, "aux").some((a) => /^(will|would|shall|must|'ll)$/.test(tokens.lower[a]!));
+    const governor = tree.relation(t) === "xcomp" && tokens.lemma[tree.head(t)] === "have" ? tree.head(t) : t;
+    if (!modalOf(governor) && !modalOf(t)) continue;
+    if ([t, governor].some((v) => tree.children(v).some((c) => NEGATORS.has(tokens.lower[c]!))) || inCondition(tree, t)) continue;
+    const subject = roles.subject(sent, t);
+    if (!subject) continue;
+    const speaker = speakerOf(doc, sent, roles, t, ctx);
+    if (!speaker.length) continue;
+    const recipient = othersThan(doc, participants(doc, subject), speaker);
+    if (!recipient.length) continue;
+    return {
+      sentence: sent.index,
+      type: "THREATEN",
+      mode: null,
+      context: contexts(doc, sent, ctx),
+      cameo: "130",
+      actor: speaker,
+      recipient,
+      date: doc.sentenceDates[sent.index] ?? null,
+      trigger: { start: tokens.start[t]!, end: tokens.end[object]! },
+      rule: `${tokens.lemma[t]} * ${tokens.lemma[object]} (threat)`,
+    };
+  }
+  return null;
 }
 
 /**

@@ -52,6 +52,8 @@ export class Lexicon {
   readonly hopeVerbs: ReadonlySet<string>;
   /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
   readonly armedWords: ReadonlySet<string>;
+  /** Verbs of a consequence announced for another ("will face consequences"), with the object lemmas that make it a threat (data/lexicon/threat-phrases.tsv). */
+  readonly threatPhrases = new Map<string, ReadonlySet<string>>();
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
@@ -94,6 +96,7 @@ export class Lexicon {
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
     this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
     this.armedWords = readWordList(join(dir, "armed-actors.txt"));
+    for (const r of readTsv(join(dir, "threat-phrases.tsv"))) this.threatPhrases.set(r.verb!, new Set(r.nouns!.split("|")));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -113,6 +116,16 @@ export class Lexicon {
         // ("Otherwise, China will have to …": a consequence threatened needs no promise verb)
         (trigger.pos !== "AUX" || this.promisesAct(tokens, t, end) || tokens.lower[start] === "otherwise");
       if (this.headedBy(tokens, t)?.some(fits)) return true;
+    }
+    return false;
+  }
+
+  /** Whether tokens [start, end) hold a consequence verb and, after it, one of its threat nouns ("will face … consequences"). */
+  holdsThreat(tokens: Tokens, start: number, end: number): boolean {
+    for (let t = start; t < end; t++) {
+      const nouns = this.threatPhrases.get(tokens.lemma[t]!);
+      if (!nouns) continue;
+      for (let u = t + 1; u < Math.min(end, t + 6); u++) if (nouns.has(tokens.lemma[u]!)) return true;
     }
     return false;
   }
