@@ -438,6 +438,10 @@ describe("sanctions lifted", () => {
 });
 
 describe("sympathy and esteem", () => {
+  it("codes what a letter was written for as its writer's act", () => {
+    const text = "Prime Minister Lee Hsien Loong has written to Republic of Korea President Yoon Suk-yeol to convey condolences on the stampede in Itaewon, Seoul.";
+    expect(eventsOn("2022-10-31", "Ministry of Foreign Affairs, Singapore")(text).map((e) => e.split(" -> ")[0])).toEqual(["SUPPORT Lee Hsien Loong"]);
+  });
   it("codes condolences conveyed, extended or sent, and relations valued, as SUPPORT", () => {
     const events = eventsOn("2019-04-22", CHINA_MFA);
     expect(events("President Xi Jinping has sent the message of condolences to President Filipe Nyusi of Mozambique.")).toEqual(["SUPPORT Xi Jinping -> Filipe Nyusi"]);
