@@ -381,6 +381,18 @@ describe("people the knowledge base does not know", () => {
   });
 });
 
+describe("background recalled", () => {
+  it("leaves acts months, hundreds of days or a decade past, and acts in a 'since' clause", () => {
+    const events = eventsOn("2022-12-20", "The White House");
+    expect(events("Three hundred days ago, Russia launched a brutal assault against Ukraine.")).toEqual([]);
+    expect(events("Just over two months ago, Iran launched an unprecedented direct attack on Israel.")).toEqual([]);
+    expect(events("The United States removed sanctions on Burma over the past decade.")).toEqual([]);
+    expect(events("Since FY 2014, the United States has provided more than $3 billion in humanitarian assistance to Iraq.")).toEqual([]);
+    // recent acts stay news
+    expect(events("Two days ago, Iran launched an attack on Israel.")).toEqual(["ASSAULT Iran -> Israel"]);
+  });
+});
+
 describe("consequences announced", () => {
   it("codes a consequence the speaker announces for another party as THREATEN", () => {
     const events = eventsOn("2022-02-20", "The White House");

@@ -827,7 +827,7 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
     if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
   }
   if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head)) return true;
-  if (inCondition(tree, head) || (tree.markOf(head) === "since" && tree.relation(head) === "advcl")) return true;
+  if (inCondition(tree, head) || tree.markOf(head) === "since") return true;
   // a participle before its noun or hyphenated into it (a subject misread as the noun it would modify
   // stays: "The two Presidents committed to …")
   if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && /^(amod|compound)$/.test(tree.relation(head))) {

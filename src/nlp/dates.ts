@@ -8,11 +8,12 @@ const DATEISH =
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d|from \d{1,2}(?: [a-z]+)? to \d{1,2} [a-z]+|from [a-z]+ \d{1,2} to (?:[a-z]+ )?\d{1,2})\b/i;
 
 /** Years and spans that put what a sentence says well before the story: "in 2017", "last year", "since 2014", "in the past". */
-const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b/gi;
+const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b/gi;
 
 /**
  * Whether a sentence recalls a time well before the story (a year before the
- * story's, "last year", "decades ago"): what it reports is background
+ * story's, "last year", "decades ago", "two months ago", "three hundred days ago", "over the past
+ * decade"): what it reports is background
  * (CODING.md: "since the 2015 deal", "during his 2019 visit" are not coded).
  */
 export function recallsPast(text: string, storyDate: string | null): boolean {
