@@ -373,6 +373,11 @@ describe("people the knowledge base does not know", () => {
       "ACCUSE Mark Zuckerberg -> China",
     ]);
   });
+  it("reads no name out of an opening phrase before an appositive title or a name ('Concerning Libya, the Deputy Secretary', 'Yes, Wang Yi')", () => {
+    const events = eventsOn("2019-11-21", CHINA_MFA);
+    expect(events("A: Yes, State Councilor and Foreign Minister Wang Yi held talks with Cuban Foreign Minister Bruno Rodríguez Parrilla.")[0]).not.toMatch(/Yes/);
+    expect(eventsOn("2022-03-08", "U.S. Department of State")("Concerning Libya, the Deputy Secretary welcomed the role of Morocco.").join()).not.toMatch(/Concerning/);
+  });
   it("leaves names of things that open with a given name, and given names that are ordinary words unless they speak", () => {
     const events = eventsOn("2021-05-10");
     expect(events("The Abraham Accords praised Israel.")).toEqual([]);

@@ -46,6 +46,7 @@ const NOT_NAMES = new Set([
   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "her",
   "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here", "people",
   "first", "second", "third", "fourth", "fifth", "finally", "lastly", "additionally", "meanwhile", "however", "today's",
+  "concerning", "regarding", "yes", "no", "thank", "thanks",
 ]);
 
 function isCap(word: string): boolean {
@@ -244,6 +245,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       // an appositive naming another country is the next item of a list, not this person's title
       if (app && kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(kbPerson, null).some((t) => t.code === app!.code)) app = null;
       if (!kbPerson && !titled && !app && !untitledPerson(nameStart, nameEnd)) continue;
+      // ("Concerning Libya, the Deputy Secretary …": a name the text does not know holds no state or organization)
+      if (!kbPerson && units.some((x) => x.start >= nameStart && x.end <= nameEnd && (x.entry?.kind === "state" || x.entry?.kind === "org"))) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
       const fullEnd = app ? app.end : nameEnd;
       take(fullStartTok, fullEnd);
