@@ -484,6 +484,15 @@ describe("requests are not acts of the one asked", () => {
     expect(eventsOn("2020-01-10", CHINA_MFA)("We advise the US side to stop dictating to others.")).toEqual(["REQUEST China -> United States"]);
     expect(eventsOn("2020-01-10")("She advised the Secretary of State on trade policy.")).toEqual([]);
   });
+  it("codes no act that a request of the same speakers asked for, however the parse hangs it, and reads 'our call on X to …'", () => {
+    const events = eventsOn("2022-11-20", "The White House");
+    expect(events("We once again call on Russia to immediately, completely, and unconditionally withdraw its forces from Ukraine.")).toEqual(["REQUEST United States -> Russia"]);
+    expect(events("Together, we reiterate our call on Russia to immediately, completely, and unconditionally withdraw its forces from Ukraine.")).toEqual([
+      "REQUEST United States -> Russia",
+    ]);
+    // the speakers' own acts beside the request stay
+    expect(events("We urged Russia to stop, and we imposed sanctions on Russia.")).toEqual(["REQUEST United States -> Russia", "SANCTION United States -> Russia"]);
+  });
   it("codes no withdrawal that is only demanded, however the demand is phrased", () => {
     const types = (text: string) => code(text, "2023-03-01", "The White House").map((r) => r.event);
     expect(types("We call on Russia to stop its ongoing aggression and to immediately, completely and unconditionally withdraw its troops from Ukraine.")).toEqual(["REQUEST"]);

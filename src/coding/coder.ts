@@ -70,6 +70,10 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
       if (!ev || sentenceEvents.some((e) => sameEvent(e, ev))) return; // "is willing to join hands … to stay committed": one promise
+      // "We urge Russia to stop its aggression and immediately … withdraw its troops": an act with no subject of its own after
+      // the speakers' request is what they asked for, however the parse hangs it, not their own act
+      // (praise and blame coordinated with a request are the speakers' own: "urged Iraq to … and expressed appreciation")
+      if (ev.type !== "REQUEST" && ev.type !== "SUPPORT" && ev.type !== "ACCUSE" && askedBefore(sentenceEvents, ev, roles, match.head)) return;
       sentenceEvents.push(ev);
       doc.events.push(ev);
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
@@ -538,6 +542,15 @@ function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boo
   t--;
   while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
   return /^(has|have|'ve)$/.test(tokens.lower[t] ?? "");
+}
+
+/** Whether an earlier request of the sentence, by the same actors, asks for the act at `head`, which has no subject of its own. */
+function askedBefore(coded: readonly CodedEvent[], ev: CodedEvent, roles: TreeRoles | null, head: number): boolean {
+  if (!roles?.tree.parsed(head) || roles.tree.child(head, "nsubj") >= 0 || roles.tree.child(head, "nsubj:pass") >= 0) return false;
+  const actors = new Set(ev.actor.map((p) => p.entity));
+  return coded.some(
+    (e) => e.type === "REQUEST" && e.trigger.start < ev.trigger.start && e.actor.length === actors.size && e.actor.every((p) => actors.has(p.entity)),
+  );
 }
 
 /** "Otherwise, …": the sentence says what follows if a demand is not met. */
