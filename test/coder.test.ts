@@ -257,6 +257,10 @@ describe("acts of force", () => {
     expect(events("Iraqi warplanes also struck Iran's offshore oilfields at Nowruz.")).toEqual(["ASSAULT Iraqi warplanes -> Iran"]);
     expect(events("The Pakistan Army attacked an Indian post near the Haji Pir Pass.")).toEqual(["ASSAULT Pakistan Army -> India"]);
   });
+  it("leaves a war of trade or propaganda, and keeps a war", () => {
+    expect(eventsOn("2019-05-14", CHINA_MFA)("The United States is launching a trade war against China.")).toEqual([]);
+    expect(eventsOn("2022-03-14", "The White House")("Russia launched a full-scale war against Ukraine.")).toEqual(["ASSAULT Russia -> Ukraine"]);
+  });
   it("leaves the same verbs for criticism, targets and records", () => {
     expect(events("The United States attacked China's policy on Hong Kong.")).toEqual([]);
     expect(events("The sanctions hit Russia's economy hard.")).toEqual([]);

@@ -373,6 +373,8 @@ function codeOne(
     } else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
   }
 
+  // "launched a trade war": force only in a figure of speech
+  if (type === "ASSAULT" && trigger.rest.length && ctx.lexicon.figurative.has(lower[match.end - 2] ?? "")) return null;
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
   if (trigger.armed && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon))) return null;
   let actors = participants(doc, actorMentions);
