@@ -279,6 +279,12 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (standingSince(tokens, sent, head)) return null;
+  // "families who feel threatened", "seemed isolated": a participle after a verb of seeming describes a state, no act
+  if (trigger.pos === "VERB" && /ed$/.test(lower[head]!) && !STATIVE.has(lower[head]!)) {
+    let t = head - 1;
+    while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+    if (/^(feel|seem|appear|look|become|get|grow|remain|stay)$/.test(tokens.lemma[t] ?? "") && t < head) return null;
+  }
   // (without a parse, a sentence opening with a condition is all condition)
   if (!discourse.roles?.tree.parsed(head) && /^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
