@@ -289,7 +289,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         let end = u.end;
         let type: MentionType = e.form === "capital" ? "place" : "name";
         if (e.form === "adjective" || e.form === "name") {
-          const instEnd = institutionEnd(tokens, u.end, s1);
+          const instEnd = institutionEnd(tokens, refs, u.end, s1);
           // "the Australian Government" is the state itself
           if (instEnd === u.end + 1 && STATE_HEADS.has(tokens.lower[u.end]!)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
@@ -567,7 +567,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           k2++;
           continue;
         }
-        if (!x.entry && INSTITUTION_WORDS.has(w) && isCap(tokens.text[x.start]!)) {
+        if (!x.entry && refs.institutionWords.has(w) && isCap(tokens.text[x.start]!)) {
           sawBody = true;
           k2++;
           continue;
@@ -588,7 +588,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       while (e < s1) {
         const w = tokens.text[e]!;
         if (isCap(w) && /^\p{L}[\p{L}'’+.-]*$/u.test(w)) {
-          if (ORG_HEADS.has(tokens.lower[e]!)) lastHead = e;
+          if (refs.orgHeads.has(tokens.lower[e]!)) lastHead = e;
           e++;
           continue;
         }
@@ -621,7 +621,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (b - a > 4) return false;
       if (b - a < 2 || refs.nameEnders.has(tokens.lower[b - 1]!)) return false;
       for (let t = a; t < b; t++) {
-        if (ORG_HEADS.has(tokens.lower[t]!) || refs.titleWords.has(tokens.lower[t]!)) return false;
+        if (refs.orgHeads.has(tokens.lower[t]!) || refs.titleWords.has(tokens.lower[t]!)) return false;
         if (t > a && /^(PRON|DET|ADP|CCONJ|VERB|AUX)$/.test(tokens.pos[t]!)) return false; // "So I said"
       }
       const speaks = b < s1 && refs.speechVerbs.has(tokens.lemma[b]!);
@@ -726,37 +726,16 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
   return { mentions: sortedMentions, info: sortedInfo };
 }
 
-/** Capitalized words that make a phrase an institution: "Armed Forces", "Parliament", "Embassy". */
-const INSTITUTION_WORDS = new Set([
-  "parliament", "assembly", "senate", "congress", "council", "committee", "party", "army", "forces", "force", "navy",
-  "ministry", "government", "republic", "commission", "court", "house", "bank", "authority", "agency", "office",
-  "department", "embassy", "consulate", "mission", "police", "military", "cabinet", "legislature", "diet", "national",
-  "people's", "armed", "liberation", "general", "foreign", "state", "supreme", "federal", "central", "communist", "affairs",
-]);
-const INSTITUTION_HEADS = new Set([
-  "parliament", "assembly", "senate", "congress", "council", "committee", "party", "army", "forces", "navy", "ministry",
-  "government", "commission", "court", "embassy", "consulate", "mission", "police", "cabinet", "legislature", "diet", "agency",
-]);
-
 /** End of "Armed Forces", "Embassy in Kazakhstan" after a state word, or `from` when none. */
-function institutionEnd(tokens: Doc["tokens"], from: number, limit: number): number {
+function institutionEnd(tokens: Doc["tokens"], refs: References, from: number, limit: number): number {
   let e = from;
   let head = -1;
-  while (e < limit && isCap(tokens.text[e]!) && INSTITUTION_WORDS.has(tokens.lower[e]!)) {
-    if (INSTITUTION_HEADS.has(tokens.lower[e]!)) head = e;
+  while (e < limit && isCap(tokens.text[e]!) && refs.institutionWords.has(tokens.lower[e]!)) {
+    if (refs.institutionHeads.has(tokens.lower[e]!)) head = e;
     e++;
   }
   return head >= 0 ? head + 1 : from;
 }
-
-/** Words that end an organization's name: "Caucus", "Authority", "School". */
-const ORG_HEADS = new Set([
-  "caucus", "council", "committee", "commission", "association", "forum", "foundation", "institute", "center", "centre",
-  "agency", "authority", "board", "school", "college", "university", "company", "corporation", "bank", "fund",
-  "ministry", "party", "organization", "organisation", "union", "alliance", "federation", "society", "network", "coalition",
-  "front", "movement", "army", "police", "court", "tribunal", "parliament", "congress", "senate", "chamber", "institution",
-  "secretariat", "service", "services", "bureau", "directorate", "administration", "department",
-]);
 
 /** "Deputy Secretary of State": a deputy's office is not the principal's. */
 function deputyOf(tokens: Doc["tokens"], officeStart: number, s0: number, office: string): string | null {

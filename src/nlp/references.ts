@@ -30,6 +30,12 @@ export class References {
    * English word or phrase opener ("Will", "Grace", "Moon").
    */
   readonly nameStarts = new Map<string, boolean>();
+  /** Capitalised words that make a phrase after a state's name an institution ("Armed Forces", "Embassy"), lower case (data/lexicon/institutions.tsv). */
+  readonly institutionWords = new Set<string>();
+  /** Those of them that can end the institution's name ("Forces", "Embassy", not "Armed"). */
+  readonly institutionHeads = new Set<string>();
+  /** Words that end an organisation's name ("Caucus", "Authority", "School"), lower case (data/lexicon/org-heads.txt). */
+  readonly orgHeads: Set<string>;
   /** Words that end a name of a thing, not of a person ("Abraham Accords", "Lam Research"), lower case (data/names/name-enders.txt). */
   readonly nameEnders: Set<string>;
   /** Verbs whose subject speaks, by lemma (data/lexicon/speech-verbs.txt): "Will Stevens said" is someone. */
@@ -40,6 +46,11 @@ export class References {
     this.collectives = readWordList(join(dataDir, "lexicon", "collectives.txt"));
     this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
+    this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));
+    for (const r of readTsv(join(dataDir, "lexicon", "institutions.tsv"))) {
+      this.institutionWords.add(r.word!);
+      if (r.head === "head") this.institutionHeads.add(r.word!);
+    }
     for (const r of readTsv(join(dataDir, "names", "given-names.tsv"))) this.nameStarts.set(r.name!, r.word === "word");
     for (const r of readTsv(join(dataDir, "names", "family-names.tsv"))) {
       if (r.order === "first" || r.order === "either") this.nameStarts.set(r.name!, (this.nameStarts.get(r.name!) ?? false) || r.word === "word");
