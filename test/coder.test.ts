@@ -226,7 +226,15 @@ describe("intentions", () => {
   it("leaves a commitment held since some time past (present perfect) as background", () => {
     const events = eventsOn("2020-01-10", CHINA_MFA);
     expect(events("China has always been committed to the principle of non-interference in others' domestic affairs.")).toEqual([]);
-    expect(events("China remains committed to the principle of non-interference in others' domestic affairs.")).toEqual(["AGREE China -> "]);
+    // ("remains committed" to a principle aimed at no one is a standing policy too; see "standing commitments")
+    expect(events("China remains committed to working with Pakistan.")).toEqual(["AGREE China -> Pakistan"]);
+  });
+  it("codes a standing commitment only when it is aimed at someone (standing commitments)", () => {
+    const events = eventsOn("2022-05-01", "The White House");
+    expect(events("President Biden is committed to creating an economy that works for every American.")).toEqual([]);
+    expect(events("The United States remains committed to supporting Yemen's sovereignty.")).toEqual(["AGREE United States -> Yemen"]);
+    // a joint commitment needs no recipient
+    expect(events("The European Union and the United States are committed to closer cooperation.")).toEqual(["AGREE European Union+United States -> "]);
   });
   it("aims a promise at whom the promised act is aimed at, however far 'will' stands from it", () => {
     const events = eventsOn("2022-05-01", "The White House");

@@ -512,6 +512,14 @@ function codeOne(
     if (others.length && others.length < actors.length) actors = others;
   }
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
+  // "remains committed to supporting Yemen's sovereignty": the commitment is aimed at whom its act is;
+  // one aimed at no one ("is committed to creating an economy that works for every American") is a standing policy
+  if (type === "AGREE" && STATIVE.has(lower[head]!) && !recipients.length && actors.length < 2) {
+    const aimed = discourse.roles?.tree.parsed(head) ? discourse.roles.promised(sent, head, match.end) : null;
+    const others = aimed ? othersThan(doc, participants(doc, aimed), actors) : [];
+    if (!others.length) return null;
+    recipients = others;
+  }
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
