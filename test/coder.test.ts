@@ -403,6 +403,15 @@ describe("people the knowledge base does not know", () => {
   });
 });
 
+describe("the most specific entity", () => {
+  it("drops a state beside one of its own people in the same list", () => {
+    const events = eventsOn("2022-03-08", "U.S. Department of State");
+    expect(events("Under Secretary Nuland and the U.S. delegation met with Paraguayan President Mario Abdo Benitez.")).toEqual([
+      "CONSULT Mario Abdo Benitez+Nuland -> ",
+    ]);
+  });
+});
+
 describe("background recalled", () => {
   it("leaves acts months, hundreds of days or a decade past, and acts in a 'since' clause", () => {
     const events = eventsOn("2022-12-20", "The White House");

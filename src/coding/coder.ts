@@ -511,6 +511,10 @@ function codeOne(
     const others = actors.filter((p) => !acted.has(p.entity));
     if (others.length && others.length < actors.length) actors = others;
   }
+  // "Australia and the United States … Prime Minister Albanese and President Biden": the people are the most specific
+  // entities the text names (CODING.md); their states beside them in the same list say nothing more
+  actors = withoutStatesOfPeople(doc, actors);
+  recipients = withoutStatesOfPeople(doc, recipients);
   if (type === "CONSULT" && actors.length + recipients.length < 2) return null;
   // "remains committed to supporting Yemen's sovereignty": the commitment is aimed at whom its act is;
   // one aimed at no one ("is committed to creating an economy that works for every American") is a standing policy
@@ -567,6 +571,16 @@ function askedBefore(coded: readonly CodedEvent[], ev: CodedEvent, roles: TreeRo
   return coded.some(
     (e) => e.type === "REQUEST" && e.trigger.start < ev.trigger.start && e.actor.length === actors.size && e.actor.every((p) => actors.has(p.entity)),
   );
+}
+
+/** The participants without any state whose person is also among them. */
+function withoutStatesOfPeople(doc: Doc, parts: EventParticipant[]): EventParticipant[] {
+  const peopleOf = new Set(parts.map((p) => doc.entities[p.entity]!).filter((e) => e.kind === "person" && e.code).map((e) => e.code));
+  if (!peopleOf.size) return parts;
+  return parts.filter((p) => {
+    const e = doc.entities[p.entity]!;
+    return !(e.kind === "state" && peopleOf.has(e.code));
+  });
 }
 
 /** "Otherwise, …": the sentence says what follows if a demand is not met. */
