@@ -403,6 +403,14 @@ describe("people the knowledge base does not know", () => {
   });
 });
 
+describe("blame for an act of force", () => {
+  it("goes to the act's doer, never to its victim", () => {
+    const events = eventsOn("2019-09-16", CHINA_MFA);
+    expect(events("China condemns the attacks on Saudi Arabia's oil facilities.")).toEqual(["ACCUSE China -> "]);
+    expect(events("China condemns Russia's attack on Ukraine.")).toEqual(["ACCUSE China -> Russia"]);
+  });
+});
+
 describe("the most specific entity", () => {
   it("drops a state beside one of its own people in the same list", () => {
     const events = eventsOn("2022-03-08", "U.S. Department of State");

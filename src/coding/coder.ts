@@ -511,6 +511,11 @@ function codeOne(
     const others = actors.filter((p) => !acted.has(p.entity));
     if (others.length && others.length < actors.length) actors = others;
   }
+  // "condemns the attacks on Saudi Arabia's oil facilities": blame for an act of force goes to its doer, not its victim
+  if (type === "ACCUSE" && trigger.pos === "VERB" && discourse.roles?.tree.parsed(head)) {
+    const object = discourse.roles.tree.objectOf(head);
+    if (object > head && ctx.lexicon.forceNouns.has(tokens.lemma[object]!)) recipients = othersThan(doc, participants(doc, discourse.roles.owner(object) ?? []), actors);
+  }
   // "Australia and the United States … Prime Minister Albanese and President Biden": the people are the most specific
   // entities the text names (CODING.md); their states beside them in the same list say nothing more
   actors = withoutStatesOfPeople(doc, actors);

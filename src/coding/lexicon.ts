@@ -52,6 +52,8 @@ export class Lexicon {
   readonly hopeVerbs: ReadonlySet<string>;
   /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
   readonly armedWords: ReadonlySet<string>;
+  /** Nouns of acts of force, by lemma: an accusation of one blames its doer, not its victim (data/lexicon/force-nouns.txt). */
+  readonly forceNouns: ReadonlySet<string>;
   /** Words that make an act of force figurative right before its noun ("trade war"), lower case (data/lexicon/figurative-modifiers.txt). */
   readonly figurative: ReadonlySet<string>;
   /** Verbs of a consequence announced for another ("will face consequences"), with the object lemmas that make it a threat (data/lexicon/threat-phrases.tsv). */
@@ -100,6 +102,7 @@ export class Lexicon {
     this.armedWords = readWordList(join(dir, "armed-actors.txt"));
     for (const r of readTsv(join(dir, "threat-phrases.tsv"))) this.threatPhrases.set(r.verb!, new Set(r.nouns!.split("|")));
     this.figurative = readWordList(join(dir, "figurative-modifiers.txt"));
+    this.forceNouns = readWordList(join(dir, "force-nouns.txt"));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
