@@ -341,13 +341,13 @@ function codeOne(
       for (let t = head + 1; t < verb; t++) if (/^(will|shall|would|to)$/.test(lower[t]!)) future = true;
       if (discourse.roles?.tree.parsed(verb) && datedEarlier(doc, discourse.roles.tree, verb)) return null;
     } else {
-    // "In his meeting with X", "X's talks with Y"
-    const owner = possessorOf(doc, head, sent, mentionOf);
-    actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
-    if (!actorMentions.length) actorMentions = mainSubject(doc, sent, mentionOf); // "Mai is on an Official Visit to Singapore"
-    // "talks with X", "a visit to X"
-    objectMentions = trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf) : afterWith(doc, match.end - 1, limit, mentionOf);
-    if (!objectMentions.length) return null;
+      // "In his meeting with X", "X's talks with Y"
+      const owner = possessorOf(doc, head, sent, mentionOf);
+      actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
+      if (!actorMentions.length) actorMentions = mainSubject(doc, sent, mentionOf); // "Mai is on an Official Visit to Singapore"
+      // "talks with X", "a visit to X"
+      objectMentions = trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf) : afterWith(doc, match.end - 1, limit, mentionOf);
+      if (!objectMentions.length) return null;
     }
   } else if (passive) {
     const byAt = findWord(doc, match.end, limit, "by");

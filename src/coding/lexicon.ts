@@ -194,14 +194,15 @@ export class Lexicon {
     if (!byForm) return byLemma;
     if (!byLemma) return byForm;
     // patterns written with the word as inflected ("talks * hold") beside those of its lemma ("talk with")
-    const key = `${lemma}\u0000${lower}`;
-    let both = this.merged.get(key);
-    if (!both) this.merged.set(key, (both = [...byLemma, ...byForm].sort((a, b) => b.rest.length - a.rest.length)));
+    let forms = this.merged.get(lemma);
+    if (!forms) this.merged.set(lemma, (forms = new Map()));
+    let both = forms.get(lower);
+    if (!both) forms.set(lower, (both = [...byLemma, ...byForm].sort((a, b) => b.rest.length - a.rest.length)));
     return both;
   }
 
-  /** Pattern lists of a lemma and an inflected form both heading patterns, merged once. */
-  private readonly merged = new Map<string, Trigger[]>();
+  /** Pattern lists of a lemma and an inflected form both heading patterns, merged once: lemma → form → patterns. */
+  private readonly merged = new Map<string, Map<string, Trigger[]>>();
 
 }
 

@@ -301,9 +301,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           const orgEnd = instEnd > u.end ? instEnd : u.end < s1 ? unknownOrganization(u.end) : u.end;
           if (orgEnd > u.end && free(u.start, orgEnd)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
-            const instEnd = orgEnd;
-            take(u.start, instEnd);
-            const m = base("name", u.start, instEnd, fs, instEnd);
+            take(u.start, orgEnd);
+            const m = base("name", u.start, orgEnd, fs, orgEnd);
             add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, institution: true });
             continue;
           }
