@@ -60,12 +60,16 @@ export class Coder {
         requires: ["sentences"],
         assigns: ["sentences"],
         // (a transcript's speakers are told from its askers by their names: "Zhao Lijian: " answers, "Reuters: " asks)
-        // (a dateline in capitals names a place, not "NATO" or "IAEA" opening a sentence)
+        // (a dateline in capitals names a place the knowledge base knows, not "NATO" or "IAEA" opening a sentence)
         run: (doc) =>
           markSkipped(
             doc,
             (label) => refs.isPersonName(label),
-            (t) => kb.names.longest(doc.tokens.lower, doc.tokens.text, t, t + 1)?.values.some((v) => v.kind !== "state" || v.form !== "capital") ?? false,
+            (t) => {
+              const values = kb.names.longest(doc.tokens.lower, doc.tokens.text, t, t + 1)?.values;
+              if (!values) return null;
+              return values.every((v) => v.kind === "state" && v.form === "capital") ? "place" : "other";
+            },
           ),
       },
       {

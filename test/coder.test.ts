@@ -191,6 +191,8 @@ describe("roles from the parse", () => {
     expect(events("GENEVA/BEIRUT The main Syrian opposition grouping agreed to attend United Nations-sponsored peace talks.", "2016-01-29")).toEqual([]);
     expect(events("DUBAI Iran and China agreed to expand bilateral ties.", "2016-01-23")).toEqual(["AGREE China+Iran -> "]);
     expect(events("NATO Secretary General Jens Stoltenberg praised Turkey.", "2016-01-29")).toEqual(["SUPPORT Jens Stoltenberg -> Türkiye"]);
+    // only a capital the knowledge base knows makes one: not a state's name, a label or an abbreviation
+    expect(events("U.S. Ambassador Linda Thomas-Greenfield praised Kenya.", "2022-01-29")).toEqual(["SUPPORT Linda Thomas-Greenfield -> Kenya"]);
   });
   it("reads 'had' heading a meeting phrase, not 'has' helping a verb", () => {
     // wink tags "had" an auxiliary here; the pattern's noun settles its sense

@@ -21,9 +21,9 @@ const BOILERPLATE = /^(#+|\*+|-+|office of the (spokesperson|press secretary)|fo
 export function markSkipped(
   doc: Doc,
   isPersonName: (label: string) => boolean = () => false,
-  namesSomeone: (token: number) => boolean = () => false,
+  placeAt: (token: number) => "place" | "other" | null = () => null,
 ): void {
-  markBareDateline(doc, namesSomeone);
+  markBareDateline(doc, placeAt);
   const title = doc.source.meta.title ? fold(doc.source.meta.title).replace(/\W+/g, " ").trim() : null;
   const transcript = transcriptLabels(doc, isPersonName);
   let question = false;
@@ -92,26 +92,32 @@ const DATELINE = /^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,2}(?:\/[A-Z][A-Z.'’
  * A dateline with no dash opening the text, as news feeds strip them: "DUBAI President Hassan Rouhani
  * hailed …", "GENEVA/BEIRUT The main Syrian opposition grouping …": up to three words in capitals (several
  * places joined by "/"), at the start of the text's first sentence, before a word in mixed case, where
- * none of the capitalised words names a state, an organization or a person ("NATO Secretary General …").
+ * one of them is a capital the knowledge base knows and none a state, an organization or a person
+ * ("NATO Secretary General …", "U.S. Ambassador …", "QUESTION Mr …", "RIA Novosti: …" are no datelines).
  */
-function markBareDateline(doc: Doc, namesSomeone: (token: number) => boolean): void {
+function markBareDateline(doc: Doc, placeAt: (token: number) => "place" | "other" | null): void {
   const first = doc.sentences.find((s) => !s.skip);
   if (!first) return;
   const { tokens } = doc;
   let t = first.tokenStart;
   let words = 0;
+  let places = 0;
   while (t < first.tokenEnd && words <= 4) {
     const w = tokens.text[t]!;
     if (w === "/") {
       t++;
       continue;
     }
-    if (!/^[A-Z][A-Z.'’-]{2,}$/.test(w) || namesSomeone(t)) break;
+    if (!/^[A-Z][A-Z.'’-]{2,}$/.test(w)) break;
+    const known = placeAt(t);
+    if (known === "other") return;
+    if (known === "place") places++;
     words++;
     t++;
   }
-  // what follows is mixed case, and glued by a space ("DUBAI President", not "USA-China" or "WASHINGTON,")
-  if (words === 0 || words > 3 || t >= first.tokenEnd || !/^[A-Z][a-z]/.test(tokens.text[t]!)) return;
+  // one of the words a known capital ("BEIRUT", not "QUESTION", "NSC", "U.S."), and what follows in mixed
+  // case, glued by a space ("JUBA Renewed fighting", not "USA-China" or "WASHINGTON,")
+  if (places === 0 || words > 3 || t >= first.tokenEnd || !/^[A-Z][a-z]/.test(tokens.text[t]!)) return;
   if (tokens.start[t]! !== tokens.end[t - 1]! + 1 || doc.text[tokens.end[t - 1]!] !== " ") return;
   first.bodyStart = t;
 }
