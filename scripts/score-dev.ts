@@ -14,7 +14,19 @@ if (!existsSync(gold)) {
   console.error(`score:dev: ${gold} not found; it needs ../shared beside the checkout`);
   process.exit(2);
 }
-const coder = new Coder();
+// --data DIR codes with another data folder (a lexicon being edited); other arguments go to the scorer
+const extra = process.argv.slice(2);
+const dataAt = extra.indexOf("--data");
+let dataDir: string | undefined;
+if (dataAt >= 0) {
+  dataDir = extra[dataAt + 1];
+  if (!dataDir || !existsSync(dataDir)) {
+    console.error(`score:dev: --data expects a data folder, got ${dataDir ?? "nothing"}`);
+    process.exit(2);
+  }
+  extra.splice(dataAt, 2);
+}
+const coder = new Coder(dataDir ? { dataDir: resolve(dataDir) } : {});
 const lines: string[] = [];
 for await (const item of readInputs([gold])) {
   if (!item.ok) {
@@ -26,7 +38,6 @@ for await (const item of readInputs([gold])) {
 const outFile = join(root, "out", "dev-events.jsonl");
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, lines.join("\n") + "\n");
-const extra = process.argv.slice(2);
 process.stdout.write(
   execFileSync(process.execPath, [join(shared, "tools", "score.mjs"), "--gold", gold, "--system", outFile, ...extra], { encoding: "utf8" }),
 );

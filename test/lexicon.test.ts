@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Lexicon } from "../src/coding/lexicon.ts";
+import { EVENT_TYPES } from "../src/store/model.ts";
 
 const DATA = resolve(import.meta.dirname, "..", "data");
 
@@ -11,23 +12,29 @@ describe("the trigger lexicon", () => {
   afterEach(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
-  /** A copy of the lexicon with `row` appended to triggers.tsv. */
-  const withRow = (row: string) => {
+  /** A copy of the lexicon with `row` appended to the trigger file `file` (by default SUPPORT.tsv). */
+  const withRow = (row: string, file = "SUPPORT.tsv") => {
     const dir = mkdtempSync(join(tmpdir(), "readout-lexicon-"));
     dirs.push(dir);
     cpSync(join(DATA, "lexicon"), join(dir, "lexicon"), { recursive: true });
-    appendFileSync(join(dir, "lexicon", "triggers.tsv"), `\n${row}\n`);
+    appendFileSync(join(dir, "lexicon", "triggers", file), `\n${row}\n`);
     return dir;
   };
 
-  it("loads the shipped file", () => {
-    expect(new Lexicon(DATA).holdsCandidate).toBeTypeOf("function");
+  it("loads the shipped files, one per PLOVER type, each entry coding its file's type", () => {
+    const lexicon = new Lexicon(DATA);
+    const types = new Set([...lexicon.byHead.values()].flat().map((t) => t.type));
+    expect([...types].sort()).toEqual([...EVENT_TYPES].sort());
+    expect(lexicon.byHead.get("sanction")!.every((t) => t.type === "SANCTION")).toBe(true);
   });
-  it("refuses a pattern listed twice, which would shadow the other row", () => {
-    expect(() => new Lexicon(withRow("lift * sanctions\tVERB\tCONCEDE\t\t081\tobject\t\t"))).toThrow(/"lift \* sanctions" \(VERB\) is listed twice/);
+  it("refuses a pattern listed twice, even in two types' files, which would shadow the other row", () => {
+    expect(() => new Lexicon(withRow("lift * sanctions\tVERB\t\t081\tobject\t\t", "CONCEDE.tsv"))).toThrow(/RETREAT\.tsv:\d+: "lift \* sanctions" \(VERB\) is listed twice, also at \S+CONCEDE\.tsv:\d+/);
   });
   it("refuses roles and recipient frames the coder does not read", () => {
-    expect(() => new Lexicon(withRow("extol\tVERB\tSUPPORT\t\t051\tobjekt\t\t"))).toThrow(/roles "objekt"/);
-    expect(() => new Lexicon(withRow("extol\tVERB\tSUPPORT\t\t051\tobject\tobl-to\t"))).toThrow(/recipient frame "obl-to"/);
+    expect(() => new Lexicon(withRow("extol\tVERB\t\t051\tobjekt\t\t"))).toThrow(/SUPPORT\.tsv:\d+: "extol" has roles "objekt"/);
+    expect(() => new Lexicon(withRow("extol\tVERB\t\t051\tobject\tobl-to\t"))).toThrow(/recipient frame "obl-to"/);
+  });
+  it("refuses a trigger file named after no PLOVER type", () => {
+    expect(() => new Lexicon(withRow("pattern\tpos\tmode\tcameo\troles\trecipient\tactor\nextol\tVERB\t\t051\tobject\t\t", "PRAISE.tsv"))).toThrow(/PRAISE\.tsv: "PRAISE" is no PLOVER event type/);
   });
 });

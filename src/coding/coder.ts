@@ -110,7 +110,11 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
     if (mentionOf[t]! >= 0) continue;
     const cands = lex.headedBy(tokens, t);
     if (!cands) continue;
+    // the longest pattern that fits; of equally long ones, the one whose words stand closest, as a verb's
+    // object does ("expressed appreciation for Qatar's support": "express * appreciation", not "… * support")
+    let best: TriggerMatch | null = null;
     for (const trig of cands) {
+      if (best && trig.rest.length < best.trigger.rest.length) break;
       if (!posFits(trig, tokens, t)) continue;
       const end = matchRest(doc.tokens, t + 1, sent.tokenEnd, trig.rest);
       if (end < 0) continue;
@@ -119,9 +123,11 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       // "committed war crimes", "meet the demand", "received a grant": another sense of the word
       const senses = lex.otherSenses.get(trig.pattern);
       if (senses && roles && senses.some((s) => roles.hasDependent(t, s.relation, s.lemmas))) continue;
-      out.push({ trigger: trig, head: t, end });
-      t = end - 1;
-      break;
+      if (!best || end < best.end) best = { trigger: trig, head: t, end };
+    }
+    if (best) {
+      out.push(best);
+      t = best.end - 1;
     }
   }
   return out;

@@ -1,6 +1,8 @@
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Tokens } from "../doc/document.ts";
-import { readTsv, readWordList } from "../kb/tsv.ts";
+import { readTsv, readWordList, type Row } from "../kb/tsv.ts";
+import { EVENT_TYPES } from "../store/model.ts";
 
 /** Words that negate the verb they stand before. */
 export const NEGATORS: ReadonlySet<string> = new Set(["not", "n't", "never", "no", "neither", "nor"]);
@@ -61,33 +63,8 @@ export class Lexicon {
 
   constructor(dataDir: string) {
     const dir = join(dataDir, "lexicon");
-    const file = join(dir, "triggers.tsv");
-    const seen = new Set<string>();
-    for (const r of readTsv(file)) {
-      const words = r.pattern!.split(/\s+/);
-      // a pattern given twice for one part of speech: the second would never be read
-      const key = `${r.pattern} ${r.pos}`;
-      if (seen.has(key)) throw new Error(`${file}: "${r.pattern}" (${r.pos}) is listed twice; keep one row`);
-      seen.add(key);
-      if (!ROLES.has(r.roles!)) throw new Error(`${file}: "${r.pattern}" has roles "${r.roles}"; expected one of ${[...ROLES].join(", ")}`);
-      for (const f of r.recipient ? r.recipient.split("|") : []) {
-        if (!FRAME.test(f)) throw new Error(`${file}: "${r.pattern}" has recipient frame "${f}", which readout does not read (see the file's header)`);
-      }
-      const t: Trigger = {
-        rest: words.slice(1),
-        pattern: r.pattern!,
-        pos: r.pos === "NOUN" || r.pos === "AUX" || r.pos === "ADJ" ? r.pos : "VERB",
-        type: r.type!,
-        mode: r.mode || null,
-        cameo: r.cameo!,
-        roles: r.roles as Roles,
-        frame: r.recipient ? r.recipient.split("|") : [],
-        armed: r.actor === "armed",
-      };
-      const l = this.byHead.get(words[0]!) ?? [];
-      l.push(t);
-      this.byHead.set(words[0]!, l);
-    }
+    const seen = new Map<string, string>();
+    for (const [type, file] of triggerFiles(join(dir, "triggers"))) for (const r of readTsv(file)) this.addTrigger(type, r, seen);
     for (const l of this.byHead.values()) l.sort((a, b) => b.rest.length - a.rest.length);
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
@@ -109,6 +86,35 @@ export class Lexicon {
       this.otherSenses.set(r.pattern!, list);
     }
   }
+  /** Adds one row of a trigger file; `seen` holds where each pattern and part of speech was listed before. */
+  private addTrigger(type: string, r: Row, seen: Map<string, string>): void {
+    const words = r.pattern!.split(/\s+/);
+    // a pattern given twice for one part of speech: the second would never be read
+    const key = `${r.pattern} ${r.pos}`;
+    const before = seen.get(key);
+    if (before) throw new Error(`${r.__line}: "${r.pattern}" (${r.pos}) is listed twice, also at ${before}; keep one row`);
+    seen.set(key, r.__line);
+    if (!ROLES.has(r.roles!)) throw new Error(`${r.__line}: "${r.pattern}" has roles "${r.roles}"; expected one of ${[...ROLES].join(", ")}`);
+    const frame = r.recipient ? r.recipient.split("|") : [];
+    for (const f of frame) {
+      if (!FRAME.test(f)) throw new Error(`${r.__line}: "${r.pattern}" has recipient frame "${f}", which readout does not read (see triggers/README.md)`);
+    }
+    const trigger: Trigger = {
+      rest: words.slice(1),
+      pattern: r.pattern!,
+      pos: r.pos === "NOUN" || r.pos === "AUX" || r.pos === "ADJ" ? r.pos : "VERB",
+      type,
+      mode: r.mode || null,
+      cameo: r.cameo!,
+      roles: r.roles as Roles,
+      frame,
+      armed: r.actor === "armed",
+    };
+    const list = this.byHead.get(words[0]!) ?? [];
+    list.push(trigger);
+    this.byHead.set(words[0]!, list);
+  }
+
   /**
    * Whether tokens [start, end) hold a trigger: a word whose lemma or folded
    * form heads a pattern whose part of speech it has, followed by the rest
@@ -232,8 +238,24 @@ function auxiliaryOf(tokens: Tokens, t: number): boolean {
  * a few words stand between: "expressed his deep concern"); returns the
  * token after the match, or -1.
  */
+/**
+ * The trigger files of a lexicon folder, one per PLOVER type (`AGREE.tsv`, …), as [type, path],
+ * in a fixed order. A file named after no PLOVER type is a data bug: its entries would code nothing.
+ */
+function triggerFiles(dir: string): Array<[string, string]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".tsv")).sort();
+  if (!files.length) throw new Error(`${dir}: no trigger files; expected one <TYPE>.tsv per PLOVER type`);
+  return files.map((f) => {
+    const type = basename(f, ".tsv");
+    if (!(EVENT_TYPES as readonly string[]).includes(type)) {
+      throw new Error(`${join(dir, f)}: "${type}" is no PLOVER event type; name the file after one of ${EVENT_TYPES.join(", ")}`);
+    }
+    return [type, join(dir, f)];
+  });
+}
+
 const ROLES = new Set(["object", "with", "joint", "host", "inviter", "held", "none"]);
-/** The recipient frames the coder reads (triggers.tsv's header explains each). */
+/** The recipient frames the coder reads (triggers/README.md explains each). */
 const FRAME = /^(obj|iobj|xcomp:obj|for:to|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
 
 export function matchRest(tokens: Tokens, from: number, limit: number, rest: readonly string[]): number {
