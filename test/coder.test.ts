@@ -834,3 +834,14 @@ describe("bare titles in a government's own text", () => {
     expect(support.recipient[0]!.name).toBe("Bashar al-Assad");
   });
 });
+
+describe("a stance stated as a participle", () => {
+  const mfa = eventsOn("2019-04-02", CHINA_MFA);
+  it("reads 'is opposed to X' as criticism of X by the subject, not as a passive", () => {
+    expect(mfa("China is firmly opposed to the US arms sales to Taiwan.")).toEqual(["ACCUSE China -> United States"]);
+    expect(mfa("We are strongly opposed to Japan's decision.")).toEqual(["ACCUSE China -> Japan"]);
+  });
+  it("still reads 'opposed by X' as a passive whose agent acts", () => {
+    expect(mfa("The plan of the United States was opposed by Russia.")).toEqual(["ACCUSE Russia -> United States"]);
+  });
+});

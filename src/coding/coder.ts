@@ -22,8 +22,8 @@ const FUTURE = new Set(["will", "shall", "'ll"]);
 const ACCEPTING = new Set(["accept", "agree", "approve"]);
 const PHONE_WORDS = /\b(phone|telephone|video|videoconference|video-conference|virtual|virtually|teleconference|online)\b/i;
 const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidelines)\b/i;
-/** Participles that describe the subject after "is/are": "committed", "prepared". */
-const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted"]);
+/** Participles that describe the subject after "is/are": "committed", "prepared", "opposed". */
+const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted", "opposed"]);
 /** The frame of a meeting noun's partners: "held a meeting with members of his Cabinet", "convened a meeting of the National Security Council". */
 const WITH_NOUN = ["nmod:with", "nmod:of"];
 /** Verbs after which "to do X" tells what a meeting or a letter was for: "met with X to express appreciation", "has written to X to convey condolences". */
@@ -312,11 +312,14 @@ function codeOne(
   if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;
 
   // passive: "was welcomed by X"
-  // ("are committed to" is a state of the subject, not a passive)
+  // ("are committed to", "is opposed to" is a state of the subject, not a passive; "will be opposed by all Chinese people" is one)
   let beAt = head - 1;
   while (beAt > sent.tokenStart && tokens.pos[beAt] === "ADV") beAt--; // "is now endorsed by"
   const passive =
-    trigger.pos === "VERB" && /ed$/.test(lower[head]!) && ["was", "were", "been", "be", "being", "is", "are"].includes(lower[beAt] ?? "") && !STATIVE.has(lower[head]!);
+    trigger.pos === "VERB" &&
+    /ed$/.test(lower[head]!) &&
+    ["was", "were", "been", "be", "being", "is", "are"].includes(lower[beAt] ?? "") &&
+    (!STATIVE.has(lower[head]!) || lower[head + 1] === "by");
 
   let actorMentions: Mention[];
   let objectMentions: Mention[];
