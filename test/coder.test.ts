@@ -307,6 +307,12 @@ describe("demands phrased with modals", () => {
     expect(requests("The aggressor must fail.", CHINA_MFA)).toEqual([]);
     expect(requests('The minister told reporters: "The Americans must leave."', CHINA_MFA)).toEqual([]);
   });
+  it("reads a verb of necessity with its infinitive as a modal ('needs to'), unless negated or itself hypothetical", () => {
+    expect(requests("The US needs to abandon unilateral sanctions.", CHINA_MFA)).toEqual(["China -> United States"]);
+    expect(requests("The US doesn't need to worry at all on China's behalf.", CHINA_MFA)).toEqual([]);
+    expect(requests("Travellers may need to make other plans.", CHINA_MFA)).toEqual([]);
+    expect(requests("We need to work together.", CHINA_MFA)).toEqual([]);
+  });
 });
 
 describe("trigger frames", () => {

@@ -678,21 +678,25 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
   const { tree } = roles;
   for (let m = sent.tokenStart + 1; m < sent.tokenEnd; m++) {
     const w = tokens.lower[m]!;
-    if (!ctx.lexicon.demandModals.has(w) || !tree.parsed(m) || tree.relation(m) !== "aux") continue;
-    const verb = tree.head(m);
+    const kind = ctx.lexicon.demandModals.get(w);
+    if (!kind || !tree.parsed(m)) continue;
+    // "must stop": the auxiliary's verb; "needs to stop": the infinitive the verb of necessity governs
+    const verb = kind === "aux" ? (tree.relation(m) === "aux" ? tree.head(m) : -1) : tokens.pos[m] === "VERB" ? infinitiveOf(tree, tokens, m) : -1;
     if (verb < 0 || tokens.pos[verb] !== "VERB" || tree.passive(verb) || insideQuotation(doc, sent, m)) continue;
+    // "doesn't need to worry", "may need to make other plans": no necessity stated
+    if (kind === "verb" && tree.children(m).some((c) => NEGATORS.has(tokens.lower[c]!) || HYPOTHETICAL.has(tokens.lower[c]!))) continue;
     // the text's own clause: not what someone said, decided or suggested should happen
-    if (!mainClause(tree, verb)) continue;
+    if (!mainClause(tree, kind === "aux" ? verb : m)) continue;
     // an outcome wished for ("Putin must fail") asks nothing
     if (ctx.lexicon.notPromises.has(tokens.lemma[verb]!)) continue;
-    const subject = tree.subjectOf(verb);
+    const subject = tree.subjectOf(kind === "aux" ? verb : m);
     if (!subject || subject.passive || subject.token > m) continue;
     // "I must say", "you should know": the speaker and the one addressed
     if (/^(i|we|you)$/.test(tokens.lower[subject.token]!)) continue;
     const voice = voiceOf(doc, sent, ctx);
     if (!voice.length) return null;
     const own = new Set(voice.map((p) => doc.entities[p.entity]!.code));
-    const named = roles.subject(sent, verb);
+    const named = roles.subject(sent, kind === "aux" ? verb : m);
     let recipients: EventParticipant[] = [];
     if (named) {
       recipients = participants(doc, named);
@@ -716,6 +720,12 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
     };
   }
   return null;
+}
+
+/** The "to" infinitive verb v governs ("needs to look"), or -1. */
+function infinitiveOf(tree: Tree, tokens: Doc["tokens"], v: number): number {
+  const x = tree.child(v, "xcomp");
+  return x >= 0 && tokens.lower[x - 1] === "to" ? x : -1;
 }
 
 /**

@@ -40,8 +40,8 @@ export class Lexicon {
   readonly contexts = new Map<string, string>();
   /** Per trigger pattern: dependents that mark another sense of its head ("committed war crimes"). */
   readonly otherSenses = new Map<string, Array<{ relation: string; lemmas: ReadonlySet<string> }>>();
-  /** Modals that voice a demand on their verb's subject (data/lexicon/demand-modals.tsv). */
-  readonly demandModals: ReadonlySet<string>;
+  /** Modals that voice a demand on their verb's subject, as written, with their kind: an auxiliary ("must") or a verb taking "to" ("needs") (data/lexicon/demand-modals.tsv). */
+  readonly demandModals = new Map<string, "aux" | "verb">();
   /** Verbs that after "will" state no intention to code (data/lexicon/not-promises.tsv), by lemma. */
   readonly notPromises: ReadonlySet<string>;
   /** Words that blame or dismiss whom they are said of, by lemma (data/lexicon/evaluations.tsv). */
@@ -69,7 +69,10 @@ export class Lexicon {
     this.requestModes = readTsv(join(dir, "request-modes.tsv")).map((r) => [r.word!, r.mode!]);
     for (const r of readTsv(join(dir, "contexts.tsv"))) this.contexts.set(r.word!, r.context!);
     this.notPromises = new Set(readTsv(join(dir, "not-promises.tsv")).map((r) => r.lemma!));
-    this.demandModals = new Set(readTsv(join(dir, "demand-modals.tsv")).map((r) => r.word!));
+    for (const r of readTsv(join(dir, "demand-modals.tsv"))) {
+      if (r.kind !== "aux" && r.kind !== "verb") throw new Error(`${r.__line}: kind "${r.kind}"; expected aux or verb`);
+      this.demandModals.set(r.word!, r.kind);
+    }
     for (const r of readTsv(join(dir, "evaluations.tsv"))) {
       this.evaluations.set(r.lemma!, { lemma: r.lemma!, pos: r.pos === "ADJ" || r.pos === "NOUN" ? r.pos : "VERB", type: r.type!, cameo: r.cameo! });
     }
