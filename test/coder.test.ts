@@ -313,6 +313,14 @@ describe("demands phrased with modals", () => {
     expect(requests("Travellers may need to make other plans.", CHINA_MFA)).toEqual([]);
     expect(requests("We need to work together.", CHINA_MFA)).toEqual([]);
   });
+  it("codes an impersonal demand in the text's voice ('it is time for X to', 'it is imperative that X …')", () => {
+    expect(requests("It is time for the US to stop accusing others.", CHINA_MFA)).toEqual(["China -> United States"]);
+    expect(requests("But it is imperative that Iran fully complies with its obligations.", CHINA_MFA)).toEqual(["China -> Iran"]);
+    expect(requests("It is imperative for the international community to enhance mutual trust.", CHINA_MFA)).toEqual(["China -> "]);
+    // on the speaker's own side, or reported of someone else: no demand of the text's
+    expect(requests("It is incumbent on us to manage this relationship.", CHINA_MFA)).toEqual([]);
+    expect(requests("Japan said it is time for China to act.", CHINA_MFA)).toEqual([]);
+  });
 });
 
 describe("trigger frames", () => {

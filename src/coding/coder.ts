@@ -87,7 +87,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       }
     });
     if (!matches.length) {
-      const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx));
+      const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx)) ?? impersonalDemand(doc, sent, mentionOf, ctx);
       if (demand) doc.events.push(demand);
     }
     if (roles) for (const ev of evaluationEvents(doc, sent, roles, ctx, sentenceEvents)) doc.events.push(ev);
@@ -720,6 +720,54 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
     };
   }
   return null;
+}
+
+/**
+ * An impersonal demand in the text's own voice (CODING.md): "It is time for the US to stop …",
+ * "It is imperative that the Myanmar military authorities uphold their commitment", "It is
+ * incumbent on Moscow to …" — a REQUEST by the text's voice of the party the predicate
+ * (data/lexicon/demand-predicates.txt) names, no one entity when that is parties at large.
+ * Only where "it is" opens the sentence (after adverbs and conjunctions at most: "But it is
+ * time …"), so that no one else is reported saying it; not a demand on the speaker's own side
+ * ("it is incumbent on us").
+ */
+function impersonalDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: CoderContext): CodedEvent | null {
+  const { tokens } = doc;
+  const l = tokens.lower;
+  let t = sent.tokenStart;
+  while (t < sent.tokenEnd && /^(ADV|CCONJ|PUNCT)$/.test(tokens.pos[t]!)) t++;
+  if (l[t] !== "it" || (l[t + 1] !== "is" && l[t + 1] !== "'s")) return null;
+  let p = t + 2;
+  if (l[p] === "high" || tokens.pos[p] === "ADV") p++; // "it is high time", "it is now imperative"
+  if (!ctx.lexicon.demandPredicates.has(l[p]!) || insideQuotation(doc, sent, p)) return null;
+  const from = p + 2;
+  let to = -1;
+  if (/^(for|on|upon)$/.test(l[p + 1]!)) {
+    // "for the US to stop": the party, then the act
+    for (let u = from; u < Math.min(sent.tokenEnd - 1, from + 12) && to < 0; u++) if (l[u] === "to" && /^(VERB|AUX|ADV)$/.test(tokens.pos[u + 1]!)) to = u;
+  } else if (l[p + 1] === "that") {
+    // "that the military authorities uphold …": the clause's subject, up to its verb
+    for (let u = from; u < Math.min(sent.tokenEnd, from + 12) && to < 0; u++) if (tokens.pos[u] === "VERB" || tokens.pos[u] === "AUX") to = u;
+  }
+  if (to < 0) return null;
+  const voice = voiceOf(doc, sent, ctx);
+  if (!voice.length) return null;
+  const own = new Set(voice.map((v) => doc.entities[v.entity]!.code));
+  const recipients = participants(doc, mentionsFrom(doc, from, to, mentionOf));
+  if (recipients.some((r) => voice.some((v) => v.entity === r.entity) || (doc.entities[r.entity]!.kind === "state" && own.has(doc.entities[r.entity]!.code)))) return null;
+  if (!recipients.length && !addressesEveryone(doc, from, to)) return null;
+  return {
+    sentence: sent.index,
+    type: "REQUEST",
+    mode: requestMode(doc, to, sent.tokenEnd, ctx),
+    context: contexts(doc, sent, ctx),
+    cameo: "100",
+    actor: voice,
+    recipient: recipients,
+    date: doc.sentenceDates[sent.index] ?? null,
+    trigger: { start: tokens.start[t]!, end: tokens.end[p]! },
+    rule: `it is ${l[p]} (impersonal demand)`,
+  };
 }
 
 /** The "to" infinitive verb v governs ("needs to look"), or -1. */

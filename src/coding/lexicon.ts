@@ -50,6 +50,8 @@ export class Lexicon {
   readonly speechVerbs: ReadonlySet<string>;
   /** Words before "to" + an act that announce it as planned ("plans to visit", "is due to meet"), as written (data/lexicon/schedule-words.txt). */
   readonly scheduleWords: ReadonlySet<string>;
+  /** Predicates of an impersonal demand after "it is" ("time", "imperative", "incumbent"), lower case (data/lexicon/demand-predicates.txt). */
+  readonly demandPredicates: ReadonlySet<string>;
   /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
   readonly hopeVerbs: ReadonlySet<string>;
   /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
@@ -78,6 +80,7 @@ export class Lexicon {
     }
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
+    this.demandPredicates = readWordList(join(dir, "demand-predicates.txt"));
     this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
     this.armedWords = readWordList(join(dir, "armed-actors.txt"));
     for (const r of readTsv(join(dir, "threat-phrases.tsv"))) this.threatPhrases.set(r.verb!, new Set(r.nouns!.split("|")));
