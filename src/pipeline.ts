@@ -68,7 +68,7 @@ export class Coder {
             (t) => {
               const values = kb.names.longest(doc.tokens.lower, doc.tokens.text, t, t + 1)?.values;
               if (!values) return null;
-              return values.every((v) => v.kind === "state" && v.form === "capital") ? "place" : "other";
+              return values.every((v) => v.kind === "state" && v.form === "place") ? "place" : "other";
             },
           ),
       },

@@ -859,3 +859,16 @@ describe("a stance stated as a participle", () => {
     expect(mfa("The plan of the United States was opposed by Russia.")).toEqual(["ACCUSE Russia -> United States"]);
   });
 });
+
+describe("cities", () => {
+  it("reads a city as a place in its state", () => {
+    expect(eventsOn("2016-02-01")("Russian warplanes shelled Aleppo on Monday.")).toEqual(["ASSAULT Russian warplanes -> Syria"]);
+  });
+  it("opens an unknown organisation with a city's name ('the Makati Business Club'), as with a state's", () => {
+    const [r] = code("Minister Balakrishnan met the Makati Business Club.", "2023-01-01", "Ministry of Foreign Affairs, Singapore");
+    expect(names(r!.recipient.length ? r!.recipient : r!.actor)).toContain("Makati Business Club");
+  });
+  it("takes no participant from a news dateline", () => {
+    expect(eventsOn("2016-01-23")("DUBAI Iran condemned Israel on Saturday.")).toEqual(["ACCUSE Iran -> Israel"]);
+  });
+});

@@ -50,6 +50,9 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     for (let t = a; t < b; t++) if (mentionOf[t]! < 0 || t >= m.tokenStart) mentionOf[t] = m.id;
   }
   const docLocation = leadLocation(doc);
+  // a news dateline ("DUBAI", "NICOSIA, Oct 20 -") says where the reporter is: it names no participant
+  const first = doc.sentences.find((s) => !s.skip);
+  if (first) mentionOf.fill(-1, first.tokenStart, afterDateline(doc, first));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
   const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, threatened: new Set(), roles };
@@ -1222,13 +1225,17 @@ function leadLocation(doc: Doc): string | null {
   if (!first) return null;
   const body = afterDateline(doc, first);
   const [r0, r1] = mentionRange(doc, first.index);
-  for (let j = r0; j < r1; j++) {
+  let dateline: string | null = null;
+  for (let j = r0; j < r1 && !dateline; j++) {
     const m = doc.mentions[j]!;
     if (m.tokenStart >= body) break;
     const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
-    if (e?.kind === "state" && e.code) return e.code;
+    if (e?.kind === "state" && e.code) dateline = e.code;
   }
-  return null;
+  // a bureau's dateline over a story about elsewhere ("DUBAI" over Xi's visit to Tehran) places nothing:
+  // the lead must name the dateline's state too
+  const named = (s: Sentence) => doc.mentions.some((m) => m.sentence === s.index && m.tokenStart >= (s === first ? body : s.tokenStart) && m.entity >= 0 && doc.entities[m.entity]!.code === dateline);
+  return dateline && lead.some(named) ? dateline : null;
 }
 
 function requestMode(doc: Doc, from: number, to: number, ctx: CoderContext): string {

@@ -40,7 +40,8 @@ export interface OfficeRecord {
 }
 
 export type NameEntry =
-  | { kind: "state"; code: string; form: "name" | "adjective" | "capital" | "people" }
+  /** A state's name, adjective, people ("Americans"), or a place in it (its capital or another city). */
+  | { kind: "state"; code: string; form: "name" | "adjective" | "place" | "people" }
   | { kind: "org"; id: string }
   | { kind: "person"; name: string }
   | { kind: "office"; office: string }
@@ -71,6 +72,8 @@ export class KnowledgeBase {
   readonly tenuresByName = new Map<string, Tenure[]>();
   /** Tenures by office. */
   readonly tenuresByOffice = new Map<string, Tenure[]>();
+  /** Cities other than capitals, with the state each is in (cities.tsv). */
+  readonly cities: Array<{ name: string; aliases: string[]; code: string }> = [];
   readonly names = new Gazetteer<NameEntry>();
   private readonly tenuresByNameWord = new Map<string, Tenure[]>();
   /** Per state: the offices that led it, with when (leaders.tsv). */
@@ -86,6 +89,10 @@ export class KnowledgeBase {
         capitals: list(r.capitals),
       };
       this.states.set(s.code, s);
+    }
+    for (const r of readTsv(join(dataDir, "cities.tsv"))) {
+      if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
+      this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code! });
     }
     for (const r of readTsv(join(dataDir, "organizations.tsv"))) {
       const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null };
@@ -134,7 +141,8 @@ export class KnowledgeBase {
         // the people as a plural noun: "Americans", "Israelis", "Pakistanis"
         if (/[a-z](an|i)$/.test(a)) add(`${a}s`, { kind: "state", code: s.code, form: "people" });
       }
-      for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "capital" });
+      for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "place" });
+    for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, { kind: "state", code: c.code, form: "place" });
     }
     for (const o of this.orgs.values()) {
       for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });

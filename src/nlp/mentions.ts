@@ -187,7 +187,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         else if (e.kind === "office") {
           office = deputyOf(tokens, units[j]!.start, s0, e.office) ?? e.office;
           titled = true;
-        } else if (e.kind === "state" && e.form !== "capital" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
+        } else if (e.kind === "state" && e.form !== "place" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
           code = e.code;
         } else if (e.kind === "org" && j + 1 < units.length && units[j + 1]!.entry?.kind === "office") {
           code = kb.orgs.get(e.id)?.code ?? null;
@@ -287,9 +287,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         add(m, { name: doc.text.slice(m.start, m.end), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, collective: true, people: true });
       } else if (e.kind === "state") {
         let end = u.end;
-        let type: MentionType = e.form === "capital" ? "place" : "name";
-        if (e.form === "adjective" || e.form === "name") {
-          const instEnd = institutionEnd(tokens, refs, u.end, s1);
+        let type: MentionType = e.form === "place" ? "place" : "name";
+        if (e.form === "adjective" || e.form === "name" || e.form === "place") {
+          const instEnd = e.form === "place" ? u.end : institutionEnd(tokens, refs, u.end, s1);
           // "the Australian Government" is the state itself
           if (instEnd === u.end + 1 && STATE_HEADS.has(tokens.lower[u.end]!)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
@@ -297,7 +297,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             add(base("name", u.start, instEnd, fs, instEnd), { name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null });
             continue;
           }
-          // "the Myanmar National Democratic Alliance Army": a state's name opening an organization the knowledge base does not know
+          // "the Myanmar National Democratic Alliance Army", "the Makati Business Club": a state's name, or a place in it,
+          // opening an organization the knowledge base does not know
           const orgEnd = instEnd > u.end ? instEnd : u.end < s1 ? unknownOrganization(u.end) : u.end;
           if (orgEnd > u.end && free(u.start, orgEnd)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
@@ -347,7 +348,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         continue;
       }
       let code: string | null = null;
-      for (const u of units) if (u.start >= t && u.end <= end && u.entry?.kind === "state" && u.entry.form !== "capital") code = u.entry.code;
+      for (const u of units) if (u.start >= t && u.end <= end && u.entry?.kind === "state" && u.entry.form !== "place") code = u.entry.code;
       const fs = tokens.lower[t - 1] === "the" && t - 1 >= s0 && free(t - 1, t) ? t - 1 : t;
       take(fs, end);
       const m = base("name", t, end, fs, end);
@@ -376,7 +377,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       while (a - 1 >= s0 && words < 5 && free(a - 1, a)) {
         const k = unitEndingAt.get(a);
         const u = k === undefined ? undefined : units[k];
-        if (u?.entry?.kind === "state" && u.entry.form !== "capital" && free(u.start, u.end)) {
+        if (u?.entry?.kind === "state" && u.entry.form !== "place" && free(u.start, u.end)) {
           code ??= u.entry.code;
           stateUnits++;
           a = u.start;
@@ -405,7 +406,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (!code && (tokens.lower[a - 1] === "'s" || tokens.lower[a - 1] === "’s")) {
         const k = unitEndingAt.get(a - 1);
         const u = k === undefined ? undefined : units[k];
-        if (u?.entry?.kind === "state" && u.entry.form !== "capital") code = u.entry.code;
+        if (u?.entry?.kind === "state" && u.entry.form !== "place") code = u.entry.code;
       }
       // "the people of Fiji", "refugees in Jordan"
       if (!code && end < s1 && /^(of|in|from)$/.test(tokens.lower[end]!)) {
@@ -464,7 +465,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       let leftCode: string | null = null;
       const note = (x: Unit, left: boolean) => {
         if (x.entry?.kind === "office" && !office) office = deputyOf(tokens, x.start, s0, x.entry.office) ?? x.entry.office;
-        const c = x.entry?.kind === "state" && x.entry.form !== "capital" ? x.entry.code : x.entry?.kind === "org" ? kb.orgs.get(x.entry.id)?.code ?? null : null;
+        const c = x.entry?.kind === "state" && x.entry.form !== "place" ? x.entry.code : x.entry?.kind === "org" ? kb.orgs.get(x.entry.id)?.code ?? null : null;
         if (!c) return;
         const before = tokens.lower[x.start - 1] === "the" ? tokens.lower[x.start - 2] : tokens.lower[x.start - 1];
         if (left) leftCode ??= c;
@@ -554,7 +555,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           k2++;
           continue;
         }
-        if (x.entry?.kind === "state" && x.entry.form !== "capital") {
+        if (x.entry?.kind === "state" && x.entry.form !== "place") {
           code = x.entry.code;
           sawBody = true;
           k2++;
@@ -647,7 +648,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       let code: string | null = null;
       let org: string | null = null;
       for (const x of units.slice(k0, k1)) {
-        if (x.entry?.kind === "state" && x.entry.form !== "capital") code = x.entry.code;
+        if (x.entry?.kind === "state" && x.entry.form !== "place") code = x.entry.code;
         if (x.entry?.kind === "org") {
           code = kb.orgs.get(x.entry.id)?.code ?? null;
           org = x.entry.id;
@@ -702,7 +703,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
             const nu2 = unitAt.get(nextTok) === undefined ? undefined : units[unitAt.get(nextTok)!];
             if (nextTok < s1 && isCap(tokens.text[nextTok]!) && nu2 && (!nu2.entry || nu2.entry.kind === "person") && tokens.lower[nextTok] !== "of") return null;
           }
-          else if (e.kind === "state" && !code && e.form !== "capital") code = e.code;
+          else if (e.kind === "state" && !code && e.form !== "place") code = e.code;
           else if (e.kind === "org" && !code) code = kb.orgs.get(e.id)?.code ?? null;
           else if (e.kind === "person") break;
           end = unit.end;
