@@ -815,7 +815,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
       // an attribute in passing ("to deter further Russian aggression", "Russia's barbaric attacks") judges nobody aloud
       const subject = tree.child(t, "nsubj");
       if (subject >= 0) targets = roles.owner(subject);
-      else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !ctx.lexicon.headedBy(tokens, head)?.some((tr) => posFits(tr, tokens, head))) {
+      else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !headsTrigger(doc, sent, head, ctx.lexicon)) {
         // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
         const subject = tree.subjectOf(head);
         targets = subject ? roles.owner(subject.token) : null;
@@ -1062,7 +1062,7 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
     const h = tree.head(x);
     if (h < 0) break;
     // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
-    if (CEASING.has(tokens.lemma[h]!) || ctx.lexicon.headedBy(tokens, h)?.some((tr) => tr.type === "REQUEST" && posFits(tr, tokens, h))) return [];
+    if (CEASING.has(tokens.lemma[h]!) || headsTrigger(doc, sent, h, ctx.lexicon, "REQUEST")) return [];
     const rel = tree.relation(x);
     if ((rel === "ccomp" || rel === "parataxis") && ctx.lexicon.speechVerbs.has(doc.tokens.lemma[h]!)) {
       const said = roles.subject(sent, h);
@@ -1071,6 +1071,13 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
     x = h;
   }
   return voiceOf(doc, sent, ctx);
+}
+
+/** Whether token h heads a trigger (of `type`, if given), its whole pattern there ("urge", "made an appeal"; not "made clear"). */
+function headsTrigger(doc: Doc, sent: Sentence, h: number, lexicon: Lexicon, type?: string): boolean {
+  return !!lexicon
+    .headedBy(doc.tokens, h)
+    ?.some((tr) => (!type || tr.type === type) && posFits(tr, doc.tokens, h) && matchRest(doc.tokens, h + 1, sent.tokenEnd, tr.rest) >= 0);
 }
 
 /** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */
