@@ -89,7 +89,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
         }
       }
     });
-    if (!matches.length) {
+    // a demand voiced by a modal, when no trigger coded the sentence ("foreign troops should withdraw": the act is only demanded)
+    if (!sentenceEvents.length) {
       const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx)) ?? impersonalDemand(doc, sent, mentionOf, ctx);
       if (demand) doc.events.push(demand);
     }
