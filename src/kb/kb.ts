@@ -142,8 +142,8 @@ export class KnowledgeBase {
         if (/[a-z](an|i)$/.test(a)) add(`${a}s`, { kind: "state", code: s.code, form: "people" });
       }
       for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "place" });
-    for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, { kind: "state", code: c.code, form: "place" });
     }
+    for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, { kind: "state", code: c.code, form: "place" });
     for (const o of this.orgs.values()) {
       for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });
     }

@@ -1,0 +1,24 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KnowledgeBase } from "../src/kb/kb.ts";
+import { fold } from "../src/kb/fold.ts";
+import { phraseTokens } from "../src/nlp/tokenize.ts";
+
+const kb = new KnowledgeBase(resolve(import.meta.dirname, "..", "data"), phraseTokens);
+/** The knowledge base's entries for a name as written. */
+const lookup = (name: string) => {
+  const surface = phraseTokens(name);
+  return kb.names.longest(surface.map(fold), surface, 0, surface.length)?.values ?? [];
+};
+
+describe("places in the knowledge base", () => {
+  it("knows a capital and another city as places in their state, once each", () => {
+    expect(lookup("Damascus")).toEqual([{ kind: "state", code: "SYR", form: "place" }]);
+    expect(lookup("Aleppo")).toEqual([{ kind: "state", code: "SYR", form: "place" }]);
+    expect(lookup("Bombay")).toEqual([{ kind: "state", code: "IND", form: "place" }]);
+  });
+  it("lists every city in a state it knows", () => {
+    expect(kb.cities.length).toBeGreaterThan(2000);
+    expect(kb.cities.filter((c) => !kb.states.has(c.code))).toEqual([]);
+  });
+});
