@@ -323,6 +323,17 @@ describe("demands phrased with modals", () => {
   });
 });
 
+describe("a need stated for a party to act", () => {
+  it("codes 'underscored the need for X to …' as a REQUEST of X, only when the frame names who should act", () => {
+    const at = eventsOn("2022-01-01");
+    expect(at("Secretary Blinken underscored the need for Russia to take steps to de-escalate.")).toEqual(["REQUEST Antony Blinken -> Russia"]);
+    expect(at("Secretary Blinken highlighted the need for all parties to exercise restraint.")).toEqual(["REQUEST Antony Blinken -> "]);
+    expect(at("Secretary Blinken stressed the need for de-escalation.")).toEqual([]);
+    // the speaker's own side among those exhorted: no request of anyone
+    expect(at("Secretary Blinken reaffirmed the need for the United States and Japan to work together.")).toEqual([]);
+  });
+});
+
 describe("trigger frames", () => {
   it("finds the recipient where the trigger's frame says", () => {
     const [r] = find(code("China has made stern representations to the US side.", "2020-06-01", CHINA_MFA), "ACCUSE");

@@ -383,7 +383,7 @@ function codeOne(
         (roles.oblique(sent, head, ["with"], match.end) ||
           (metObject ? roles.object(sent, head, match.end) : trigger.rest.length ? roles.byFrame(sent, head, match.end - 1, WITH_NOUN, match.end) : null));
       objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, metObject);
-    } else if (trigger.roles === "none") objectMentions = [];
+    } else if (trigger.roles === "none" || trigger.roles === "framed") objectMentions = [];
     else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
     else if (trigger.pos === "AUX" && discourse.roles?.tree.parsed(head)) {
       // "will …": whom the promised act is aimed at, in the parse of the verb "will" governs
@@ -405,6 +405,11 @@ function codeOne(
     if (isPairReference(doc, m) || (m.type === "pronoun" && m.plural && trigger.type === "CONSULT" && doc.tokens.lower[m.tokenStart] !== "we")) actors = meetingPeople(m);
   }
   let recipients = participants(doc, objectMentions);
+  // "reaffirmed the need for Singapore and Brazil to work together": an exhortation that includes the speaker's own side asks no one
+  if (trigger.roles === "framed") {
+    const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+    if (recipients.some((p) => own.has(doc.entities[p.entity]!.code))) return null;
+  }
   if (objectMentions.length === 1 && isPairReference(doc, objectMentions[0]!) && discourse.lastMeeting.length >= 2) {
     recipients = discourse.lastMeeting.map((entity) => ({ entity, mention: objectMentions[0]!.id }));
   }
@@ -545,6 +550,8 @@ function codeOne(
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
+  // ("framed": only the frame may name the recipient — "stressed the need for de-escalation" asks no one)
+  if (trigger.roles === "framed" && !recipients.length && !addressesEveryone(doc, match.end, limit)) return null;
   if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
   if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {

@@ -93,7 +93,7 @@ export class TreeRoles {
         const x = tree.child(head, "xcomp");
         found = x >= 0 ? this.object(sent, x, after) : null;
       }
-      else if (relation === "for:to") found = this.forTo(sent, head, after);
+      else if (relation === "for:to") found = this.forTo(sent, head, after) ?? this.nounForTo(sent, head, last, after);
       else if (relation === "ccomp:nsubj") {
         // "demanded that the Prosecutor-General's Office monitor …": whom the clause asks to act
         const c = tree.child(head, "ccomp");
@@ -133,6 +133,23 @@ export class TreeRoles {
       if (marks.includes("for") && subject >= 0) return this.participantsAt(sent, subject, after);
       const o = tree.obliquesOf(head).find((x) => x.case === "for" && x.token < c);
       if (o) return this.participantsAt(sent, o.token, after);
+    }
+    return null;
+  }
+
+  /**
+   * The same after a noun: "stressed the need for Ukraine to make progress", where the pattern ends at
+   * "for" (`last`) and the infinitive hangs on the party, the noun or the verb, however the parse attaches it.
+   */
+  private nounForTo(sent: Sentence, head: number, last: number, after: number): Mention[] | null {
+    const { tree } = this;
+    if (this.doc.tokens.lower[last] !== "for" || tree.relation(last) !== "case") return null;
+    const party = tree.head(last);
+    if (party < 0) return null;
+    const hosts = [party, tree.head(party), head];
+    for (let c = party + 1; c < sent.tokenEnd; c++) {
+      if (!hosts.includes(tree.head(c)) || !/^(acl|advcl|xcomp)$/.test(tree.relation(c))) continue;
+      if (tree.children(c, "mark").some((m) => this.doc.tokens.lower[m] === "to")) return this.participantsAt(sent, party, after);
     }
     return null;
   }
