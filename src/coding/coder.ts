@@ -657,20 +657,15 @@ function shouldDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: Code
     const addressed = mentionsFrom(doc, from, modal, mentionOf);
     const recipients = participants(doc, addressed).filter((p) => !actors.some((a) => a.entity === p.entity));
     if (!recipients.length && !addressesEveryone(doc, from, modal)) return null;
-    return {
-      sentence: sent.index,
-      type: "REQUEST",
-      mode: requestMode(doc, modal, sent.tokenEnd, ctx),
-      context: contexts(doc, sent, ctx),
-      cameo: "100",
-      actor: actors,
-      recipient: recipients,
-      date: doc.sentenceDates[sent.index] ?? null,
-      trigger: { start: tokens.start[modal]!, end: tokens.end[modal + 1]! },
-      rule: "opinion * should",
-    };
+    return demandEvent(doc, sent, ctx, actors, recipients, modal, { start: tokens.start[modal]!, end: tokens.end[modal + 1]! }, "opinion * should");
   }
   return null;
+}
+
+/** A REQUEST coded from a demand's wording, its mode read from the words after `from`. */
+function demandEvent(doc: Doc, sent: Sentence, ctx: CoderContext, actor: EventParticipant[], recipient: EventParticipant[], from: number, trigger: CodedEvent["trigger"], rule: string): CodedEvent {
+  const date = doc.sentenceDates[sent.index] ?? null;
+  return { sentence: sent.index, type: "REQUEST", mode: requestMode(doc, from, sent.tokenEnd, ctx), context: contexts(doc, sent, ctx), cameo: "100", actor, recipient, date, trigger, rule };
 }
 
 /**
@@ -717,18 +712,7 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
       if (recipients.some((p) => voice.some((v) => v.entity === p.entity)) || codes.some((e) => e.kind === "state" && own.has(e.code))) continue;
       if (codes.some((e) => own.has(e.code)) && codes.some((e) => !own.has(e.code))) continue;
     } else if (!EVERYONE.has(tokens.lower[subject.token]!)) continue;
-    return {
-      sentence: sent.index,
-      type: "REQUEST",
-      mode: requestMode(doc, m, sent.tokenEnd, ctx),
-      context: contexts(doc, sent, ctx),
-      cameo: "100",
-      actor: voice,
-      recipient: recipients,
-      date: doc.sentenceDates[sent.index] ?? null,
-      trigger: { start: tokens.start[m]!, end: tokens.end[verb]! },
-      rule: `${w} (text's voice)`,
-    };
+    return demandEvent(doc, sent, ctx, voice, recipients, m, { start: tokens.start[m]!, end: tokens.end[verb]! }, `${w} (text's voice)`);
   }
   return null;
 }
@@ -767,18 +751,7 @@ function impersonalDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: 
   const recipients = participants(doc, mentionsFrom(doc, from, to, mentionOf));
   if (recipients.some((r) => voice.some((v) => v.entity === r.entity) || (doc.entities[r.entity]!.kind === "state" && own.has(doc.entities[r.entity]!.code)))) return null;
   if (!recipients.length && !addressesEveryone(doc, from, to)) return null;
-  return {
-    sentence: sent.index,
-    type: "REQUEST",
-    mode: requestMode(doc, to, sent.tokenEnd, ctx),
-    context: contexts(doc, sent, ctx),
-    cameo: "100",
-    actor: voice,
-    recipient: recipients,
-    date: doc.sentenceDates[sent.index] ?? null,
-    trigger: { start: tokens.start[t]!, end: tokens.end[p]! },
-    rule: `it is ${l[p]} (impersonal demand)`,
-  };
+  return demandEvent(doc, sent, ctx, voice, recipients, to, { start: tokens.start[t]!, end: tokens.end[p]! }, `it is ${l[p]} (impersonal demand)`);
 }
 
 /** The "to" infinitive verb v governs ("needs to look"), or -1. */
