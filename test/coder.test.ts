@@ -334,6 +334,14 @@ describe("a need stated for a party to act", () => {
   });
 });
 
+describe("relative clauses", () => {
+  it("gives a relative clause's act no actor when the noun it hangs on names no participant", () => {
+    const at = eventsOn("2023-01-01");
+    // the opposition is theirs; the threat to the order is no one's
+    expect(at("The United States and Japan oppose all activities that threaten the rules-based international order.")).toEqual(["ACCUSE Japan+United States -> "]);
+  });
+});
+
 describe("trigger frames", () => {
   it("finds the recipient where the trigger's frame says", () => {
     const [r] = find(code("China has made stern representations to the US side.", "2020-06-01", CHINA_MFA), "ACCUSE");

@@ -371,7 +371,10 @@ function codeOne(
     // the words around the trigger where the parse names no participant
     const roles = trigger.pos === "VERB" ? discourse.roles : null;
     const verb = purpose >= 0 ? purpose : head;
-    actorMentions = roles?.subject(sent, verb) || subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX");
+    // (a relative clause's subject is the noun it hangs on: "activities that threaten the order" has no actor when that
+    // noun names no participant, whoever the sentence's subject is)
+    const relative = roles?.tree.parsed(verb) && /^acl/.test(roles.tree.relation(verb)) && !roles.tree.passive(verb);
+    actorMentions = roles?.subject(sent, verb) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
     // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
     const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
     if (framed) objectMentions = framed;
