@@ -695,24 +695,26 @@ function modalDemand(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderConte
     // "doesn't need to worry", "may need to make other plans": no necessity stated
     if (kind === "verb" && tree.children(m).some((c) => NEGATORS.has(tokens.lower[c]!) || HYPOTHETICAL.has(tokens.lower[c]!))) continue;
     // the text's own clause: not what someone said, decided or suggested should happen
-    if (!mainClause(tree, kind === "aux" ? verb : m)) continue;
+    // the verb whose clause and subject the demand has: the modal's verb, or the verb of necessity itself
+    const host = kind === "aux" ? verb : m;
+    if (!mainClause(tree, host)) continue;
     // an outcome wished for ("Putin must fail") asks nothing
     if (ctx.lexicon.notPromises.has(tokens.lemma[verb]!)) continue;
-    const subject = tree.subjectOf(kind === "aux" ? verb : m);
+    const subject = tree.subjectOf(host);
     if (!subject || subject.passive || subject.token > m) continue;
     // "I must say", "you should know": the speaker and the one addressed
     if (/^(i|we|you)$/.test(tokens.lower[subject.token]!)) continue;
     const voice = voiceOf(doc, sent, ctx);
     if (!voice.length) return null;
     const own = new Set(voice.map((p) => doc.entities[p.entity]!.code));
-    const named = roles.subject(sent, kind === "aux" ? verb : m);
+    const named = roles.subject(sent, host);
     let recipients: EventParticipant[] = [];
     if (named) {
       recipients = participants(doc, named);
       // ("China should …" in China's own answer is no demand on anyone else; "the Senate must pass …" from the White House is;
       // "the two sides should …" after a meeting with China exhorts both, China too)
       const codes = recipients.map((p) => doc.entities[p.entity]!);
-      if (recipients.some((p) => voice.some((v) => v.entity === p.entity)) || codes.some((e) => e.kind === "state" && own.has(e.code))) continue;
+      if (asksOwnSide(doc, voice, recipients)) continue;
       if (codes.some((e) => own.has(e.code)) && codes.some((e) => !own.has(e.code))) continue;
     } else if (!EVERYONE.has(tokens.lower[subject.token]!)) continue;
     return demandEvent(doc, sent, ctx, voice, recipients, m, { start: tokens.start[m]!, end: tokens.end[verb]! }, `${w} (text's voice)`);
@@ -750,11 +752,16 @@ function impersonalDemand(doc: Doc, sent: Sentence, mentionOf: Int32Array, ctx: 
   if (to < 0) return null;
   const voice = voiceOf(doc, sent, ctx);
   if (!voice.length) return null;
-  const own = new Set(voice.map((v) => doc.entities[v.entity]!.code));
   const recipients = participants(doc, mentionsFrom(doc, from, to, mentionOf));
-  if (recipients.some((r) => voice.some((v) => v.entity === r.entity) || (doc.entities[r.entity]!.kind === "state" && own.has(doc.entities[r.entity]!.code)))) return null;
+  if (asksOwnSide(doc, voice, recipients)) return null;
   if (!recipients.length && !addressesEveryone(doc, from, to)) return null;
   return demandEvent(doc, sent, ctx, voice, recipients, to, { start: tokens.start[t]!, end: tokens.end[p]! }, `it is ${l[p]} (impersonal demand)`);
+}
+
+/** Whether a demand by `voice` is made of its own side: one of the voices, or a state one of them speaks for ("China should …" in China's answer). */
+function asksOwnSide(doc: Doc, voice: readonly EventParticipant[], asked: readonly EventParticipant[]): boolean {
+  const own = new Set(voice.map((v) => doc.entities[v.entity]!.code));
+  return asked.some((p) => voice.some((v) => v.entity === p.entity) || (doc.entities[p.entity]!.kind === "state" && own.has(doc.entities[p.entity]!.code)));
 }
 
 /** The "to" infinitive verb v governs ("needs to look"), or -1. */
@@ -1225,7 +1232,14 @@ function leadLocation(doc: Doc): string | null {
   }
   // a bureau's dateline over a story about elsewhere ("DUBAI" over Xi's visit to Tehran) places nothing:
   // the lead must name the dateline's state too
-  const named = (s: Sentence) => doc.mentions.some((m) => m.sentence === s.index && m.tokenStart >= (s === first ? body : s.tokenStart) && m.entity >= 0 && doc.entities[m.entity]!.code === dateline);
+  const named = (s: Sentence) => {
+    const [a, b] = mentionRange(doc, s.index);
+    for (let j = a; j < b; j++) {
+      const m = doc.mentions[j]!;
+      if (m.entity >= 0 && m.tokenStart >= (s === first ? body : s.tokenStart) && doc.entities[m.entity]!.code === dateline) return true;
+    }
+    return false;
+  };
   return dateline && lead.some(named) ? dateline : null;
 }
 

@@ -63,7 +63,7 @@ export type MentionType =
   | "group" // "the two leaders", "both sides", "the co-chairs"
   | "adjective" // "Chinese", "U.S." used as modifier
   | "collective" // an unnamed collective: "Syrian rebels", "the people of Fiji"
-  | "place"; // a capital or seat of government: "in Beijing", "at the White House"
+  | "place"; // a capital, another city or a seat of government: "in Beijing", "in Aleppo", "at the White House"
 
 /** A stretch of text that refers to a participant. */
 export interface Mention extends Span {
