@@ -736,6 +736,24 @@ describe("unnamed collectives", () => {
     const consult = find(code("Chinese officials met Secretary Blinken in Beijing.", "2023-06-19"), "CONSULT")[0]!;
     expect([...consult.actor, ...consult.recipient].some((e) => e.kind === "state" && e.code === "CHN")).toBe(true);
   });
+  it("reads a state's government, ministry or military named by its adjective or possessive as the state", () => {
+    const on = eventsOn("2019-07-10");
+    expect(on("Iran's government said Israel violated the agreement.")).toEqual(["ACCUSE Iran -> Israel"]);
+    expect(on("The Russian foreign ministry said Ukraine violated the agreement.")).toEqual(["ACCUSE Russia -> Ukraine"]);
+    expect(on("Pakistan's military said India violated the agreement.")).toEqual(["ACCUSE Pakistan -> India"]);
+    // a capitalised institution keeps its name, with its state's code
+    const [accuse] = find(code("Russia's Defence Ministry said Ukraine violated the agreement.", "2019-07-10"), "ACCUSE");
+    expect(accuse!.actor[0]).toMatchObject({ name: "Russia's Defence Ministry", code: "RUS" });
+    // the noun must end the phrase: aircraft are not the state
+    expect(on("Chinese military aircraft violated the airspace of Japan.")).toEqual([]);
+  });
+  it("reads a possessive title as the title of that state, and an unnamed holder as the state", () => {
+    const on = eventsOn("2019-07-10");
+    expect(on("Russia's foreign minister said Ukraine violated the agreement.")).toEqual(["ACCUSE Sergey Lavrov -> Ukraine"]);
+    expect(on("The Pakistani ambassador said India violated the agreement.")).toEqual(["ACCUSE Pakistan -> India"]);
+    // a title the next words name is that person's, not the state's
+    expect(on("The President of Estonia, Kersti Kaljulaid, met President Halimah Yacob.")).toEqual(["CONSULT Halimah Yacob+Kersti Kaljulaid -> "]);
+  });
 });
 
 describe("blame and dismissal said of someone", () => {

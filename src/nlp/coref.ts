@@ -181,6 +181,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     } else if (m.type === "title" && mi.office) {
       id = resolveTitle(mi.office, mi.code, mi.org);
+      // "the Russian ambassador", "Iran's defence minister" whom nothing names: the most specific entity the
+      // text names is the state (CODING.md, Actors)
+      // (not a title the next words name: "The President of Estonia, Kersti Kaljulaid,", "U.S. Ambassador to Mexico Ken Salazar")
+      if (id < 0 && !mi.org && mi.code && kb.states.has(mi.code) && !namedNext(i)) id = codeOfState(mi.code);
     } else if (m.type === "collective" && mi.name) {
       // a collective belongs to the state its phrase names; one that names none is no participant
       // (the publisher's state as a default was measured and loses more than it gains: "our allies", "local officials")
@@ -270,7 +274,6 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (m.entity >= 0) lastMention.set(m.entity, i);
   });
 
-  /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
   /** The knowledge-base person whose name mention i directly continues (only spaces between), or -1. */
   function continuesPerson(i: number): number {
     const m = doc.mentions[i]!;
@@ -316,6 +319,24 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return /^(,|and|, and)$/.test(between) ? e.code : null;
   }
 
+  /**
+   * Whether title mention i is the title of a name that follows it, after at most the state or
+   * organization the title holds: "The President of Estonia, Kersti Kaljulaid", "Chinese Ambassador
+   * to Pakistan Yao Jing" (no verb, "and" or ";" between).
+   */
+  function namedNext(i: number): boolean {
+    const m = doc.mentions[i]!;
+    let j = i + 1;
+    while (j < doc.mentions.length && doc.mentions[j]!.sentence === m.sentence && (info[j]!.state || info[j]!.org)) j++;
+    const next = doc.mentions[j];
+    if (!next || next.sentence !== m.sentence || next.type !== "name" || next.tokenStart - m.tokenEnd > 6) return false;
+    for (let t = m.tokenEnd; t < next.tokenStart; t++) {
+      if (doc.tokens.pos[t] === "VERB" || doc.tokens.pos[t] === "AUX" || doc.tokens.lower[t] === "and" || doc.tokens.lower[t] === ";") return false;
+    }
+    return true;
+  }
+
+  /** The person a bare title names; `body` the organization it belongs to ("ASEAN Chair"). */
   function resolveTitle(title: string, code: string | null, body: string | null): number {
     // "the Soviet leader", "Chinese leader": the holder of the office that led that state on the story's date
     const led = title === "Leader" && code && ctx.storyDate ? kb.leaderOffice(code, ctx.storyDate) : null;

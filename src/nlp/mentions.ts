@@ -33,11 +33,6 @@ export interface MentionLayer {
 
 /** Words that may sit inside a name in lower case: "bin Salman", "von der Leyen", "da Silva". */
 const NAME_PARTICLES = new Set(["bin", "binti", "al", "el", "van", "von", "der", "de", "da", "do", "dos", "la", "le", "du", "di", "ibn", "abu"]);
-/** Nouns after a state adjective that make the phrase stand for the state: "the Chinese side". */
-const STATE_HEADS = new Set([
-  "leadership", "government", "authorities", "side", "delegation", "officials", "counterpart", "counterparts",
-  "military", "embassy", "people", "administration", "leaders", "ministry", "cabinet", "state", "president",
-]);
 /** Capitalized words that begin sentences or headings and are never names. */
 const NOT_NAMES = new Set([
   "the", "a", "an", "in", "on", "at", "during", "after", "before", "today", "yesterday", "this", "that", "these", "those",
@@ -189,6 +184,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           titled = true;
         } else if (e.kind === "state" && e.form !== "place" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
           code = e.code;
+        } else if (e.kind === "state" && e.form === "name" && possessiveAt(units[j]!.end) && units[j + 2] && isPrefixish(units[j + 2]!)) {
+          // "Russia's foreign minister (Sergey Lavrov)": the possessive is the title's state, as "the Russian foreign minister"
+          code = e.code;
+          j++;
         } else if (e.kind === "org" && j + 1 < units.length && units[j + 1]!.entry?.kind === "office") {
           code = kb.orgs.get(e.id)?.code ?? null;
         } else break;
@@ -288,10 +287,27 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       } else if (e.kind === "state") {
         let end = u.end;
         let type: MentionType = e.form === "place" ? "place" : "name";
+        // "Iran's government", "Russia's Defence Ministry", "Kenya's National Police Service": the body after a state's possessive
+        if (e.form === "name" && possessiveAt(u.end) && u.end + 1 < s1) {
+          const from = u.end + 1;
+          const instEnd = Math.max(institutionEnd(tokens, refs, from, s1), unknownOrganization(from));
+          const bodyEnd = instEnd > from ? instEnd : stateBodyEnd(from);
+          if (bodyEnd > from && free(u.start, bodyEnd)) {
+            take(u.start, bodyEnd);
+            const m = base("name", u.start, bodyEnd);
+            // a state noun ("China's Government", "Pakistan's military") is the state; a capitalised name more is an institution of it
+            if (instEnd <= from || (instEnd === from + 1 && refs.stateHeads.has(tokens.lower[from]!))) {
+              add(m, { name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null });
+            } else {
+              add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, institution: true });
+            }
+            continue;
+          }
+        }
         if (e.form === "adjective" || e.form === "name" || e.form === "place") {
           const instEnd = e.form === "place" ? u.end : institutionEnd(tokens, refs, u.end, s1);
           // "the Australian Government" is the state itself
-          if (instEnd === u.end + 1 && STATE_HEADS.has(tokens.lower[u.end]!)) {
+          if (instEnd === u.end + 1 && refs.stateHeads.has(tokens.lower[u.end]!)) {
             const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
             take(u.start, instEnd);
             add(base("name", u.start, instEnd, fs, instEnd), { name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null });
@@ -309,9 +325,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           }
         }
         if (e.form === "adjective") {
-          const head = tokens.lower[u.end];
-          if (head && STATE_HEADS.has(head)) {
-            end = u.end + 1;
+          // "the Chinese side", "the Russian foreign ministry"
+          const bodyEnd = stateBodyEnd(u.end);
+          if (bodyEnd > u.end) {
+            end = bodyEnd;
             type = "name";
           } else type = "adjective";
         }
@@ -400,7 +417,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         break;
       }
       while (a < t && tokens.lower[a] === "and") a++;
-      if (stateUnits === 1 && words === 1 && STATE_HEADS.has(tokens.lower[t]!)) return null;
+      if (stateUnits === 1 && words === 1 && refs.stateHeads.has(tokens.lower[t]!)) return null;
       let end = t + 1;
       // "Tunisia's civil society": the possessor's state
       if (!code && (tokens.lower[a - 1] === "'s" || tokens.lower[a - 1] === "’s")) {
@@ -419,6 +436,26 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         }
       }
       return { start: a, end, code };
+    }
+
+    /**
+     * The end of a phrase from `from` that makes the state word before it stand for the state
+     * (data/lexicon/state-heads.txt): a state noun right after it ("the Chinese side", "Iran's
+     * government"), or after up to two lower-case modifiers when it ends the noun phrase ("the
+     * Russian foreign ministry", not "Chinese military aircraft"); `from` when there is none.
+     */
+    function stateBodyEnd(from: number): number {
+      for (let e = from; e < s1 && e < from + 3; e++) {
+        if (isCap(tokens.text[e]!) || !free(e, e + 1)) return from;
+        if (refs.stateHeads.has(tokens.lower[e]!)) {
+          // (the tagger's nouns after the head are often verbs or dates: "the Chinese side values", "the military today said")
+          const next = e + 1 < s1 ? e + 1 : -1;
+          const continues = next >= 0 && (tokens.pos[next] === "NOUN" || tokens.pos[next] === "PROPN") && !NOT_NAMES.has(tokens.lower[next]!);
+          if (e === from || !continues) return e + 1;
+        }
+        if (tokens.pos[e] !== "ADJ" && tokens.pos[e] !== "NOUN") return from;
+      }
+      return from;
     }
 
     /** "President Zelenskyy of Ukraine", "Prime Minister Robert Golob of the Republic of Slovenia". */

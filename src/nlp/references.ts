@@ -40,6 +40,8 @@ export class References {
   readonly nameEnders: Set<string>;
   /** Verbs whose subject speaks, by lemma (data/lexicon/speech-verbs.txt): "Will Stevens said" is someone. */
   readonly speechVerbs: Set<string>;
+  /** Nouns that make a state's adjective or possessive stand for the state: "the Chinese side", "Iran's government" (data/lexicon/state-heads.txt). */
+  readonly stateHeads: Set<string>;
 
   constructor(dataDir: string) {
     this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
@@ -47,6 +49,7 @@ export class References {
     this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
     this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));
+    this.stateHeads = readWordList(join(dataDir, "lexicon", "state-heads.txt"));
     for (const r of readTsv(join(dataDir, "lexicon", "institutions.tsv"))) {
       this.institutionWords.add(r.word!);
       if (r.head === "head") this.institutionHeads.add(r.word!);
