@@ -537,6 +537,18 @@ describe("sympathy and esteem", () => {
   });
 });
 
+describe("the senses of 'call'", () => {
+  const on = eventsOn("2022-10-20");
+  it("reads 'called X today to congratulate …' as a phone call with its purpose, not a request", () => {
+    expect(on("President Biden called President Zelenskyy today to underscore the commitment of the United States.")).toContain("CONSULT Joe Biden+Volodymyr Zelenskyy -> ");
+    expect(on("President Biden called President Zelenskyy today to underscore the commitment of the United States.").some((e) => e.startsWith("REQUEST"))).toBe(false);
+  });
+  it("reads 'called X a threat' and 'called X illegal' as naming, no call", () => {
+    expect(on("Iran called the U.S. move illegal.")).toEqual([]);
+    expect(eventsOn("1987-10-20")("Rafsanjani on Tuesday called the U.S. attacks on two of its Gulf oil platforms an escalation.").some((e) => e.startsWith("CONSULT"))).toBe(false);
+  });
+});
+
 describe("requests are not acts of the one asked", () => {
   it("codes 'called on X to accept the offer' as a REQUEST only", () => {
     const records = code("The United States called on North Korea to accept the offer of dialogue.", "2022-03-15");

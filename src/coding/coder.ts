@@ -469,11 +469,14 @@ function codeOne(
     mode = null;
   }
   // "called on X" is a courtesy call unless X is asked "to" do something; "calling them to …" is a request
-  const asksTo = hasInfinitiveAfterObject(doc, match.end, limit);
+  const infinitive = infinitiveAfterObject(doc, match.end, limit);
+  const asksTo = infinitive >= 0;
+  // "called President Zelenskyy to underscore …", "called her to congratulate her": the caller's own purpose, said or done on the call
+  const ownPurpose = asksTo && (ctx.lexicon.speechVerbs.has(tokens.lemma[infinitive]!) || !!ctx.lexicon.headedBy(tokens, infinitive)?.some((tr) => tr.type !== "REQUEST"));
   if ((trigger.pattern === "call on" || trigger.pattern === "call upon") && !asksTo && recipients.some((p) => doc.entities[p.entity]!.kind === "person")) {
     type = future ? "AGREE" : "CONSULT";
     mode = future ? null : "visit";
-  } else if (trigger.pattern === "call" && asksTo) {
+  } else if (trigger.pattern === "call" && asksTo && !ownPurpose) {
     type = "REQUEST";
     mode = null;
     recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
@@ -1151,15 +1154,15 @@ function hostedGuests(doc: Doc, from: number, limit: number, mentionOf: Int32Arr
   return [];
 }
 
-/** "asked X to consider …", "calling them to push …": an object followed by "to" and a verb. */
-function hasInfinitiveAfterObject(doc: Doc, from: number, limit: number): boolean {
+/** "asked X to consider …", "calling them to push …": the verb of "to" + a verb after an object, or -1. */
+function infinitiveAfterObject(doc: Doc, from: number, limit: number): number {
   const { tokens } = doc;
   for (let t = from; t < Math.min(limit, from + 25); t++) {
-    if (tokens.lower[t] === "to" && tokens.pos[t + 1] === "VERB") return true;
+    if (tokens.lower[t] === "to" && tokens.pos[t + 1] === "VERB") return t + 1;
     // (a quotation names, it does not ask: "called the demonstrations “a beautiful sight to behold”")
-    if (/^[;"“”]$/.test(tokens.lower[t]!) || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return false;
+    if (/^[;"“”]$/.test(tokens.lower[t]!) || (tokens.pos[t] === "VERB" && tokens.lower[t - 1] !== "to")) return -1;
   }
-  return false;
+  return -1;
 }
 
 interface Discourse {

@@ -11,6 +11,9 @@ import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, qualifi
  * sentence has no parse or the tree names no participant there, so that
  * the caller can fall back on the words around the trigger.
  */
+/** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
+const PREDICATE = "PRED";
+
 export class TreeRoles {
   constructor(
     private readonly doc: Doc,
@@ -196,7 +199,20 @@ export class TreeRoles {
   /** Whether `head` has a dependent in relation `relation` whose lemma or word is one of `lemmas`. */
   hasDependent(head: number, relation: string, lemmas: ReadonlySet<string>): boolean {
     if (!this.tree.parsed(head)) return false;
-    return this.tree.children(head, relation).some((c) => lemmas.has(this.doc.tokens.lemma[c]!) || lemmas.has(this.doc.tokens.lower[c]!));
+    const { lemma, lower } = this.doc.tokens;
+    return this.tree.children(head, relation).some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
+  }
+
+  /**
+   * Whether dependent c says something of its head's object: an adjective, a noun with "a"/"an", a
+   * clause that is no "to" infinitive ("called the move illegal", "called the attacks an escalation";
+   * not "called her today", "called on them to act").
+   */
+  private predicate(c: number): boolean {
+    const { tree } = this;
+    const { pos, lower } = this.doc.tokens;
+    if (tree.markOf(c) === "to") return false;
+    return tree.relation(c) === "xcomp" || pos[c] === "ADJ" || tree.children(c, "det").some((d) => lower[d] === "a" || lower[d] === "an");
   }
 
   /** The participants at token t and its conjuncts, each with the list it stands in. */
