@@ -537,6 +537,19 @@ describe("sympathy and esteem", () => {
   });
 });
 
+describe("a title after a fronted phrase is the clause's subject, not an appositive", () => {
+  it("gives the call to the Crown Prince, not to the one he met before", () => {
+    const on = eventsOn("1987-10-20");
+    expect(on("Saudi Crown Prince Abdullah arrived in Washington. Before meeting with Bush, the Crown Prince paid a brief courtesy call on President Reagan.")).toContain(
+      "CONSULT Abdullah bin Abdulaziz -> Ronald Reagan",
+    );
+  });
+  it("makes no person of a place or an adverb before the comma", () => {
+    expect(eventsOn("2022-06-01")("In Israel and the West Bank, the Secretary will meet Prime Minister Naftali Bennett.")).toEqual(["AGREE Antony Blinken -> Naftali Bennett"]);
+    expect(eventsOn("1987-10-20")("Later, the Crown Prince met President Reagan.")).toEqual(["CONSULT Abdullah bin Abdulaziz+Ronald Reagan -> "]);
+  });
+});
+
 describe("the senses of 'call'", () => {
   const on = eventsOn("2022-10-20");
   it("reads 'called X today to congratulate …' as a phone call with its purpose, not a request", () => {

@@ -748,7 +748,14 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         }
         if (!office && end > t + 2) return null; // an office must come first
         if (tokens.pos[end] === "VERB" && !office) return null;
-        if (tokens.pos[end] === "VERB" && tokens.lower[end - 1] !== "to") break;
+        if (tokens.pos[end] === "VERB" && tokens.lower[end - 1] !== "to") {
+          // "Before meeting with Bush, the Crown Prince paid …": a title running into its verb is the clause's
+          // subject, not said of the name before the comma (a participle may still describe it: "…, the envoy
+          // appointed by the UN", "…, the spokesperson speaking for …")
+          const w = tokens.lower[end]!;
+          if (!/ing$/.test(w) && !(/(ed|en)$/.test(w) && tokens.lower[end + 1] === "by")) return null;
+          break;
+        }
         end++;
       }
       if (!office) return null;
