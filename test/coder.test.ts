@@ -537,6 +537,15 @@ describe("sympathy and esteem", () => {
   });
 });
 
+describe("names the knowledge base holds in a fuller form", () => {
+  it("finds the holder by the end of the name, without the article, or in the other order", () => {
+    const on = eventsOn("2022-11-11");
+    expect(on("President Al Sisi met President Biden.")).toEqual(["CONSULT Abdel Fattah el-Sisi+Joe Biden -> "]);
+    expect(on("President Biden met President López Obrador.")).toEqual(["CONSULT Andrés Manuel López Obrador+Joe Biden -> "]);
+    expect(on("Prime Minister Kishida Fumio met President Biden.")).toEqual(["CONSULT Fumio Kishida+Joe Biden -> "]);
+  });
+});
+
 describe("a title after a fronted phrase is the clause's subject, not an appositive", () => {
   it("gives the call to the Crown Prince, not to the one he met before", () => {
     const on = eventsOn("1987-10-20");

@@ -12,3 +12,17 @@ export function fold(s: string): string {
   }
   return out;
 }
+
+/**
+ * A person's name as the words it is compared by: folded, with the Arabic article
+ * dropped ("Abdel Fattah el-Sisi" and "Al Sisi" both end in "sisi").
+ */
+export function nameWords(name: string): string[] {
+  const out: string[] = [];
+  for (const w of fold(name).split(/[\s]+/)) {
+    if (w === "al" || w === "el") continue;
+    const bare = w.replace(/^(al|el)-/, "");
+    if (bare) out.push(bare);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../paths.ts";
-import { fold } from "./fold.ts";
+import { fold, nameWords } from "./fold.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { list, readTsv } from "./tsv.ts";
 
@@ -121,7 +121,7 @@ export class KnowledgeBase {
           end: r.end || null,
         };
         push(this.tenuresByName, t.name, t);
-        const words = new Set([t.name, ...t.aliases].flatMap((n) => fold(n).split(/\s+/)));
+        const words = new Set([t.name, ...t.aliases].flatMap((n) => [...fold(n).split(/\s+/), ...nameWords(n)]));
         for (const w of words) push(this.tenuresByNameWord, w, t);
         push(this.tenuresByOffice, t.office, t);
       }

@@ -1,6 +1,6 @@
 import { type Doc, type Entity, type Mention, mentionRange, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
-import { fold } from "../kb/fold.ts";
+import { fold, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
 import { nameRunEnd } from "./mentions.ts";
 
@@ -113,6 +113,24 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return new Set(anyOffice.map((t) => t.name)).size === 1 ? anyOffice[0]! : null;
   };
 
+  /**
+   * The one KB holder in office whose name ends in these words, or holds them in another order:
+   * "López Obrador", "Al Sisi" (the article dropped), "Kishida Fumio" (family name first).
+   */
+  const kbByNameTail = (name: string, office: string | null, code: string | null): Tenure | null => {
+    const want = nameWords(name);
+    if (!want.length) return null;
+    const key = [...want].sort().join(" ");
+    const fits = (n: string) => {
+      const words = nameWords(n);
+      if (words.length === want.length) return [...words].sort().join(" ") === key;
+      return words.length > want.length && want.every((w, k) => words[words.length - want.length + k] === w);
+    };
+    const current = currentWithNameWord(want[want.length - 1]!).filter((t) => (!code || t.code === code) && [t.name, ...t.aliases].some(fits));
+    if (new Set(current.map((t) => t.name)).size !== 1) return null;
+    return current.find((t) => t.office === office) ?? current[0]!;
+  };
+
   // group nouns defined by a list: "Co-chairs were Alya … and Martin …"
   const groupMembers = new Map<string, number[]>();
   const pendingDefinitions: Array<{ head: string; mentions: Mention[] }> = [];
@@ -153,7 +171,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         // "PM Lee Hsien Loong and Mrs Lee": an honorific of the other sex names someone else (a spouse)
         const gender = /^(mrs|ms|madam|mdm|madame)\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "f" : /^mr\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "m" : null;
         const named = words.length === 1 ? matchSurname(last, mi.code, mi.office, gender) : -1;
-        const kbHit = words.length === 1 && named < 0 ? kbBySurname(last, mi.office) : null;
+        const kbHit = named >= 0 ? null : words.length === 1 ? kbBySurname(last, mi.office) : kbByNameTail(mi.name, mi.office, mi.code);
         if (named >= 0) id = named;
         else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
         else {
