@@ -544,6 +544,11 @@ describe("names the knowledge base holds in a fuller form", () => {
     expect(on("President Biden met President López Obrador.")).toEqual(["CONSULT Andrés Manuel López Obrador+Joe Biden -> "]);
     expect(on("Prime Minister Kishida Fumio met President Biden.")).toEqual(["CONSULT Fumio Kishida+Joe Biden -> "]);
   });
+  it("makes no person of an office word in the plural or of the name of a thing", () => {
+    const on = eventsOn("2022-11-11", "U.S. Department of State");
+    expect(on("The Secretary and Foreign Ministers condemned the missile launches of the DPRK.")).toEqual(["ACCUSE Antony Blinken -> North Korea"]);
+    expect(on("This designation as a Major Defense Partner will allow for cooperation with India.").join()).not.toContain("Partner");
+  });
 });
 
 describe("a title after a fronted phrase is the clause's subject, not an appositive", () => {

@@ -68,6 +68,8 @@ export class KnowledgeBase {
   readonly states = new Map<string, StateRecord>();
   readonly orgs = new Map<string, OrgRecord>();
   readonly offices = new Map<string, OfficeRecord>();
+  /** The words of office titles, folded ("minister", "secretary", "general"). */
+  private readonly officeWords = new Set<string>();
   /** Tenures by canonical person name. */
   readonly tenuresByName = new Map<string, Tenure[]>();
   /** Tenures by office. */
@@ -100,6 +102,7 @@ export class KnowledgeBase {
     }
     for (const r of readTsv(join(dataDir, "offices.tsv"))) {
       this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank! });
+      for (const phrase of [r.office!, ...list(r.aliases)]) for (const w of fold(phrase).split(/\s+/)) this.officeWords.add(w);
     }
     for (const r of readTsv(join(dataDir, "leaders.tsv"))) {
       if (!this.offices.has(r.office!)) throw new Error(`${r.__line}: unknown office "${r.office}" (see offices.tsv)`);
@@ -167,6 +170,12 @@ export class KnowledgeBase {
   /** The office that leads state `code` on `date` ("the Soviet leader" in 1987: General Secretary), if known. */
   leaderOffice(code: string, date: string): string | null {
     return this.leaderOffices.get(code)?.find((p) => p.start <= date && (p.end === null || date < p.end))?.office ?? null;
+  }
+
+  /** Whether a word is one of an office title's, or its plural: "Ministers", "Secretaries" are no one's name. */
+  isOfficeWord(word: string): boolean {
+    const w = fold(word);
+    return this.officeWords.has(w) || this.officeWords.has(w.replace(/ies$/, "y")) || this.officeWords.has(w.replace(/s$/, ""));
   }
 
   /** Tenures of people one of whose name words (folded) is `word`: "battsetseg", "harris". */

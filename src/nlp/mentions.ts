@@ -225,8 +225,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         nameEnd = nameRunEnd(tokens, nameUnit.start, s1);
         // "Communist Party Politburo Member, Director of …": a run of title words is a title, no one's name
         let allTitle = nameEnd > nameUnit.start;
-        for (let t = nameUnit.start; t < nameEnd && allTitle; t++) allTitle = refs.titleWords.has(tokens.lower[t]!);
-        if (allTitle) nameEnd = nameUnit.start;
+        for (let t = nameUnit.start; t < nameEnd && allTitle; t++) allTitle = refs.titleWords.has(tokens.lower[t]!) || kb.isOfficeWord(tokens.lower[t]!);
+        // ("… Lopez Obrador Joint Statement", "a Major Defense Partner": the name of a thing)
+        if (allTitle || (nameEnd > nameUnit.start && refs.nameEnders.has(tokens.lower[nameEnd - 1]!))) nameEnd = nameUnit.start;
         if (nameEnd === nameUnit.start) {
           if (office && j > k) emitTitle(k, j);
           if (j > k) k = j - 1;
@@ -567,9 +568,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
         return { fullStart, fullEnd: nu.end, nameStart: nu.start, nameEnd: nu.end, office, code, kbPerson: nu.entry.name };
       }
-      if (nu.entry || !isCap(tokens.text[nu.start]!) || NOT_NAMES.has(tokens.lower[nu.start]!)) return null;
+      // ("The Secretary and Foreign Ministers": an office word in the plural is no one's name)
+      if (nu.entry || !isCap(tokens.text[nu.start]!) || NOT_NAMES.has(tokens.lower[nu.start]!) || kb.isOfficeWord(tokens.lower[nu.start]!)) return null;
       const nameEnd = nameRunEnd(tokens, nu.start, s1);
       if (nameEnd === nu.start || nameEnd - nu.start > 6) return null;
+      // "President Biden-Lopez Obrador Joint Statement", "a Major Defense Partner": the name of a thing
+      if (refs.nameEnders.has(tokens.lower[nameEnd - 1]!)) return null;
       if (!free(units[a]!.start, nameEnd)) return null;
       const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
       // a known name inside the run ends the title: "… for Economic Policies Heng Swee Keat"
