@@ -544,6 +544,13 @@ describe("names the knowledge base holds in a fuller form", () => {
     expect(on("President Biden met President López Obrador.")).toEqual(["CONSULT Andrés Manuel López Obrador+Joe Biden -> "]);
     expect(on("Prime Minister Kishida Fumio met President Biden.")).toEqual(["CONSULT Fumio Kishida+Joe Biden -> "]);
   });
+  it("reads a titled surname as a holder of a state the text names or publishes for, a bare title too", () => {
+    // Singapore's Minister Maliki is not the Palestinian foreign minister Riyad al-Maliki
+    const sg = eventsOn("2022-10-31", "Ministry of Foreign Affairs, Singapore")("Minister Maliki met Foreign Minister Retno Marsudi of Indonesia.");
+    expect(sg.join()).not.toContain("Riyad");
+    // "the Speaker" in a White House text is no other state's Speaker
+    expect(eventsOn("2023-10-31", "The White House")("The Speaker has put forward a proposal.").join()).not.toContain("Aguila");
+  });
   it("makes no person of an office word in the plural or of the name of a thing", () => {
     const on = eventsOn("2022-11-11", "U.S. Department of State");
     expect(on("The Secretary and Foreign Ministers condemned the missile launches of the DPRK.")).toEqual(["ACCUSE Antony Blinken -> North Korea"]);
@@ -559,8 +566,10 @@ describe("a title after a fronted phrase is the clause's subject, not an apposit
     );
   });
   it("makes no person of a place or an adverb before the comma", () => {
-    expect(eventsOn("2022-06-01")("In Israel and the West Bank, the Secretary will meet Prime Minister Naftali Bennett.")).toEqual(["AGREE Antony Blinken -> Naftali Bennett"]);
-    expect(eventsOn("1987-10-20")("Later, the Crown Prince met President Reagan.")).toEqual(["CONSULT Abdullah bin Abdulaziz+Ronald Reagan -> "]);
+    expect(eventsOn("2022-06-01", "U.S. Department of State")("In Israel and the West Bank, the Secretary will meet Prime Minister Naftali Bennett.")).toEqual(["AGREE Antony Blinken -> Naftali Bennett"]);
+    expect(eventsOn("1987-10-20")("Saudi Crown Prince Abdullah arrived in Washington. Later, the Crown Prince met President Reagan.")).toEqual([
+      "CONSULT Abdullah bin Abdulaziz -> Ronald Reagan",
+    ]);
   });
 });
 

@@ -102,9 +102,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return date ? kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end)) : [];
   };
 
+  /** The codes of the states and bodies the text's mentions name. */
+  const namedCodes = new Set(info.flatMap((x) => [x.state, x.code]).filter((c): c is string => !!c));
+
   /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
   const kbBySurname = (word: string, office: string | null): Tenure | null => {
-    const current = currentWithNameWord(fold(word));
+    // titled with another office, a holder only of a state the text names or publishes for ("Minister
+    // Maliki" in a Singapore release is not the Palestinian foreign minister al-Maliki)
+    const current = currentWithNameWord(fold(word)).filter(
+      (t) => !office || t.office === office || !kb.states.has(t.code) || t.code === ctx.publisherCode || namedCodes.has(t.code),
+    );
     if (office) {
       const hit = current.find((t) => t.office === office);
       if (hit) return hit;
@@ -388,6 +395,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const score = (t: Tenure) =>
       (present.has(t.code) ? 2 : 0) + (t.code === ctx.publisherCode ? 1 : 0) + (t.body === "UN" ? 0.5 : 0);
     const t = [...holders].sort((a, b) => score(b) - score(a))[0]!;
+    // a title that names no state or body is a holder of a state the text names or publishes for, or a UN officer
+    // ("the Speaker" in a White House text is no other state's Speaker)
+    if (!code && !body && score(t) === 0) return -1;
     return personFromKb(t.name, office, t.code);
   }
 

@@ -39,7 +39,7 @@ export const READOUTS: Readout[] = [
     id: "isl-2024-05-02",
     date: "2024-05-02",
     publisher: "Government of Iceland",
-    text: "Minister for Foreign Affairs Karin Oskarsdottir visited Beijing on Thursday and met Foreign Minister Wang Yi. Iceland and China signed an agreement on geothermal cooperation.",
+    text: "Minister for Foreign Affairs Karin Oskarsdottir of Iceland visited Beijing on Thursday and met Foreign Minister Wang Yi. Iceland and China signed an agreement on geothermal cooperation.",
   },
 ];
 
