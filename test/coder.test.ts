@@ -573,6 +573,20 @@ describe("a title after a fronted phrase is the clause's subject, not an apposit
   });
 });
 
+describe("acts named by a noun", () => {
+  const on = eventsOn("1987-10-20");
+  it("codes an attack the news dates or reports doing something, its doer from its own phrase", () => {
+    expect(on("The U.S. action came in retaliation for last Friday's Iranian missile attack on a Kuwaiti tanker.")).toContain("ASSAULT Iran -> Kuwait");
+    expect(eventsOn("2022-05-20")("Russia's war on Ukraine is causing an increasing number of civilian deaths.")).toEqual(["ASSAULT Russia -> Ukraine"]);
+  });
+  it("codes no topic, no hypothesis, no named war and no verb the tags missed", () => {
+    expect(eventsOn("2022-05-20")("They discussed Russia's war against Ukraine.").some((e) => e.startsWith("ASSAULT"))).toBe(false);
+    expect(eventsOn("2022-01-20")("A further Russian invasion of Ukraine would produce widespread human suffering.")).toEqual([]);
+    expect(eventsOn("2020-01-20")("The Sino-Japanese War resulted in the deaths of millions.")).toEqual([]);
+    expect(eventsOn("2022-02-20", "The White House")("Should Iran attack any of our citizens, Iran will face severe consequences.").some((e) => e.startsWith("ASSAULT"))).toBe(false);
+  });
+});
+
 describe("the senses of 'call'", () => {
   const on = eventsOn("2022-10-20");
   it("reads 'called X today to congratulate …' as a phone call with its purpose, not a request", () => {

@@ -68,7 +68,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (match.trigger.pos === "AUX" && agreed) return;
       // "will make a State Visit to Singapore": the visit itself carries the intention
       const next = matches[k + 1];
-      if (match.trigger.pos === "AUX" && next && !next.trigger.armed && willGoverns(doc, sent, next.head, mentionOf)) return;
+      // (an act named by a noun is not what "will" promises: "will raise the costs on Russia for its war in Ukraine")
+      if (match.trigger.pos === "AUX" && next && !next.trigger.armed && next.trigger.roles !== "nominal" && willGoverns(doc, sent, next.head, mentionOf)) return;
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
@@ -343,7 +344,14 @@ function codeOne(
       if (/^(upcoming|forthcoming|planned|proposed|possible|potential|future|prospective|next)$/.test(lower[t]!)) return null;
       if (!/^(ADJ|DET|PROPN|NOUN)$/.test(tokens.pos[t]!)) break;
     }
-    if (trigger.roles === "held") {
+    if (trigger.roles === "nominal") {
+      // "the United States' attack on an Iranian oil platform on Monday", "an Iranian missile attack on a
+      // Kuwaiti ship last Friday": an act named by a noun, its doer in its own phrase
+      const nominal = discourse.roles ? nominalEvent(doc, discourse.roles, sent, head, trigger, ctx) : null;
+      if (!nominal) return null;
+      actorMentions = nominal.actor;
+      objectMentions = nominal.recipient;
+    } else if (trigger.roles === "held") {
       // "The 22nd China-Philippines diplomatic consultation was held in Manila", "Talks between the EC and Comecon
       // took place …": the meeting's parties are those its own phrase names, before the noun and up to the verb
       const verb = match.end - 1;
@@ -1072,6 +1080,56 @@ function headsTrigger(doc: Doc, sent: Sentence, h: number, lexicon: Lexicon, typ
   return !!lexicon
     .headedBy(doc.tokens, h)
     ?.some((tr) => (!type || tr.type === type) && posFits(tr, doc.tokens, h) && matchRest(doc.tokens, h + 1, sent.tokenEnd, tr.rest) >= 0);
+}
+
+/** A day the news dates a reported act by, in the act's own phrase: "on Monday", "last Friday's", "yesterday". */
+const DAY_ANCHOR = /\b(?:today|yesterday|tonight|last night|(?:this|last|earlier this) week|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b/i;
+
+/**
+ * An act named by a noun (lexicon roles `nominal`): the doer its own phrase names — the possessor
+ * ("the United States' attack"), a state's adjective or name before the noun ("an Iranian missile
+ * attack", "Russian airstrikes") or "by X" — and the recipient its frame names ("on a Kuwaiti ship").
+ * Only an act the text reports happening: dated in its own phrase to a day of the story's week
+ * ("on Monday", "last Friday's") or the subject of what it did ("the rocket attack on the city killed
+ * 14"); a topic ("discussed Russia's war against Ukraine") or a recalled act ("the 2003 invasion of
+ * Iraq") is none, and nor is a figure of speech ("trade war").
+ */
+function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, trigger: Trigger, ctx: CoderContext): { actor: Mention[]; recipient: Mention[] } | null {
+  const { tree } = roles;
+  const { tokens } = doc;
+  // (a named war is history, "the Korean War"; a word the parser's tagger reads as a verb, or with a subject, auxiliary
+  // or object of its own, is a verb the tags missed: "Should Iran attack any of our citizens")
+  if (!tree.parsed(head) || ctx.lexicon.figurative.has(tokens.lower[head - 1] ?? "") || /^\p{Lu}/u.test(tokens.text[head]!)) return null;
+  if (tree.upos(head) !== "NOUN" || tree.children(head).some((c) => /^(nsubj|aux|obj)/.test(tree.relation(c))) || inCondition(tree, head)) return null;
+  // the noun's own phrase, without clauses hung on it
+  const phrase: number[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const u = stack.pop()!;
+    phrase.push(u);
+    for (const k of tree.children(u)) if (!/^(acl|advcl|ccomp|parataxis|conj)/.test(tree.relation(k))) stack.push(k);
+  }
+  phrase.sort((a, b) => a - b);
+  const text = phrase.map((u) => tokens.text[u]).join(" ");
+  const story = doc.source.meta.storyDate;
+  if (story && recallsPast(text, story)) return null;
+  // (as the subject of what it does, not of what it would do: "a further Russian invasion of Ukraine would produce …")
+  const governor = tree.head(head);
+  const hypothetical = governor >= 0 && tree.children(governor, "aux").some((a) => /^(would|could|might|may)$/.test(tokens.lower[a]!));
+  const reported = DAY_ANCHOR.test(text) || (/^nsubj/.test(tree.relation(head)) && !hypothetical);
+  if (!reported) return null;
+  let actor: Mention[] | null = null;
+  for (const c of tree.children(head)) {
+    const rel = tree.relation(c);
+    if (rel === "nmod:poss" || rel === "amod" || rel === "compound" || (rel === "nmod" && tree.caseOf(c) === "by")) {
+      if (c > head && rel !== "nmod") continue;
+      actor = roles.owner(c);
+      if (actor) break;
+    }
+  }
+  if (!actor) return null;
+  const recipient = roles.byFrame(sent, head, head, trigger.frame, head + 1) ?? [];
+  return { actor, recipient };
 }
 
 /** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */

@@ -106,11 +106,15 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const namedCodes = new Set(info.flatMap((x) => [x.state, x.code]).filter((c): c is string => !!c));
 
   /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
-  const kbBySurname = (word: string, office: string | null): Tenure | null => {
+  const kbBySurname = (word: string, office: string | null, royalStyle = false): Tenure | null => {
     // titled with another office, a holder only of a state the text names or publishes for ("Minister
     // Maliki" in a Singapore release is not the Palestinian foreign minister al-Maliki)
+    // (a prince or princess is known by a given name, and is no president of that name: "Prince William" is not William Ruto)
+    const royal = royalStyle;
     const current = currentWithNameWord(fold(word)).filter(
-      (t) => !office || t.office === office || !kb.states.has(t.code) || t.code === ctx.publisherCode || namedCodes.has(t.code),
+      (t) =>
+        (!royal || ROYAL_OFFICES.has(t.office)) &&
+        (!office || t.office === office || !kb.states.has(t.code) || t.code === ctx.publisherCode || namedCodes.has(t.code)),
     );
     if (office) {
       const hit = current.find((t) => t.office === office);
@@ -178,7 +182,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         // "PM Lee Hsien Loong and Mrs Lee": an honorific of the other sex names someone else (a spouse)
         const gender = /^(mrs|ms|madam|mdm|madame)\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "f" : /^mr\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "m" : null;
         const named = words.length === 1 ? matchSurname(last, mi.code, mi.office, gender) : -1;
-        const kbHit = named >= 0 ? null : words.length === 1 ? kbBySurname(last, mi.office) : kbByNameTail(mi.name, mi.office, mi.code);
+        const royalStyle = /^(prince|princess)$/.test(tokens.lower[m.tokenStart - 1] ?? "");
+        const kbHit = named >= 0 ? null : words.length === 1 ? kbBySurname(last, mi.office, royalStyle) : kbByNameTail(mi.name, mi.office, mi.code);
         if (named >= 0) id = named;
         else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
         else {
