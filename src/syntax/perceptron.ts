@@ -56,32 +56,39 @@ export class WeightTable {
     for (let e = 0; e < entries.length; e++) {
       if (entries[e]! >>> 16 >= classes) throw new Error(`weight table entry ${e} names class ${entries[e]! >>> 16} of ${classes}`);
     }
+    // (the loops below run once per feature of a model loaded at start-up, so they allocate nothing and call nothing per feature)
+    const mask = this.mask;
     let start = 0;
     for (let f = 0; f < keys.length; f++) {
       const key = keys[f]!;
       const end = ends[f]!;
       if (key === 0 || end < start || end > entries.length || end - start > 255) throw new Error(`weight table entry ${f} is malformed`);
-      const tag = this.dense ? denseTag(key) : key;
-      let slot = key & this.mask;
-      while (this.slotKey(slots, slot) !== 0) {
-        if (this.slotKey(slots, slot) === tag && !this.dense) throw new Error(`weight table key ${key} occurs twice`);
-        slot = (slot + 1) & this.mask;
-      }
+      let slot = key & mask;
       if (this.dense) {
-        const w = [0, 0, 0];
-        for (let e = start; e < end; e++) w[entries[e]! >>> 16] = (entries[e]! << 16) >> 16;
-        slots[slot] = (tag << 24) | (muLaw(w[2]!) << 16) | (muLaw(w[1]!) << 8) | muLaw(w[0]!);
+        const tag = denseTag(key);
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        let w0 = 0;
+        let w1 = 0;
+        let w2 = 0;
+        for (let e = start; e < end; e++) {
+          const cls = entries[e]! >>> 16;
+          const w = (entries[e]! << 16) >> 16;
+          if (cls === 0) w0 = w;
+          else if (cls === 1) w1 = w;
+          else w2 = w;
+        }
+        slots[slot] = (tag << 24) | (muLaw(w2) << 16) | (muLaw(w1) << 8) | muLaw(w0);
       } else {
+        while (slots[slot * 2] !== 0) {
+          if (slots[slot * 2] === key) throw new Error(`weight table key ${key} occurs twice`);
+          slot = (slot + 1) & mask;
+        }
         slots[slot * 2] = key;
         slots[slot * 2 + 1] = (start << 8) | (end - start);
       }
       start = end;
     }
     this.slots = slots;
-  }
-
-  private slotKey(slots: Int32Array, slot: number): number {
-    return this.dense ? slots[slot]! >>> 24 : slots[slot * 2]!;
   }
 
   /** Adds the weights of the first `n` keys to `scores` (which the caller zeroes). */
