@@ -150,7 +150,7 @@ else {
     [
       `inputs:           ${result.files.join(", ")}${Number.isFinite(limit) ? ` (first ${n(limit)} documents)` : ""}`,
       `node:             ${result.node}, one thread`,
-      `model:            ${result.model}, loaded in ${result.load_ms} ms, +${result.load_rss_mb} MB RSS`,
+      `model:            ${result.model}, loaded in ${result.load_ms} ms, ${result.load_rss_mb >= 0 ? "+" : "−"}${Math.abs(result.load_rss_mb)} MB RSS`,
       `memory growth:    ${result.rss_growth_mb} MB RSS at the peak (model and parsing, over wink's tokenizer)`,
       `parsed:           ${n(documents)} documents, ${n(sentences)} sentences, ${n(tokens)} tokens (longest sentence ${n(longest)})`,
       `tagger:           ${n(result.tagger_tokens_per_s)} tokens/s`,
