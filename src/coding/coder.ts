@@ -985,17 +985,25 @@ function datedEarlier(doc: Doc, tree: Tree, verb: number): boolean {
     const rel = tree.relation(c);
     if (!rel.startsWith("obl") && rel !== "advmod" && !rel.startsWith("nmod:tmod") && !rel.startsWith("nmod:unmarked")) continue;
     // the phrase itself, not a clause inside it ("to Racine – the same location … visited six years ago")
-    const phrase: number[] = [];
-    const stack = [c];
-    while (stack.length) {
-      const u = stack.pop()!;
-      phrase.push(u);
-      for (const k of tree.children(u)) if (!/^(acl|advcl|ccomp|parataxis)/.test(tree.relation(k))) stack.push(k);
-    }
-    const text = phrase.sort((a, b) => a - b).map((u) => doc.tokens.text[u]).join(" ");
-    if (recallsPast(text, story)) return true;
+    if (recallsPast(phraseText(doc, tree, c, CLAUSES), story)) return true;
   }
   return false;
+}
+
+/** Relations that hang a clause on a word, and those or a conjunct. */
+const CLAUSES = /^(acl|advcl|ccomp|parataxis)/;
+const CLAUSES_OR_CONJUNCTS = /^(acl|advcl|ccomp|parataxis|conj)/;
+
+/** The words of the phrase token t heads, in order, leaving out dependents whose relation matches `skip`. */
+function phraseText(doc: Doc, tree: Tree, t: number, skip: RegExp): string {
+  const phrase: number[] = [];
+  const stack = [t];
+  while (stack.length) {
+    const u = stack.pop()!;
+    phrase.push(u);
+    for (const k of tree.children(u)) if (!skip.test(tree.relation(k))) stack.push(k);
+  }
+  return phrase.sort((a, b) => a - b).map((u) => doc.tokens.text[u]).join(" ");
 }
 
 /** Verbs of stopping: an act they govern is asked to end, not charged. */
@@ -1101,16 +1109,8 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   // or object of its own, is a verb the tags missed: "Should Iran attack any of our citizens")
   if (!tree.parsed(head) || ctx.lexicon.figurative.has(tokens.lower[head - 1] ?? "") || /^\p{Lu}/u.test(tokens.text[head]!)) return null;
   if (tree.upos(head) !== "NOUN" || tree.children(head).some((c) => /^(nsubj|aux|obj)/.test(tree.relation(c))) || inCondition(tree, head)) return null;
-  // the noun's own phrase, without clauses hung on it
-  const phrase: number[] = [];
-  const stack = [head];
-  while (stack.length) {
-    const u = stack.pop()!;
-    phrase.push(u);
-    for (const k of tree.children(u)) if (!/^(acl|advcl|ccomp|parataxis|conj)/.test(tree.relation(k))) stack.push(k);
-  }
-  phrase.sort((a, b) => a - b);
-  const text = phrase.map((u) => tokens.text[u]).join(" ");
+  // the noun's own phrase, without clauses or conjuncts hung on it
+  const text = phraseText(doc, tree, head, CLAUSES_OR_CONJUNCTS);
   const story = doc.source.meta.storyDate;
   if (story && recallsPast(text, story)) return null;
   // (as the subject of what it does, not of what it would do: "a further Russian invasion of Ukraine would produce …")
@@ -1118,14 +1118,12 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   const hypothetical = governor >= 0 && tree.children(governor, "aux").some((a) => /^(would|could|might|may)$/.test(tokens.lower[a]!));
   const reported = DAY_ANCHOR.test(text) || (/^nsubj/.test(tree.relation(head)) && !hypothetical);
   if (!reported) return null;
+  // the doer: a possessor or modifier before the noun, or "by X" after it
   let actor: Mention[] | null = null;
   for (const c of tree.children(head)) {
     const rel = tree.relation(c);
-    if (rel === "nmod:poss" || rel === "amod" || rel === "compound" || (rel === "nmod" && tree.caseOf(c) === "by")) {
-      if (c > head && rel !== "nmod") continue;
-      actor = roles.owner(c);
-      if (actor) break;
-    }
+    const doer = c < head ? rel === "nmod:poss" || rel === "amod" || rel === "compound" : rel === "nmod" && tree.caseOf(c) === "by";
+    if (doer && (actor = roles.owner(c))) break;
   }
   if (!actor) return null;
   const recipient = roles.byFrame(sent, head, head, trigger.frame, head + 1) ?? [];

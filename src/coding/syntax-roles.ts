@@ -2,6 +2,9 @@ import type { Doc, Mention, Sentence } from "../doc/document.ts";
 import type { Tree } from "../doc/syntax.ts";
 import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, qualifiedBy, titleListPerson } from "./roles.ts";
 
+/** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
+const PREDICATE = "PRED";
+
 /**
  * Participants read from a document's dependency trees: the mention a
  * subject, object or oblique stands for, with those listed beside it. The
@@ -11,9 +14,6 @@ import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, qualifi
  * sentence has no parse or the tree names no participant there, so that
  * the caller can fall back on the words around the trigger.
  */
-/** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
-const PREDICATE = "PRED";
-
 export class TreeRoles {
   constructor(
     private readonly doc: Doc,

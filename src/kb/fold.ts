@@ -19,7 +19,7 @@ export function fold(s: string): string {
  */
 export function nameWords(name: string): string[] {
   const out: string[] = [];
-  for (const w of fold(name).split(/[\s]+/)) {
+  for (const w of fold(name).split(/\s+/)) {
     if (w === "al" || w === "el") continue;
     const bare = w.replace(/^(al|el)-/, "");
     if (bare) out.push(bare);

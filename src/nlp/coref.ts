@@ -106,11 +106,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const namedCodes = new Set(info.flatMap((x) => [x.state, x.code]).filter((c): c is string => !!c));
 
   /** A KB holder whose surname is `word` (e.g. "Vice President Harris"). */
-  const kbBySurname = (word: string, office: string | null, royalStyle = false): Tenure | null => {
+  const kbBySurname = (word: string, office: string | null, royal = false): Tenure | null => {
     // titled with another office, a holder only of a state the text names or publishes for ("Minister
     // Maliki" in a Singapore release is not the Palestinian foreign minister al-Maliki)
     // (a prince or princess is known by a given name, and is no president of that name: "Prince William" is not William Ruto)
-    const royal = royalStyle;
     const current = currentWithNameWord(fold(word)).filter(
       (t) =>
         (!royal || ROYAL_OFFICES.has(t.office)) &&
