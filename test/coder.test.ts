@@ -152,6 +152,18 @@ describe("participants the text defines", () => {
     expect(support.actor.map((e) => e.code).sort()).toEqual(["CAN", "ITA", "JPN"]);
     expect(support.recipient).toEqual([]);
   });
+
+  it("reads passives the parse shows: the agent acts on the subject, and a subject without an agent is no actor", () => {
+    const on = eventsOn("2022-03-15");
+    // a bare participle with its agent, a relative clause, a passive coordinated with another
+    expect(on("The deal freed three Americans unjustly detained by Russian authorities.")).toContain("COERCE Russia -> Americans");
+    expect(on("Michael Kovrig, who was detained by the Chinese authorities on Monday, is a former diplomat.")).toEqual(["COERCE China -> Michael Kovrig"]);
+    expect(on("Dozens of Russian citizens have been threatened, detained or arrested at checkpoints.")).toEqual([]);
+    // an active past tense the tags could mistake for a participle keeps its subject
+    expect(on("Leaders of other SCO member states expressed sympathy and support to Chinese leaders during the floods.")).toEqual([
+      "SUPPORT Shanghai Cooperation Organisation -> China",
+    ]);
+  });
 });
 
 describe("what is not an event", () => {

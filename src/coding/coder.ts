@@ -382,25 +382,33 @@ function codeOne(
     // (a relative clause's subject is the noun it hangs on: "activities that threaten the order" has no actor when that
     // noun names no participant, whoever the sentence's subject is)
     const relative = roles?.tree.parsed(verb) && /^acl/.test(roles.tree.relation(verb)) && !roles.tree.passive(verb);
-    actorMentions = roles?.subject(sent, verb) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
-    // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
-    const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
-    if (framed) objectMentions = framed;
-    else if (trigger.roles === "with" || trigger.roles === "joint") {
-      // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself
-      const metObject = trigger.roles === "with" && !(trigger.type === "CONSULT" && trigger.rest.length && tokens.pos[match.end - 1] === "NOUN");
-      const parsed =
-        roles &&
-        (roles.oblique(sent, head, ["with"], match.end) ||
-          (metObject ? roles.object(sent, head, match.end) : trigger.rest.length ? roles.byFrame(sent, head, match.end - 1, WITH_NOUN, match.end) : null));
-      objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, metObject);
-    } else if (trigger.roles === "none" || trigger.roles === "framed") objectMentions = [];
-    else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
-    else if (trigger.pos === "AUX" && discourse.roles?.tree.parsed(head)) {
-      // "will …": whom the promised act is aimed at, in the parse of the verb "will" governs
-      const promised = discourse.roles.promised(sent, discourse.roles.tree.head(head), match.end);
-      objectMentions = promised ?? objectOf(doc, match.end, limit, mentionOf);
-    } else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    // a passive the words did not show ("Americans unjustly detained by Russia", "has since been detained by"):
+    // its agent acts on its subject; one with no agent names no actor ("are committed to" is a state, not a passive)
+    const undergone = roles && verb === head && !STATIVE.has(lower[head]!) ? roles.passive(sent, verb) : null;
+    if (undergone) {
+      actorMentions = undergone.agent;
+      objectMentions = undergone.undergoer;
+    } else {
+      actorMentions = roles?.subject(sent, verb) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
+      // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
+      const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+      if (framed) objectMentions = framed;
+      else if (trigger.roles === "with" || trigger.roles === "joint") {
+        // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself
+        const metObject = trigger.roles === "with" && !(trigger.type === "CONSULT" && trigger.rest.length && tokens.pos[match.end - 1] === "NOUN");
+        const parsed =
+          roles &&
+          (roles.oblique(sent, head, ["with"], match.end) ||
+            (metObject ? roles.object(sent, head, match.end) : trigger.rest.length ? roles.byFrame(sent, head, match.end - 1, WITH_NOUN, match.end) : null));
+        objectMentions = parsed || afterWith(doc, match.end, limit, mentionOf, metObject);
+      } else if (trigger.roles === "none" || trigger.roles === "framed") objectMentions = [];
+      else if (trigger.roles === "host") objectMentions = hostedGuests(doc, match.end, limit, mentionOf); // "received his B.S." hosts nobody
+      else if (trigger.pos === "AUX" && discourse.roles?.tree.parsed(head)) {
+        // "will …": whom the promised act is aimed at, in the parse of the verb "will" governs
+        const promised = discourse.roles.promised(sent, discourse.roles.tree.head(head), match.end);
+        objectMentions = promised ?? objectOf(doc, match.end, limit, mentionOf);
+      } else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+    }
   }
 
   // "launched a trade war": force only in a figure of speech

@@ -32,6 +32,34 @@ export class TreeRoles {
   }
 
   /**
+   * The roles of a verb in the passive: its agent acts, its subject
+   * undergoes the act ("Kovrig, who has since been detained by the Ministry
+   * of State Security"; "citizens have been threatened, detained or
+   * kidnapped" names no one who acts). The passive is read from a form of
+   * "be" or "get" the parse gives the verb, or the verb it is coordinated
+   * with; a bare participle ("three Americans unjustly detained by Russia")
+   * counts only with its agent, as the tags confuse it with a past tense
+   * ("member states expressed sympathies"). Null without a parse or a passive.
+   */
+  passive(sent: Sentence, verb: number): { agent: Mention[]; undergoer: Mention[] } | null {
+    const { tree } = this;
+    if (!tree.parsed(verb)) return null;
+    const lemma = this.doc.tokens.lemma;
+    const marked = (v: number) => tree.children(v, "aux:pass").some((c) => lemma[c] === "be" || lemma[c] === "get");
+    let voiced = verb;
+    while (!marked(voiced) && tree.relation(voiced) === "conj" && tree.child(voiced, "aux") < 0 && tree.child(voiced, "aux:pass") < 0) voiced = tree.head(voiced);
+    let agent = tree.agentOf(verb);
+    if (agent < 0 && voiced !== verb) agent = tree.agentOf(voiced);
+    const participle = agent >= 0 && tree.xpos(verb) === "VBN";
+    if (!marked(voiced) && !participle) return null;
+    const s = tree.subjectOf(verb);
+    const undergoer = s ? this.around(sent, s.token) : [];
+    // ("Invited by President Xi, …", "a ministerial hosted by Canada": a participle whose subject names no participant is no act of its own)
+    if (!undergoer.length && !marked(voiced)) return { agent: [], undergoer };
+    return { agent: agent >= 0 ? this.within(sent, agent, 0) : [], undergoer };
+  }
+
+  /**
    * Whom `verb` acts on: its object or indirect object, read from `after`
    * on (the end of the trigger's words: in "expressed U.S. support for
    * Ms. Kaag" the object phrase names its recipient after "support").
