@@ -800,6 +800,18 @@ describe("unnamed collectives", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);
   });
+  it("places people present where the sentence says in that place's state, not bodies, nor those a word before claims", () => {
+    const on = eventsOn("2023-06-14");
+    expect(on("Kenyan police arrested dozens of opposition supporters in Nairobi on Tuesday.")).toEqual(["COERCE Kenyan police -> opposition supporters"]);
+    const consult = find(code("The U.S. Ambassador met with students and journalists in Hanoi on Monday.", "2023-06-14"), "CONSULT")[0]!;
+    expect([...consult.actor, ...consult.recipient]).toContainEqual(expect.objectContaining({ name: "students", kind: "group", code: "VNM" }));
+    // (companies are no people in a place; "our troops" are the speaker's own, wherever they serve)
+    expect(on("The U.S. Ambassador thanked the companies for their work during her visit to Hanoi.")).toEqual([]);
+    const doc = coder.code(sourceFromText("t", "Last week the Minister visited our troops and refugees in the Sinai.", { storyDate: "2023-06-14", publisher: null }));
+    const entityOf = (word: string) => doc.mentions.find((m) => doc.text.slice(m.start, m.end) === word)?.entity;
+    expect(entityOf("troops")).toBe(-1);
+    expect(doc.entities[entityOf("refugees")!]).toMatchObject({ kind: "group", code: "EGY" });
+  });
   it("reads a state's people named as a plural noun as a collective of that state, not the publisher's own public", () => {
     const request = find(code("The Secretary encouraged all Nigerians to vote peacefully.", "2023-02-24", "U.S. Department of State (USA)"), "REQUEST")[0]!;
     expect(request.recipient[0]).toMatchObject({ name: "Nigerians", kind: "group", code: "NGA" });

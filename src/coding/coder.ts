@@ -6,6 +6,7 @@ import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from 
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { recallsPast } from "../nlp/dates.ts";
 import { afterDateline } from "../nlp/sections.ts";
+import { sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -1254,28 +1255,6 @@ function consultMode(doc: Doc, sent: Sentence, text: string, parts: EventPartici
   // met somewhere none of them is from: among three or more that is a multilateral meeting
   if (local && codes.size >= 3 && !codes.has(local)) return "multilateral";
   if (local && codes.size >= 2 && !codes.has(local)) return "third-party";
-  return null;
-}
-
-/** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
-function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEGER): string | null {
-  const [r0, r1] = mentionRange(doc, sent.index);
-  for (let j = r0; j < r1; j++) {
-    const m = doc.mentions[j]!;
-    if (m.entity < 0) continue;
-    if (m.tokenStart > near) break; // a place far after the meeting verb is about something else
-    if (m.type !== "place" && m.type !== "name") continue;
-    const e = doc.entities[m.entity]!;
-    if (e.kind !== "state") continue;
-    const lower = doc.tokens.lower;
-    const before = lower[m.tokenStart - 1] ?? "";
-    const before2 = lower[m.tokenStart - 2] ?? "";
-    if (before === "in" || before === "at" || (before === "the" && (before2 === "in" || before2 === "at"))) return e.code;
-    // "visited Fiji", "her visit to Ulaanbaatar", "a working visit to Italy", "in Munich, Germany"
-    if (/^visit(ed|ing|s)?$/.test(before)) return e.code;
-    if (before === "to" && /^(visit|visits|trip|travel|travelled|traveled|travels|journey|tour)$/.test(before2)) return e.code;
-    if (before === "," && /^\p{Lu}/u.test(doc.tokens.text[m.tokenStart - 2] ?? "") && (lower[m.tokenStart - 3] === "in" || lower[m.tokenStart - 4] === "in")) return e.code;
-  }
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
 import { nameRunEnd } from "./mentions.ts";
+import { nearestLocation } from "./location.ts";
 
 export interface CorefContext {
   storyDate: string | null;
@@ -33,6 +34,9 @@ const GENERIC_OFFICES = new Set(["Minister", "Senior Minister", "Ambassador", "S
 
 /** Monarchs' offices: "His Majesty" is whichever of them the text names, "Their Majesties" a royal couple. */
 const ROYAL_OFFICES = new Set(["King", "Queen", "Sultan", "Emir", "Emperor", "Empress", "Grand Duke", "Crown Prince"]);
+
+/** Determiners that say whose a noun is. */
+const POSSESSIVE_PRONOUNS = new Set(["our", "their", "its", "his", "her", "my", "your"]);
 
 /** Words that follow a group noun to list its members: "Co-chairs were A and B". */
 const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "including", ":", "namely"]);
@@ -229,6 +233,27 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (e.kind === "person" && !e.office && mi.office) e.office = mi.office;
       if (e.kind === "person" && !e.code && mi.code) e.code = mi.code;
     }
+  });
+
+  // a collective of people present where the text places them, whose phrase names no state, belongs to the state of
+  // the place named nearest to it ("arrested dozens of opposition supporters in Nairobi", "met with students in
+  // Beijing"); the publisher's state as a default loses (above)
+  const mentionAt = new Set(doc.mentions.flatMap((m) => (m.tokenEnd > m.tokenStart ? [m.tokenEnd - 1] : [])));
+  doc.mentions.forEach((m, i) => {
+    const mi = info[i]!;
+    if (m.entity >= 0 || m.type !== "collective" || !mi.present || mi.code || !mi.name) return;
+    // (not any one state's: "foreign leaders", "world leaders"; not whose an "of" phrase says: "leaders of the Mongolian
+    // Armed Forces"; nor a region's or a bloc's, which a capitalised modifier names: "Gulf leaders", "ASEAN ministers")
+    if (/\b(international|global|world|regional|foreign)\b/i.test(mi.name) || tokens.lower[m.tokenEnd] === "of") return;
+    // (nor whose a word before it says: "our troops", "ASEAN leaders")
+    const before = m.tokenStart - 1;
+    if (POSSESSIVE_PRONOUNS.has(tokens.lower[before] ?? "") || (before >= 0 && mentionAt.has(before))) return;
+    const opening = doc.sentences[m.sentence]!.tokenStart;
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) if (t > opening && /^\p{Lu}/u.test(tokens.text[t]!)) return;
+    const code = nearestLocation(doc, doc.sentences[m.sentence]!, m.tokenStart);
+    if (!code || (mi.people && code === ctx.publisherCode)) return;
+    const name = oneLine(mi.name.replace(/^(the|a|an)\s+/i, ""));
+    m.entity = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
   });
 
   for (const def of pendingDefinitions) {

@@ -24,6 +24,8 @@ export interface MentionInfo {
   collective?: boolean;
   /** A collective that is a state's people as a whole ("Americans"). */
   people?: boolean;
+  /** A collective whose members are where the text places them ("protesters", not "companies"). */
+  present?: boolean;
 }
 
 export interface MentionLayer {
@@ -271,7 +273,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       take(c.start, c.end);
       const fs = tokens.lower[c.start - 1] === "the" && c.start - 1 >= s0 && free(c.start - 1, c.start) ? c.start - 1 : c.start;
       const m = { ...base("collective", c.start, c.end, fs, c.end), plural: true };
-      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true });
+      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true, present: refs.presentCollectives.has(tokens.lower[t]!) });
       t = c.end - 1;
     }
 

@@ -24,6 +24,8 @@ export class References {
   readonly titleWords: Set<string>;
   /** Head nouns of unnamed collectives: "police", "protesters" (data/lexicon/collectives.txt). */
   readonly collectives: Set<string>;
+  /** Those of them whose members are where the text places them: "protesters", "students" (data/lexicon/present-collectives.txt). */
+  readonly presentCollectives: Set<string>;
   /**
    * Words that open a person's name, as written (data/names/): given names ("Mark", "Olaf") and the
    * East Asian family names written first ("Zhao", "Kim"); true when the word is also an ordinary
@@ -46,6 +48,8 @@ export class References {
   constructor(dataDir: string) {
     this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
     this.collectives = readWordList(join(dataDir, "lexicon", "collectives.txt"));
+    this.presentCollectives = readWordList(join(dataDir, "lexicon", "present-collectives.txt"));
+    for (const w of this.presentCollectives) if (!this.collectives.has(w)) throw new Error(`present-collectives.txt: "${w}" is not in collectives.txt`);
     this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
     this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));

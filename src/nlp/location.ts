@@ -1,0 +1,53 @@
+import { afterDateline } from "./sections.ts";
+import { type Doc, type Sentence, mentionRange } from "../doc/document.ts";
+
+/** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
+export function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEGER): string | null {
+  const [r0, r1] = mentionRange(doc, sent.index);
+  for (let j = r0; j < r1; j++) {
+    const m = doc.mentions[j]!;
+    if (m.entity < 0) continue;
+    if (m.tokenStart > near) break; // a place far after the meeting verb is about something else
+    if (m.type !== "place" && m.type !== "name") continue;
+    const e = doc.entities[m.entity]!;
+    if (e.kind !== "state") continue;
+    const lower = doc.tokens.lower;
+    const before = lower[m.tokenStart - 1] ?? "";
+    const before2 = lower[m.tokenStart - 2] ?? "";
+    if (before === "in" || before === "at" || (before === "the" && (before2 === "in" || before2 === "at"))) return e.code;
+    // "visited Fiji", "her visit to Ulaanbaatar", "a working visit to Italy", "in Munich, Germany"
+    if (/^visit(ed|ing|s)?$/.test(before)) return e.code;
+    if (before === "to" && /^(visit|visits|trip|travel|travelled|traveled|travels|journey|tour)$/.test(before2)) return e.code;
+    if (before === "," && /^\p{Lu}/u.test(doc.tokens.text[m.tokenStart - 2] ?? "") && (lower[m.tokenStart - 3] === "in" || lower[m.tokenStart - 4] === "in")) return e.code;
+  }
+  return null;
+}
+
+/**
+ * The state of the place named nearest to token t in its sentence ("opposition supporters in Nairobi",
+ * "in Syria, where government forces …"): a place, or a state after "in", "at", "across", "through",
+ * "inside" or "throughout"; not a news dateline ("SEOUL, March 17 -"), which is where the story was filed.
+ * Null when the sentence names none.
+ */
+export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | null {
+  const [r0, r1] = mentionRange(doc, sent.index);
+  const body = afterDateline(doc, sent);
+  let best: string | null = null;
+  let bestDistance = Number.MAX_SAFE_INTEGER;
+  for (let j = r0; j < r1; j++) {
+    const m = doc.mentions[j]!;
+    const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
+    if (!e || e.kind !== "state" || !e.code || m.possessive || m.tokenStart < body) continue;
+    const before = doc.tokens.lower[m.tokenStart - 1] ?? "";
+    const at = before === "the" ? (doc.tokens.lower[m.tokenStart - 2] ?? "") : before;
+    if (m.type !== "place" && !(m.type === "name" && LOCATIVES.has(at))) continue;
+    const distance = m.tokenStart > t ? m.tokenStart - t : t - m.tokenEnd;
+    if (distance < bestDistance) {
+      best = e.code;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout"]);
