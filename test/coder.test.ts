@@ -785,6 +785,17 @@ describe("a publisher's own office holders", () => {
   });
 });
 
+describe("named non-state actors", () => {
+  it("codes armed groups, parties and companies with the state they act in, and lets an armed group use force", () => {
+    const on = eventsOn("2023-06-14");
+    expect(on("Hamas fired dozens of rockets at Israel on Saturday.")).toEqual(["ASSAULT Hamas -> Israel"]);
+    expect(on("The Taliban released two American hostages on Tuesday.")).toEqual(["RETREAT Taliban -> American hostages"]);
+    expect(find(code("Japan banned Huawei from its 5G networks on Monday.", "2019-08-01"), "SANCTION")[0]!.recipient[0]).toMatchObject({ name: "Huawei", code: "CHN", kind: "org" });
+    // an act of force needs an armed actor: a party's "attack" is criticism
+    expect(on("The Democratic Progressive Party attacked the Kuomintang on Monday.").filter((e) => e.startsWith("ASSAULT"))).toEqual([]);
+  });
+});
+
 describe("unnamed collectives", () => {
   it("codes a collective with the state its adjective names", () => {
     const request = find(code("The Foreign Minister urged Syrian rebels to lay down their arms.", "2016-02-10", "Australian Minister for Foreign Affairs"), "REQUEST")[0]!;

@@ -22,3 +22,20 @@ describe("places in the knowledge base", () => {
     expect(kb.cities.filter((c) => !kb.states.has(c.code))).toEqual([]);
   });
 });
+
+describe("non-state actors in the knowledge base", () => {
+  it("knows armed groups, parties and companies by name and alias, each with the state it acts in", () => {
+    expect(lookup("Hamas")).toEqual([{ kind: "org", id: "hamas" }]);
+    expect(kb.orgs.get("hamas")).toMatchObject({ code: "PSE", sector: "armed" });
+    const isis = lookup("ISIS")[0]!;
+    expect(isis.kind === "org" && kb.orgs.get(isis.id)).toMatchObject({ name: "Islamic State", code: "SYR", sector: "armed" });
+    const huawei = lookup("Huawei")[0]!;
+    expect(huawei.kind === "org" && kb.orgs.get(huawei.id)).toMatchObject({ code: "CHN", sector: "company" });
+  });
+  it("gives every non-state actor a state the knowledge base knows, and no organization of organizations.tsv a sector", () => {
+    const nonstate = [...kb.orgs.values()].filter((o) => o.sector !== null);
+    expect(nonstate.length).toBeGreaterThan(400);
+    expect(nonstate.filter((o) => !kb.states.has(o.code))).toEqual([]);
+    expect(kb.orgs.get("UN")?.sector).toBeNull();
+  });
+});

@@ -235,10 +235,12 @@ function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boo
 }
 
 /** Whether a participant is an armed force or its weapons: its phrase or its entity's name ends in a word of armed-actors.txt. */
-function armedActor(doc: Doc, m: Mention, lexicon: Lexicon): boolean {
+function armedActor(doc: Doc, m: Mention, lexicon: Lexicon, kb: KnowledgeBase): boolean {
   if (lexicon.armedWords.has(doc.tokens.lower[m.tokenEnd - 1]!)) return true;
-  const name = m.entity >= 0 ? doc.entities[m.entity]!.name : null;
-  return !!name && lexicon.armedWords.has(fold(name.split(/\s+/).pop()!));
+  const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
+  // a named armed group or force ("Hamas", "the Tatmadaw", "the IRGC")
+  if (e?.kind === "org" && e.kbKey && kb.orgs.get(e.kbKey)?.sector === "armed") return true;
+  return !!e?.name && lexicon.armedWords.has(fold(e.name.split(/\s+/).pop()!));
 }
 
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
@@ -415,7 +417,7 @@ function codeOne(
   // "launched a trade war": force only in a figure of speech
   if (type === "ASSAULT" && trigger.rest.length && ctx.lexicon.figurative.has(lower[match.end - 2] ?? "")) return null;
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
-  if (trigger.armed && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon))) return null;
+  if (trigger.armed && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon, ctx.kb))) return null;
   let actors = participants(doc, actorMentions);
   // "the two sides", "both leaders": the people of the meeting being reported
   const meetingPeople = (m: Mention) => discourse.lastMeeting.map((entity) => ({ entity, mention: m.id }));

@@ -131,7 +131,10 @@ export class TreeRoles {
         const subject = c > head ? tree.child(c, "nsubj") : -1;
         found = subject >= 0 ? this.participantsAt(sent, subject, after) : null;
       }
-      else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
+      // a pattern that ends in its preposition ("fire * rocket * at"): the phrase that preposition opens, wherever it hangs
+      if (/^(obl|nmod):/.test(relation) && last > head && tree.relation(last) === "case" && this.doc.tokens.lower[last] === relation.slice(relation.indexOf(":") + 1)) {
+        found = this.within(sent, tree.head(last), 0);
+      } else if (relation.startsWith("obl:")) found = this.oblique(sent, head, [relation.slice(4)], after);
       else if (relation === "nmod:poss") {
         const p = tree.child(last, "nmod:poss");
         found = p >= 0 ? this.at(p) : null;

@@ -16,11 +16,15 @@ export interface StateRecord {
 export interface OrgRecord {
   id: string;
   name: string;
-  /** UNO, EUR, IGO or NGO. */
+  /** UNO, EUR, IGO or NGO; for a non-state actor (nonstate.tsv), the state it acts in. */
   code: string;
   aliases: string[];
   parent: string | null;
+  /** A non-state actor's sector (nonstate.tsv): armed, party, media, company or other; null for organizations.tsv. */
+  sector: string | null;
 }
+
+const SECTORS = new Set(["armed", "party", "media", "company", "other"]);
 
 export interface Tenure {
   name: string;
@@ -97,8 +101,14 @@ export class KnowledgeBase {
       this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code! });
     }
     for (const r of readTsv(join(dataDir, "organizations.tsv"))) {
-      const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null };
+      const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null, sector: null };
       this.orgs.set(o.id, o);
+    }
+    for (const r of readTsv(join(dataDir, "nonstate.tsv"))) {
+      if (this.orgs.has(r.id!)) throw new Error(`${r.__line}: id "${r.id}" is already an organization's`);
+      if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" acts in "${r.code}", which states.tsv does not list`);
+      if (!SECTORS.has(r.sector!)) throw new Error(`${r.__line}: "${r.name}" has sector "${r.sector}", not one of ${[...SECTORS].join(", ")}`);
+      this.orgs.set(r.id!, { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: null, sector: r.sector! });
     }
     for (const r of readTsv(join(dataDir, "offices.tsv"))) {
       this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank! });
