@@ -62,6 +62,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return id;
   };
 
+  /** The group entity of an unnamed collective ("the Syrian rebels") of a state. */
+  const collective = (phrase: string, code: string): number => {
+    const name = oneLine(phrase.replace(/^(the|a|an)\s+/i, ""));
+    return entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+  };
+
   const personFromKb = (name: string, office: string | null, code: string | null): number => {
     const tenures = kb.tenuresOf(name, ctx.storyDate);
     const t = tenures.find((x) => office && x.office === office) ?? tenures.find((x) => code && x.code === code) ?? tenures[0];
@@ -222,9 +228,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       // a collective belongs to the state its phrase names; one that names none is no participant
       // (the publisher's state as a default was measured and loses more than it gains: "our allies", "local officials")
       const code = mi.code;
-      const name = oneLine(mi.name.replace(/^(the|a|an)\s+/i, ""));
       // (the publisher's own people — "most Americans agree" from the White House — are its public, not a party to anything)
-      if (code && !(mi.people && code === ctx.publisherCode)) id = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+      if (code && !(mi.people && code === ctx.publisherCode)) id = collective(mi.name, code);
     }
     if (id >= 0) {
       m.entity = id;
@@ -251,9 +256,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const opening = doc.sentences[m.sentence]!.tokenStart;
     for (let t = m.tokenStart; t < m.tokenEnd; t++) if (t > opening && /^\p{Lu}/u.test(tokens.text[t]!)) return;
     const code = nearestLocation(doc, doc.sentences[m.sentence]!, m.tokenStart);
-    if (!code || (mi.people && code === ctx.publisherCode)) return;
-    const name = oneLine(mi.name.replace(/^(the|a|an)\s+/i, ""));
-    m.entity = entity(`collective:${code}:${fold(name)}`, () => ({ name, kind: "group", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+    if (code) m.entity = collective(mi.name, code);
   });
 
   for (const def of pendingDefinitions) {

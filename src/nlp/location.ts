@@ -14,7 +14,8 @@ export function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAF
     const lower = doc.tokens.lower;
     const before = lower[m.tokenStart - 1] ?? "";
     const before2 = lower[m.tokenStart - 2] ?? "";
-    if (before === "in" || before === "at" || (before === "the" && (before2 === "in" || before2 === "at"))) return e.code;
+    const at = prepositionBefore(doc, m.tokenStart);
+    if (at === "in" || at === "at") return e.code;
     // "visited Fiji", "her visit to Ulaanbaatar", "a working visit to Italy", "in Munich, Germany"
     if (/^visit(ed|ing|s)?$/.test(before)) return e.code;
     if (before === "to" && /^(visit|visits|trip|travel|travelled|traveled|travels|journey|tour)$/.test(before2)) return e.code;
@@ -38,9 +39,7 @@ export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | n
     const m = doc.mentions[j]!;
     const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
     if (!e || e.kind !== "state" || !e.code || m.possessive || m.tokenStart < body) continue;
-    const before = doc.tokens.lower[m.tokenStart - 1] ?? "";
-    const at = before === "the" ? (doc.tokens.lower[m.tokenStart - 2] ?? "") : before;
-    if (m.type !== "place" && !(m.type === "name" && LOCATIVES.has(at))) continue;
+    if (m.type !== "place" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart)))) continue;
     const distance = m.tokenStart > t ? m.tokenStart - t : t - m.tokenEnd;
     if (distance < bestDistance) {
       best = e.code;
@@ -51,3 +50,9 @@ export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | n
 }
 
 const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout"]);
+
+/** The word before token t, past a "the" ("in the Sinai" → "in"). */
+function prepositionBefore(doc: Doc, t: number): string {
+  const before = doc.tokens.lower[t - 1] ?? "";
+  return before === "the" ? (doc.tokens.lower[t - 2] ?? "") : before;
+}
