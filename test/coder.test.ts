@@ -580,6 +580,7 @@ describe("a title after a fronted phrase is the clause's subject, not an apposit
   it("makes no person of a place or an adverb before the comma", () => {
     expect(eventsOn("2022-06-01", "U.S. Department of State")("In Israel and the West Bank, the Secretary will meet Prime Minister Naftali Bennett.")).toEqual(["AGREE Antony Blinken -> Naftali Bennett"]);
     expect(eventsOn("1987-10-20")("Saudi Crown Prince Abdullah arrived in Washington. Later, the Crown Prince met President Reagan.")).toEqual([
+      "CONSULT Abdullah bin Abdulaziz -> United States",
       "CONSULT Abdullah bin Abdulaziz -> Ronald Reagan",
     ]);
   });
@@ -1004,5 +1005,43 @@ describe("cities", () => {
   });
   it("takes no participant from a news dateline", () => {
     expect(eventsOn("2016-01-23")("DUBAI Iran condemned Israel on Saturday.")).toEqual(["ACCUSE Iran -> Israel"]);
+  });
+});
+
+describe("arrivals, joint press conferences and acts in a 'while' clause", () => {
+  const on = eventsOn("2024-03-04");
+  it("reads arriving in another state as a visit by the subject itself", () => {
+    expect(on("Russian Defence Minister Sergei Shoigu arrived in Tehran on Monday.")).toEqual(["CONSULT Sergei Shoigu -> Iran"]);
+    expect(on("Chinese President Xi Jinping will arrive in Moscow on Monday.")).toEqual(["AGREE Xi Jinping -> Russia"]);
+    // not home, and not things someone sent
+    expect(on("U.S. President Joe Biden arrived in Washington on Monday.")).toEqual([]);
+    expect(on("The medical supplies donated by the Chinese government arrived in Canada on Monday.")).toEqual([]);
+  });
+  it("reads a joint press conference with someone as meeting them", () => {
+    expect(on("Chinese Foreign Minister Wang Yi said at a joint press conference with Russian Foreign Minister Sergey Lavrov that the talks were good.")).toEqual([
+      "CONSULT Sergey Lavrov+Wang Yi -> ",
+    ]);
+  });
+  it("codes what the subject does 'while' or 'when' doing something else", () => {
+    expect(
+      on("Deputy Secretary of State Wendy Sherman reaffirmed U.S. support for Ukraine while underscoring the need for Ukraine to make continued progress on reforms."),
+    ).toContain("REQUEST Wendy Sherman -> Ukraine");
+  });
+});
+
+describe("a two-sided relationship one side acts on", () => {
+  it("is aimed at the other side the text is about", () => {
+    const on = eventsOn("2019-12-26", CHINA_MFA);
+    expect(on("Kyrgyz President Jeenbekov praised relations between Kyrgyzstan and China. Kyrgyzstan will make all-out efforts to keep bilateral relations running at a high level.")).toContain(
+      "AGREE Kyrgyzstan -> China",
+    );
+    expect(eventsOn("2022-05-02", "U.S. Department of State")("The United States congratulates Paraguay. We will continue to work together to combat corruption for our two nations.")).toContain(
+      "AGREE United States -> Paraguay",
+    );
+  });
+  it("is no one when the relationship is not two-sided or no other side is named", () => {
+    expect(eventsOn("2022-05-02", "U.S. Department of State")("The United States reaffirms its commitment to the security of the nations and peoples of the world.")).toEqual([
+      "AGREE United States -> ",
+    ]);
   });
 });

@@ -29,7 +29,7 @@ const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "re
 const WITH_NOUN = ["nmod:with", "nmod:of"];
 /** Verbs after which "to do X" tells what a meeting or a letter was for: "met with X to express appreciation", "has written to X to convey condolences". */
 const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive", "write"]);
-const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "while", "when", "and"]);
+const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "and"]);
 
 export interface CoderContext {
   kb: KnowledgeBase;
@@ -70,7 +70,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       // "will make a State Visit to Singapore": the visit itself carries the intention
       const next = matches[k + 1];
       // (an act named by a noun is not what "will" promises: "will raise the costs on Russia for its war in Ukraine")
-      if (match.trigger.pos === "AUX" && next && !next.trigger.armed && next.trigger.roles !== "nominal" && willGoverns(doc, sent, next.head, mentionOf)) return;
+      if (match.trigger.pos === "AUX" && next && next.trigger.actor !== "armed" && next.trigger.roles !== "nominal" && willGoverns(doc, sent, next.head, mentionOf)) return;
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
@@ -232,6 +232,40 @@ function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boo
   let b = t - 1;
   while (b > sent.tokenStart && doc.tokens.pos[b] === "ADV") b--;
   return BE_FORMS.has(l[b] ?? "");
+}
+
+/** Words of a relationship between two sides: "bilateral relations", "our two countries", "both nations". */
+const TWO_SIDED = /\b(?:bilateral (?:relations|ties|relationship|cooperation|partnership|friendship)|(?:our|both|the two|our two) (?:countries|nations))\b/i;
+
+/**
+ * The state on the other side of a two-sided relationship that actors of one side act on: the other party's
+ * of the meeting being reported (within five sentences), else that of the nearest state, person or organization
+ * of a state that the sentence names before the trigger or the two sentences before it name, not the actors' own.
+ */
+function counterpart(doc: Doc, sent: Sentence, head: number, actors: readonly EventParticipant[], discourse: Discourse): string | null {
+  const codes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+  if (codes.size !== 1 || codes.has(null)) return null;
+  const other = (entity: number) => {
+    const e = doc.entities[entity]!;
+    return e.kind !== "group" && !!e.code && !codes.has(e.code) && e.code.length === 3 && !/^(UNO|EUR|IGO|NGO)$/.test(e.code);
+  };
+  if (discourse.lastMeeting.length && sent.index - discourse.lastMeetingSentence <= 5) {
+    const met = new Set(discourse.lastMeeting.filter(other).map((e) => doc.entities[e]!.code));
+    if (met.size === 1 && discourse.lastMeeting.some((e) => codes.has(doc.entities[e]!.code))) return [...met][0]!;
+  }
+  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+    const m = doc.mentions[i]!;
+    if (m.sentence > sent.index || (m.sentence === sent.index && m.tokenStart >= head)) continue;
+    if (m.sentence < sent.index - 2) break;
+    if (m.entity >= 0 && other(m.entity)) return doc.entities[m.entity]!.code;
+  }
+  return null;
+}
+
+/** Whether a mention is a subject itself (its words hold a subject of the parse), not a participant inside one's phrase. */
+function namesSubject(tree: Tree, m: Mention): boolean {
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) if (tree.parsed(t) && tree.is(t, "nsubj")) return true;
+  return false;
 }
 
 /** Whether a participant is an armed force or its weapons: its phrase or its entity's name ends in a word of armed-actors.txt. */
@@ -417,7 +451,9 @@ function codeOne(
   // "launched a trade war": force only in a figure of speech
   if (type === "ASSAULT" && trigger.rest.length && ctx.lexicon.figurative.has(lower[match.end - 2] ?? "")) return null;
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
-  if (trigger.armed && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon, ctx.kb))) return null;
+  if (trigger.actor === "armed" && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon, ctx.kb))) return null;
+  // "the Minister arrived in Tehran": the subject itself acts, not one its phrase names ("supplies donated by China arrived")
+  if (trigger.actor === "subject" && !actorMentions.some((m) => discourse.roles && namesSubject(discourse.roles.tree, m))) return null;
   let actors = participants(doc, actorMentions);
   // "the two sides", "both leaders": the people of the meeting being reported
   const meetingPeople = (m: Mention) => discourse.lastMeeting.map((entity) => ({ entity, mention: m.id }));
@@ -536,6 +572,13 @@ function codeOne(
   if (type === "AGREE" && !recipients.length) {
     const w = findWord(doc, match.end, Math.min(limit, match.end + 6), "with");
     if (w >= 0) recipients = participants(doc, mentionsFrom(doc, w + 1, limit, mentionOf));
+  }
+
+  // "Kyrgyzstan will make all-out efforts to keep bilateral relations running", "resume the relationship between our two
+  // countries": a relationship of two, one side acting, is aimed at the other side the text is about
+  if (!recipients.length && (type === "AGREE" || type === "SUPPORT") && TWO_SIDED.test(doc.text.slice(tokens.start[head]!, tokens.end[limit - 1]!))) {
+    const other = counterpart(doc, sent, head, actors, discourse);
+    if (other) recipients = stateParticipant(doc, ctx, other);
   }
 
   const actorIds = new Set(actors.map((p) => p.entity));

@@ -20,8 +20,12 @@ export interface Trigger {
   roles: Roles;
   /** The relations that carry the recipient in the parse, in order of preference ("obl:to", "nmod:over"); empty: `roles` alone. */
   frame: string[];
-  /** Whether the act needs an armed actor ("Iraqi warplanes attacked a tanker", not "attacked China's policy"). */
-  armed: boolean;
+  /**
+   * What the actor must be: anyone; an armed force ("Iraqi warplanes attacked a tanker", not "attacked China's
+   * policy"); or the verb's subject itself, not a participant somewhere in its phrase ("the Minister arrived in
+   * Tehran", not "supplies donated by the Chinese government arrived in Canada").
+   */
+  actor: "any" | "armed" | "subject";
 }
 
 /** A word that blames or dismisses whom it is said of ("violate", "groundless"). */
@@ -101,6 +105,7 @@ export class Lexicon {
     if (before) throw new Error(`${r.__line}: "${r.pattern}" (${r.pos}) is listed twice, also at ${before}; keep one row`);
     seen.set(key, r.__line);
     if (!ROLES.has(r.roles!)) throw new Error(`${r.__line}: "${r.pattern}" has roles "${r.roles}"; expected one of ${[...ROLES].join(", ")}`);
+    if (r.actor && r.actor !== "armed" && r.actor !== "subject") throw new Error(`${r.__line}: "${r.pattern}" has actor "${r.actor}"; expected armed, subject or nothing`);
     const frame = r.recipient ? r.recipient.split("|") : [];
     for (const f of frame) {
       if (!FRAME.test(f)) throw new Error(`${r.__line}: "${r.pattern}" has recipient frame "${f}", which readout does not read (see triggers/README.md)`);
@@ -114,7 +119,7 @@ export class Lexicon {
       cameo: r.cameo!,
       roles: r.roles as Roles,
       frame,
-      armed: r.actor === "armed",
+      actor: r.actor === "armed" || r.actor === "subject" ? r.actor : "any",
     };
     const list = this.byHead.get(words[0]!) ?? [];
     list.push(trigger);
@@ -172,7 +177,7 @@ export class Lexicon {
         if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
         const own = this.byHead.get(tokens.lemma[t]!) ?? [];
         // (a trigger that needs an armed actor is no event of its own where it has none: "will target reducing emissions")
-        return !own.some((trig) => !trig.armed && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+        return !own.some((trig) => trig.actor !== "armed" && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
       }
       if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
     }
