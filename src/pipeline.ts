@@ -107,7 +107,9 @@ export class Coder {
                 lexicon.holdsHope(d.tokens, s.tokenStart, s.tokenEnd) ||
                 lexicon.holdsThreat(d.tokens, s.tokenStart, s.tokenEnd))) ||
             // (a modal demand is the text's own voice: a publisher that speaks for a state, outside a journalist's question)
-            (voiced && !s.asked && lexicon.holdsDemandModal(d.tokens, s.tokenStart, s.tokenEnd));
+            (voiced && !s.asked && lexicon.holdsDemandModal(d.tokens, s.tokenStart, s.tokenEnd)) ||
+            // (an answer's verdict on a claim its question reported names no one itself: "Those reports are groundless")
+            (!s.asked && lexicon.holdsEvaluatedClaim(d.tokens, s.tokenStart, s.tokenEnd));
           parseSentences(doc, syntax, wanted);
         },
       },

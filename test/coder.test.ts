@@ -1045,3 +1045,15 @@ describe("a two-sided relationship one side acts on", () => {
     ]);
   });
 });
+
+describe("an answer's verdict on a claim its question reported", () => {
+  const on = (text: string) => eventsOn("2019-06-03", CHINA_MFA)(text);
+  it("is aimed at the claim's author", () => {
+    expect(on("Q: Japanese media reported that China is building a new base near the islands. What is your comment?\nA: Those reports are just baseless speculation.")).toEqual([
+      "REJECT China -> Japanese media",
+    ]);
+  });
+  it("is aimed at no one when the question named no author", () => {
+    expect(on("Q: What is your comment on the new base?\nA: Those reports are just baseless speculation.")).toEqual([]);
+  });
+});

@@ -856,6 +856,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     if (coded.some((e) => e.type === ev.type) || out.some((e) => e.type === ev.type)) continue;
     if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
     let targets: Mention[] | null = null;
+    let claimed = -1; // the subject, when it is a claim ("those reports")
     const head = tree.head(t);
     if (ev.pos === "VERB") {
       if (tree.passive(t)) {
@@ -869,18 +870,23 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     } else {
       // said of someone as a predicate: "… are pure nonsense", "is irresponsible", "constitute interference";
       // an attribute in passing ("to deter further Russian aggression", "Russia's barbaric attacks") judges nobody aloud
-      const subject = tree.child(t, "nsubj");
-      if (subject >= 0) targets = roles.owner(subject);
+      // ("Those reports are baseless speculation": an evaluating adjective of the predicate noun)
+      const predicate = ev.pos === "ADJ" && tree.relation(t) === "amod" && head >= 0 && tree.child(head, "nsubj") >= 0 ? head : t;
+      const subject = tree.child(predicate, "nsubj");
+      if (subject >= 0) {
+        targets = roles.owner(subject);
+        if (ctx.lexicon.claimNouns.has(tokens.lemma[subject]!)) claimed = subject;
+      }
       else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !headsTrigger(doc, sent, head, ctx.lexicon)) {
         // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
         const subject = tree.subjectOf(head);
         targets = subject ? roles.owner(subject.token) : null;
       }
     }
-    if (!targets?.length) continue;
-    const speaker = speakerOf(doc, sent, roles, t, ctx);
+    const speaker = targets?.length || claimed >= 0 ? speakerOf(doc, sent, roles, t, ctx) : [];
     if (!speaker.length) continue;
-    const recipient = othersThan(doc, participants(doc, targets), speaker);
+    // "Those reports are groundless", said in answer to a question that reported them: their author's
+    const recipient = othersThan(doc, targets?.length ? participants(doc, targets) : claimAuthor(doc, sent, ctx), speaker);
     if (!recipient.length) continue;
     out.push({
       sentence: sent.index,
@@ -896,6 +902,37 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     });
   }
   return out;
+}
+
+/**
+ * The author of the claim that the question an answer follows reports: in the journalist's question before
+ * `sent` (its sentences coded as asked or left out as questions, within eight sentences), the participant
+ * named last before the first verb of claiming ("Japanese media reported that …", "Pompeo said in a statement
+ * on June 1 that …"). None in a sentence that is itself asked.
+ */
+function claimAuthor(doc: Doc, sent: Sentence, ctx: CoderContext): EventParticipant[] {
+  if (sent.asked) return [];
+  const { tokens } = doc;
+  let question: Sentence[] = [];
+  for (let i = sent.index - 1; i >= Math.max(0, sent.index - 8); i--) {
+    const s = doc.sentences[i]!;
+    const asked = s.asked || s.skip === "question";
+    if (asked) question = [s, ...question];
+    else if (question.length) break;
+  }
+  for (const s of question) {
+    const [from, to] = mentionRange(doc, s.index);
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      if (tokens.pos[t] !== "VERB" || !ctx.lexicon.claimVerbs.has(tokens.lemma[t]!)) continue;
+      for (let k = to - 1; k >= from; k--) {
+        const m = doc.mentions[k]!;
+        if (m.tokenEnd > t || t - m.tokenEnd > 8) continue;
+        if (m.entity >= 0 && !(m.type === "pronoun" && /^(you|we|i)$/.test(tokens.lower[m.tokenStart]!))) return [{ entity: m.entity, mention: -1 }];
+      }
+      return [];
+    }
+  }
+  return [];
 }
 
 /**

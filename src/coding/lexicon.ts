@@ -62,6 +62,10 @@ export class Lexicon {
   readonly armedWords: ReadonlySet<string>;
   /** Nouns of acts of force, by lemma: an accusation of one blames its doer, not its victim (data/lexicon/force-nouns.txt). */
   readonly forceNouns: ReadonlySet<string>;
+  /** Nouns of what someone said ("those reports", "his remarks"), by lemma (data/lexicon/claim-nouns.txt). */
+  readonly claimNouns: ReadonlySet<string>;
+  /** Verbs by which a question reports someone's claim ("X reported that …"), by lemma (data/lexicon/claim-verbs.txt). */
+  readonly claimVerbs: ReadonlySet<string>;
   /** Words that make an act of force figurative right before its noun ("trade war"), lower case (data/lexicon/figurative-modifiers.txt). */
   readonly figurative: ReadonlySet<string>;
   /** Verbs of a consequence announced for another ("will face consequences"), with the object lemmas that make it a threat (data/lexicon/threat-phrases.tsv). */
@@ -90,6 +94,8 @@ export class Lexicon {
     for (const r of readTsv(join(dir, "threat-phrases.tsv"))) this.threatPhrases.set(r.verb!, new Set(r.nouns!.split("|")));
     this.figurative = readWordList(join(dir, "figurative-modifiers.txt"));
     this.forceNouns = readWordList(join(dir, "force-nouns.txt"));
+    this.claimNouns = readWordList(join(dir, "claim-nouns.txt"));
+    this.claimVerbs = readWordList(join(dir, "claim-verbs.txt"));
     for (const r of readTsv(join(dir, "other-senses.tsv"))) {
       const list = this.otherSenses.get(r.pattern!) ?? [];
       list.push({ relation: r.relation!, lemmas: new Set(r.lemmas!.split("|")) });
@@ -188,6 +194,13 @@ export class Lexicon {
   holdsEvaluation(tokens: Tokens, start: number, end: number): boolean {
     for (let t = start; t < end; t++) if (this.evaluationAt(tokens, t)) return true;
     return false;
+  }
+
+  /** Whether tokens [start, end) hold an evaluation said of a claim ("Those reports are baseless"), which needs no participant named beside it. */
+  holdsEvaluatedClaim(tokens: Tokens, start: number, end: number): boolean {
+    let claim = false;
+    for (let t = start; t < end && !claim; t++) claim = this.claimNouns.has(tokens.lemma[t]!) && tokens.pos[t] === "NOUN";
+    return claim && this.holdsEvaluation(tokens, start, end);
   }
 
   /** Whether tokens [start, end) hold a modal voicing a demand ("must", "should"): its actor is the text's voice, named or not. */
