@@ -1057,3 +1057,11 @@ describe("an answer's verdict on a claim its question reported", () => {
     expect(on("Q: What is your comment on the new base?\nA: Those reports are just baseless speculation.")).toEqual([]);
   });
 });
+
+describe("quoted evaluations", () => {
+  it("are the words of the one a speech verb says spoke them, not a so-called term", () => {
+    const on = eventsOn("2019-06-03", CHINA_MFA);
+    expect(on('Zambian government spokesperson Dora Siliya said that the Wall Street Journal report was "malicious".')).toContain("ACCUSE Zambia -> Wall Street Journal");
+    expect(on('We reject the so-called "malicious" activities narrative of the United States.')).not.toContain("ACCUSE China -> United States");
+  });
+});

@@ -854,7 +854,11 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     const ev = ctx.lexicon.evaluationAt(tokens, t);
     if (!ev || !tree.parsed(t)) continue;
     if (coded.some((e) => e.type === ev.type) || out.some((e) => e.type === ev.type)) continue;
-    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
+    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!))) continue;
+    // words quoted are someone's own only where a speech verb says whose ('said the launches were "provocative"');
+    // quoted in the text's own voice, or as a "so-called" term, they are only mentioned
+    const quoted = quotationStart(doc, sent, t);
+    if (quoted >= 0 && (tokens.lower[quoted - 1] === "so-called" || !reportedSpeaker(doc, sent, roles, t, ctx))) continue;
     let targets: Mention[] | null = null;
     let claimed = -1; // the subject, when it is a claim ("those reports")
     const head = tree.head(t);
@@ -1155,13 +1159,21 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
  * None inside a condition ("if they violate …") or a request to stop.
  */
 function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: CoderContext): EventParticipant[] {
+  return reportedSpeaker(doc, sent, roles, t, ctx) ?? voiceOf(doc, sent, ctx);
+}
+
+/**
+ * Who speaks the clause of token t when a speech verb governs it (the verb's subject; none when the parse names
+ * no one, or the clause is a condition or what someone is asked to stop), or null when no speech verb does.
+ */
+function reportedSpeaker(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: CoderContext): EventParticipant[] | null {
   const { tree } = roles;
   const { tokens } = doc;
   let x = t;
   for (;;) {
     if (/^(if|unless|whether|until)$/.test(tree.markOf(x))) return []; // (a condition, as inCondition)
     const h = tree.head(x);
-    if (h < 0) break;
+    if (h < 0) return null;
     // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
     if (CEASING.has(tokens.lemma[h]!) || headsTrigger(doc, sent, h, ctx.lexicon, "REQUEST")) return [];
     const rel = tree.relation(x);
@@ -1171,7 +1183,6 @@ function speakerOf(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ctx: C
     }
     x = h;
   }
-  return voiceOf(doc, sent, ctx);
 }
 
 /** Whether token h heads a trigger (of `type`, if given), its whole pattern there ("urge", "made an appeal"; not "made clear"). */
@@ -1226,6 +1237,14 @@ function mainClause(tree: Tree, verb: number): boolean {
   let t = verb;
   while (tree.relation(t) === "conj" && tree.head(t) >= 0) t = tree.head(t);
   return tree.head(t) === ROOT;
+}
+
+/** The first token inside the quotation marks that token t stands in within its sentence, or -1 when it is not quoted. */
+function quotationStart(doc: Doc, sent: Sentence, t: number): number {
+  if (!insideQuotation(doc, sent, t)) return -1;
+  let q = t;
+  while (q > sent.tokenStart && !/^["“]$/.test(doc.tokens.text[q - 1]!)) q--;
+  return q > sent.tokenStart ? q - 1 : sent.tokenStart;
 }
 
 /** Whether token t stands inside quotation marks within its sentence. */
