@@ -1065,3 +1065,11 @@ describe("quoted evaluations", () => {
     expect(on('We reject the so-called "malicious" activities narrative of the United States.')).not.toContain("ACCUSE China -> United States");
   });
 });
+
+describe("a verb the tokenizer's tagger reads as an adjective", () => {
+  it("is still a verb before a determiner ('NATO and Russia also welcome the signing')", () => {
+    expect(eventsOn("2022-05-02", "U.S. Department of State")("France and Germany welcome the decision of the Government of Japan.")).toEqual([
+      "SUPPORT France+Germany -> Japan",
+    ]);
+  });
+});

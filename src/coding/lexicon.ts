@@ -242,11 +242,16 @@ export function posFits(trigger: Pick<Trigger, "pos" | "rest">, tokens: Tokens, 
   const want = trigger.pos;
   // a verb of a longer pattern may be tagged an auxiliary ("The two sides had candid discussions": the
   // pattern's other words settle its sense), unless it is one, before its verb ("Iran has called on China")
-  if (want === "VERB") return pos === "VERB" || (pos === "AUX" && trigger.rest.length > 0 && !auxiliaryOf(tokens, t));
+  // (and the tokenizer's tagger reads a verb after a name as an adjective when an object follows: "NATO and Russia
+  // also welcome the signing", where no adjective can stand before "the")
+  if (want === "VERB") return pos === "VERB" || (pos === "AUX" && trigger.rest.length > 0 && !auxiliaryOf(tokens, t)) || (pos === "ADJ" && DETERMINERS.has(tokens.lower[t + 1] ?? ""));
   if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
   if (want === "AUX") return pos === "AUX" || pos === "VERB";
   return pos === "ADJ" || pos === "VERB" || /ed$/.test(tokens.lower[t]!);
 }
+
+/** Determiners, which no adjective stands right before. */
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her"]);
 
 /** Whether an auxiliary at t helps a verb after it: "has called", "had not yet met", "has firmly and repeatedly called". */
 function auxiliaryOf(tokens: Tokens, t: number): boolean {
