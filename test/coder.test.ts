@@ -1072,4 +1072,9 @@ describe("a verb the tokenizer's tagger reads as an adjective", () => {
       "SUPPORT France+Germany -> Japan",
     ]);
   });
+  it("or as a noun between a plural subject and its object, not inside a noun phrase", () => {
+    const on = eventsOn("2022-05-02", "U.S. Department of State");
+    expect(on("China and Russia support the decision of the Government of Iran.")).toEqual(["SUPPORT China+Russia -> Iran"]);
+    expect(on("Deputy Secretary Wendy Sherman discussed United States support for Cambodia.")).not.toContain("SUPPORT United States -> Cambodia");
+  });
 });

@@ -244,10 +244,32 @@ export function posFits(trigger: Pick<Trigger, "pos" | "rest">, tokens: Tokens, 
   // pattern's other words settle its sense), unless it is one, before its verb ("Iran has called on China")
   // (and the tokenizer's tagger reads a verb after a name as an adjective when an object follows: "NATO and Russia
   // also welcome the signing", where no adjective can stand before "the")
-  if (want === "VERB") return pos === "VERB" || (pos === "AUX" && trigger.rest.length > 0 && !auxiliaryOf(tokens, t)) || (pos === "ADJ" && DETERMINERS.has(tokens.lower[t + 1] ?? ""));
+  // or as a noun, when it stands between a plural subject and its object or the rest of its pattern: "China and Russia
+  // support the agreement", "The Ministers call on Iran" (not "the support the US gave" inside a noun phrase, nor
+  // "United States support for Cambodia")
+  if (want === "VERB") {
+    return (
+      pos === "VERB" ||
+      (pos === "AUX" && trigger.rest.length > 0 && !auxiliaryOf(tokens, t)) ||
+      (pos === "ADJ" && DETERMINERS.has(tokens.lower[t + 1] ?? "")) ||
+      (pos === "NOUN" && (DETERMINERS.has(tokens.lower[t + 1] ?? "") || tokens.lower[t + 1] === trigger.rest[0]) && afterPluralSubject(tokens, t))
+    );
+  }
   if (want === "NOUN") return pos === "NOUN" || pos === "PROPN";
   if (want === "AUX") return pos === "AUX" || pos === "VERB";
   return pos === "ADJ" || pos === "VERB" || /ed$/.test(tokens.lower[t]!);
+}
+
+/** Whether a plural subject ends right before t (an adverb may stand between): "China and Russia (also) support". */
+function afterPluralSubject(tokens: Tokens, t: number): boolean {
+  let u = t - 1;
+  if (u >= 0 && tokens.pos[u] === "ADV") u--;
+  if (u < 0) return false;
+  const w = tokens.lower[u]!;
+  if (tokens.pos[u] === "PRON") return w === "we" || w === "they";
+  // a plural noun, or names coordinated ("China and Russia"), not a single name heading a compound ("the UN support")
+  if ((tokens.pos[u] === "NOUN" || tokens.pos[u] === "PROPN") && /[^s]s$/.test(w)) return true;
+  return tokens.pos[u] === "PROPN" && tokens.lower[u - 1] === "and";
 }
 
 /** Determiners, which no adjective stands right before. */
