@@ -1078,3 +1078,14 @@ describe("a verb the tokenizer's tagger reads as an adjective", () => {
     expect(on("Deputy Secretary Wendy Sherman discussed United States support for Cambodia.")).not.toContain("SUPPORT United States -> Cambodia");
   });
 });
+
+describe("a surname standing alone", () => {
+  it("is the person named last before it, not one the text names only later", () => {
+    const on = eventsOn("2016-03-21");
+    const events = on(
+      "U.S. President Barack Obama arrived in Havana on Monday. Obama praised Cuban President Raul Castro for openly discussing their differences. Later, Castro sat between Obama and First Lady Michelle Obama at dinner.",
+    );
+    expect(events).toContain("SUPPORT Barack Obama -> Raúl Castro");
+    expect(events.join()).not.toContain("SUPPORT Michelle Obama");
+  });
+});

@@ -99,11 +99,28 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     return byNameEnd.get(w) ?? [];
   };
-  const matchSurname = (word: string, code: string | null, office: string | null = null, gender: "m" | "f" | null = null): number => {
+  // (`at`: the surname's token, when every mention is resolved already: the one named last before it, else first after it —
+  // "Obama" after "Barack Obama" is not the "Michelle Obama" of the last paragraph)
+  const matchSurname = (word: string, code: string | null, office: string | null = null, gender: "m" | "f" | null = null, at = -1): number => {
     let cands = peopleNamed(fold(word)).filter((e) => (!code || !e.code || e.code === code) && (!gender || !e.gender || e.gender === gender));
     if (office && cands.some((e) => e.office === office)) cands = cands.filter((e) => e.office === office);
     if (!cands.length) return -1;
+    if (at >= 0 && cands.length > 1) return nearestNamed(cands, at);
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
+  };
+  /** Of people, the one a mention names last before token `at`, else the one named first after it. */
+  const nearestNamed = (people: Entity[], at: number): number => {
+    let before = -1;
+    let beforeAt = -1;
+    let after = -1;
+    let afterAt = Number.POSITIVE_INFINITY;
+    const ids = new Set(people.map((e) => e.id));
+    for (const m of doc.mentions) {
+      if (!ids.has(m.entity)) continue;
+      if (m.tokenStart < at && m.tokenStart > beforeAt) [before, beforeAt] = [m.entity, m.tokenStart];
+      else if (m.tokenStart > at && m.tokenStart < afterAt) [after, afterAt] = [m.entity, m.tokenStart];
+    }
+    return before >= 0 ? before : after >= 0 ? after : people[0]!.id;
   };
 
   /** Tenures on the story date of people one of whose name words is `w` (folded); none without a date. */
@@ -554,7 +571,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 }
 
 /** Marks lone surnames of people named earlier ("Wang said", "Al-Thani and Hermann"). */
-function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, code: string | null) => number, sittingSurname: (w: string) => number): void {
+function findSurnames(
+  doc: Doc,
+  info: MentionInfo[],
+  matchSurname: (w: string, code: string | null, office: null, gender: null, at: number) => number,
+  sittingSurname: (w: string) => number,
+): void {
   const { tokens } = doc;
   const covered = new Uint8Array(tokens.count);
   for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
@@ -565,7 +587,7 @@ function findSurnames(doc: Doc, info: MentionInfo[], matchSurname: (w: string, c
       const end = nameRunEnd(tokens, t, sent.tokenEnd);
       if (end === t || end - t > 3) continue;
       const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
-      let id = matchSurname(word, null);
+      let id = matchSurname(word, null, null, null, t);
       // (a word of a hyphenated compound is no name on its own: "the Biden-Harris Administration")
       if (id < 0 && end - t === 1 && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
       if (id < 0) continue;
