@@ -1089,3 +1089,13 @@ describe("a surname standing alone", () => {
     expect(events.join()).not.toContain("SUPPORT Michelle Obama");
   });
 });
+
+describe("a capitalised phrase 'of' a state", () => {
+  it("is no person without a title or a personal name", () => {
+    const on = eventsOn("2022-06-02", "The White House");
+    expect(on("President Joseph R. Biden, Jr. of the United States and Prime Minister Mario Draghi of Italy met today at the White House.")).toEqual([
+      "CONSULT Mario Draghi -> Joe Biden",
+    ]);
+    expect(on("The Leaders welcomed the agreement between the Monetary Authority of Singapore and the Reserve Bank of Australia.").join()).not.toContain("Monetary Authority");
+  });
+});

@@ -43,7 +43,7 @@ const NOT_NAMES = new Set([
   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "his", "her",
   "their", "our", "among", "over", "under", "since", "following", "according", "when", "where", "there", "here", "people",
   "first", "second", "third", "fourth", "fifth", "finally", "lastly", "additionally", "meanwhile", "however", "today's",
-  "concerning", "regarding", "yes", "no", "thank", "thanks",
+  "concerning", "regarding", "yes", "no", "thank", "thanks", "government", "governments", "jr", "jr.", "sr", "sr.",
 ]);
 
 function isCap(word: string): boolean {
@@ -246,7 +246,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       let app = of ? { end: of.end, office: office ?? "", code: of.code } : appositive(nameEnd);
       // an appositive naming another country is the next item of a list, not this person's title
       if (app && kbPerson && app.code && kb.states.has(app.code) && !kb.tenuresOf(kbPerson, null).some((t) => t.code === app!.code)) app = null;
-      if (!kbPerson && !titled && !app && !untitledPerson(nameStart, nameEnd)) continue;
+      // ("the Monetary Authority of Singapore", "the Governments of France …": "of" a state alone makes no one a person)
+      if (!kbPerson && !titled && !(app && !of) && !untitledPerson(nameStart, nameEnd)) continue;
       // ("Concerning Libya, the Deputy Secretary …": a name the text does not know holds no state or organization)
       if (!kbPerson && units.some((x) => x.start >= nameStart && x.end <= nameEnd && (x.entry?.kind === "state" || x.entry?.kind === "org"))) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
