@@ -1099,3 +1099,12 @@ describe("a capitalised phrase 'of' a state", () => {
     expect(on("The Leaders welcomed the agreement between the Monetary Authority of Singapore and the Reserve Bank of Australia.").join()).not.toContain("Monetary Authority");
   });
 });
+
+describe("a meeting or visit named by a noun of an earlier time", () => {
+  it("is background, not an event", () => {
+    const on = eventsOn("2016-03-08");
+    expect(on("Vice President Joe Biden, whose 2010 visit to Israel was marred by acrimony, arrives later in the day.")).toEqual([]);
+    expect(on("U.S. Secretary of State John Kerry's last visit to Israel was in November.")).toEqual([]);
+    expect(on("U.S. Secretary of State John Kerry's visit to Israel this week was a success.")).toEqual(["CONSULT John Kerry -> Israel"]);
+  });
+});

@@ -377,10 +377,15 @@ function codeOne(
     if (!actorMentions.length || !objectMentions.length) return null;
   } else if (trigger.pos === "NOUN") {
     // "discussed the upcoming visit to Washington": a visit still to come is no meeting yet
-    for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 3); t--) {
+    // "Biden, whose 2010 visit to Israel …", "Kerry's last visit to Israel", "during Mandela's visit to Singapore in 1997":
+    // a meeting or visit of an earlier time is background (CODING.md)
+    const storyYear = Number(doc.source.meta.storyDate?.slice(0, 4) ?? NaN);
+    for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 4); t--) {
       if (/^(upcoming|forthcoming|planned|proposed|possible|potential|future|prospective|next)$/.test(lower[t]!)) return null;
-      if (!/^(ADJ|DET|PROPN|NOUN)$/.test(tokens.pos[t]!)) break;
+      if (/^(last|previous|earlier|past|former)$/.test(lower[t]!) || (/^(19|20)\d\d$/.test(lower[t]!) && Number(lower[t]) < storyYear)) return null;
+      if (!/^(ADJ|DET|PROPN|NOUN|NUM|PART)$/.test(tokens.pos[t]!) && lower[t] !== "'s" && lower[t] !== "’s") break;
     }
+    if (trigger.roles !== "nominal" && discourse.roles?.tree.parsed(head) && recallsPast(phraseText(doc, discourse.roles.tree, head, CLAUSES_OR_CONJUNCTS), doc.source.meta.storyDate)) return null;
     if (trigger.roles === "nominal") {
       // "the United States' attack on an Iranian oil platform on Monday", "an Iranian missile attack on a
       // Kuwaiti ship last Friday": an act named by a noun, its doer in its own phrase
