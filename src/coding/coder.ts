@@ -1177,12 +1177,21 @@ function reportedSpeaker(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, 
   let x = t;
   for (;;) {
     if (/^(if|unless|whether|until)$/.test(tree.markOf(x))) return []; // (a condition, as inCondition)
+    // "Russia and Syria are weaponising migration, Gen Breedlove said": the speech verb hangs on what it reports
+    const tag = tree.children(x, "parataxis").find((c) => c > x && ctx.lexicon.speechVerbs.has(tokens.lemma[c]!));
+    if (tag !== undefined) {
+      const said = roles.subject(sent, tag);
+      return said ? participants(doc, said) : [];
+    }
     const h = tree.head(x);
     if (h < 0) return null;
     // what someone is asked to stop ("urge the US to stop interfering", "should refrain from politicizing") is the request's
     if (CEASING.has(tokens.lemma[h]!) || headsTrigger(doc, sent, h, ctx.lexicon, "REQUEST")) return [];
     const rel = tree.relation(x);
-    if ((rel === "ccomp" || rel === "parataxis") && ctx.lexicon.speechVerbs.has(doc.tokens.lemma[h]!)) {
+    // ("India violated the ceasefire, the Pakistani military said": a fronted report the parse may hang as an
+    // adverbial clause, with no subordinator)
+    const fronted = rel === "advcl" && x < h && tree.markOf(x) === "";
+    if ((rel === "ccomp" || rel === "parataxis" || fronted) && ctx.lexicon.speechVerbs.has(doc.tokens.lemma[h]!)) {
       const said = roles.subject(sent, h);
       return said ? participants(doc, said) : [];
     }

@@ -64,6 +64,16 @@ export interface Tokenized {
   sentences: Sentence[];
 }
 
+/** "-ise", "-ize" and "-ate" verbs wink's lexicon lacks, inflected ("weaponising", "politicized", "stigmatises"). */
+const UNLEMMATIZED = /^(.{3,}(?:is|iz|at))(?:ing|ed|es)$/;
+
+/** A verb's lemma, where wink left an inflected form it does not know as it was ("weaponising" → "weaponise"). */
+function verbLemma(lemma: string, tag: string): string {
+  if (tag !== "VERB") return lemma;
+  const m = UNLEMMATIZED.exec(lemma);
+  return m ? `${m[1]}e` : lemma;
+}
+
 /** Sentences, tokens, POS and lemmas for a whole body, with character offsets. */
 export function tokenize(text: string): Tokenized {
   const nlp = wink();
@@ -120,7 +130,7 @@ export function tokenize(text: string): Tokenized {
           const stem = possessive[1]!;
           push(offset, stem, tags[i]!, stem.toLowerCase());
           push(offset + stem.length, possessive[2]!, "PART", possessive[2]!.toLowerCase());
-        } else push(offset, v, tags[i]!, (lemmas[i] ?? v).toLowerCase());
+        } else push(offset, v, tags[i]!, verbLemma((lemmas[i] ?? v).toLowerCase(), tags[i]!));
       }
       offset += v.length;
     }
