@@ -1108,3 +1108,14 @@ describe("a meeting or visit named by a noun of an earlier time", () => {
     expect(on("U.S. Secretary of State John Kerry's visit to Israel this week was a success.")).toEqual(["CONSULT John Kerry -> Israel"]);
   });
 });
+
+describe("force and demonstrations in news", () => {
+  const on = eventsOn("2023-10-10");
+  it("aims force whose object names no one at the state where it is used", () => {
+    expect(on("Israeli warplanes struck targets in the Gaza Strip on Tuesday, the military said.")).toEqual(["ASSAULT Israeli warplanes -> Palestine"]);
+  });
+  it("codes a demonstration against no one in particular, but no boycott of no one", () => {
+    expect(on("Thousands of protesters marched in Tbilisi against a draft law on foreign agents.")).toEqual(["PROTEST protesters -> "]);
+    expect(on("China has boycotted the proceedings.")).toEqual([]);
+  });
+});

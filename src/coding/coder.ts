@@ -6,7 +6,7 @@ import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from 
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { recallsPast } from "../nlp/dates.ts";
 import { afterDateline } from "../nlp/sections.ts";
-import { sentenceLocation } from "../nlp/location.ts";
+import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
 
@@ -625,7 +625,14 @@ function codeOne(
   // (a request to "all parties", "the international community" is addressed to no one entity)
   // ("framed": only the frame may name the recipient — "stressed the need for de-escalation" asks no one)
   if (trigger.roles === "framed" && !recipients.length && !addressesEveryone(doc, match.end, limit)) return null;
-  if (trigger.roles === "object" && type !== "AGREE" && type !== "CONSULT" && type !== "ACCUSE" && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
+  // "Israeli warplanes struck targets in the Gaza Strip", "shot down a warplane in northern Syria": force used where the
+  // object names no one is used on the state where it is used
+  if (type === "ASSAULT" && !recipients.length) {
+    const where = nearestLocation(doc, sent, head);
+    if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
+  }
+  // (a demonstration may be made against no one in particular: "Thousands of protesters marched against the deal")
+  if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
   if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {
     actors = [...actors, ...recipients.filter((r) => !actors.some((a) => a.entity === r.entity))].sort((a, b) => a.mention - b.mention);
