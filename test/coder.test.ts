@@ -1119,3 +1119,15 @@ describe("force and demonstrations in news", () => {
     expect(on("China has boycotted the proceedings.")).toEqual([]);
   });
 });
+
+describe("more news constructions", () => {
+  const on = eventsOn("2023-10-10");
+  it("reads a collective that opens a sentence", () => {
+    expect(on("Police in Nairobi fired tear gas at opposition supporters.")).toContain("ASSAULT Police -> opposition supporters");
+  });
+  it("codes recalled ambassadors and protests lodged with a state", () => {
+    expect(on("Pakistan recalled its ambassador from Kabul after a deadly border clash.")).toEqual(["SANCTION Pakistan -> Afghanistan"]);
+    expect(on("Japan protested to China over the intrusion.")).toEqual(["ACCUSE Japan -> China"]);
+    expect(on("As I recall, Ambassador Cui Tiankai said the visit was a success.").join()).not.toContain("SANCTION");
+  });
+});

@@ -331,7 +331,8 @@ export function matchRest(tokens: Tokens, from: number, limit: number, rest: rea
           // ("banking, steel, shipping and other sanctions": an item of a list of attributes; "nuclear-related")
           (tokens.lower[g - 1] === "," && g - 1 > t && /(ing|ed)$/.test(tokens.lower[g]!) && (tokens.lower[g + 1] === "and" || tokens.lower[g + 1] === ",")) ||
           (tokens.lower[g - 1] === "-" && tokens.end[g - 2] === tokens.start[g - 1] && g - 1 > t);
-        if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!)) break;
+        // (a comma right after the head ends its clause: "As I recall, Ambassador Cui said …")
+        if ((tokens.pos[g] === "VERB" && !attributive) || /^[.;:!?]$/.test(tokens.lower[g]!) || (g === t && i === 0 && tokens.lower[g] === ",")) break;
       }
       if (found < 0) return -1;
       t = found + 1;

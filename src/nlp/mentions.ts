@@ -386,7 +386,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
      * ("Chinese officials") is left to the state.
      */
     function collective(t: number): { start: number; end: number; code: string | null } | null {
-      if (!refs.collectives.has(tokens.lower[t]!) || tokens.pos[t] !== "NOUN" || !free(t, t + 1)) return null;
+      // (a sentence's first word is capitalised, and the tokenizer's tagger may read it as a name: "Police in Nairobi fired …")
+      if (!refs.collectives.has(tokens.lower[t]!) || !(tokens.pos[t] === "NOUN" || (tokens.pos[t] === "PROPN" && t === s0)) || !free(t, t + 1)) return null;
       // a common noun, not a word of a name ("the People's Republic of China", "Syrian Democratic Forces")
       if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!))) return null;
       // "police station", "community leaders": the noun modifies the head after it
