@@ -83,6 +83,7 @@ export class Coder {
             storyDate: doc.source.meta.storyDate,
             publisherCode: publisherOf(doc),
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
+            speechVerbs: refs.speechVerbs,
           };
           ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx);
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });

@@ -1131,3 +1131,11 @@ describe("more news constructions", () => {
     expect(on("As I recall, Ambassador Cui Tiankai said the visit was a success.").join()).not.toContain("SANCTION");
   });
 });
+
+describe("'it' after a verb of saying", () => {
+  it("is the subject of what was said, not an object", () => {
+    const on = eventsOn("2024-02-20");
+    expect(on("France said it would send 2,000 troops to Estonia.")).toEqual(["AGREE France -> Estonia"]);
+    expect(on("Russia announced it will expel the Estonian ambassador.")).toEqual(["AGREE Russia -> Estonia"]);
+  });
+});

@@ -13,6 +13,8 @@ export interface CorefContext {
   speaker?: string | null;
   /** The authors a title names ("Joint Statement by President Biden and President Macron"): who "we" are. */
   authors?: Entity[];
+  /** Verbs whose subject speaks the clause after them, by lemma ("Russia announced it will …"): their "it" is that clause's subject. */
+  speechVerbs?: ReadonlySet<string>;
 }
 
 /** The key an entity is kept under, so that the same participant is one entity across texts. */
@@ -497,7 +499,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   /** Whether "it" at t names a participant: a subject before its verb ("it has asked", "said it will offer", not "it will be"), or an object asked to act ("urged it to"). */
   function bodyPronoun(t: number): boolean {
     const next = t + 1;
-    if (tokens.pos[t - 1] === "VERB") return tokens.lower[next] === "to";
+    // ("urged it to", an object asked to act; "said it had shot down", "announced it would send", the subject of what was
+    // said; not "I think it will …")
+    const reports = ctx.speechVerbs?.has(tokens.lemma[t - 1]!) && !/^(think|believe)$/.test(tokens.lemma[t - 1]!) && (tokens.pos[next] === "AUX" || tokens.pos[next] === "VERB");
+    if (tokens.pos[t - 1] === "VERB" && !reports) return tokens.lower[next] === "to";
     if (tokens.lemma[next] === "be" || tokens.pos[next] === "ADJ" || tokens.lower[next] === "'s") return false;
     if (tokens.lemma[next] === "come" && tokens.lower[next + 1] === "to") return false; // "when it comes to"
     if (tokens.pos[next] === "AUX") return tokens.lemma[next + 1] !== "be" && tokens.lemma[next + 2] !== "be";
