@@ -84,6 +84,7 @@ export class Coder {
             publisherCode: publisherOf(doc),
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
             speechVerbs: refs.speechVerbs,
+            nameStarts: refs.nameStarts,
           };
           ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx);
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });

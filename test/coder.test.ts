@@ -1139,3 +1139,13 @@ describe("'it' after a verb of saying", () => {
     expect(on("Russia announced it will expel the Estonian ambassador.")).toEqual(["AGREE Russia -> Estonia"]);
   });
 });
+
+describe("a surname no earlier name explains", () => {
+  const on = eventsOn("2024-02-20");
+  it("is the one head of state or government or foreign minister in office who bears it", () => {
+    expect(on("Blinken, who arrived in Cairo on Monday, met Egyptian President Abdel Fattah al-Sisi.")).toContain("CONSULT Antony Blinken -> Abdel Fattah el-Sisi");
+  });
+  it("is no one inside a longer name or a company's", () => {
+    expect(on("The United States donated 5 million Johnson & Johnson doses to the African Union.").join()).not.toContain("Boris Johnson");
+  });
+});

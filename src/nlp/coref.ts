@@ -15,6 +15,8 @@ export interface CorefContext {
   authors?: Entity[];
   /** Verbs whose subject speaks the clause after them, by lemma ("Russia announced it will …"): their "it" is that clause's subject. */
   speechVerbs?: ReadonlySet<string>;
+  /** Words that open a person's name (given names), as written: a surname that is one may be anyone's. */
+  nameStarts?: ReadonlyMap<string, boolean>;
 }
 
 /** The key an entity is kept under, so that the same participant is one entity across texts. */
@@ -295,7 +297,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
     if (new Set(current.map((t) => t.name)).size !== 1) return -1;
     const t = current[0]!;
-    if (t.code === ctx.publisherCode || !named.has(t.code)) return -1;
+    // (a head of state or government, or a foreign minister, with a surname that is no given name, needs no state named:
+    // "Blinken, who arrived in Cairo on Monday, met …" in news)
+    const prominent = (kb.offices.get(t.office)?.rank === "head" || /^(Foreign Minister|Secretary of State)$/.test(t.office)) && !ctx.nameStarts?.has(word);
+    if (t.code === ctx.publisherCode || (!named.has(t.code) && !prominent)) return -1;
     return personFromKb(t.name, t.office, t.code);
   };
 
@@ -594,7 +599,14 @@ function findSurnames(
       const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
       let id = matchSurname(word, null, null, null, t);
       // (a word of a hyphenated compound is no name on its own: "the Biden-Harris Administration")
-      if (id < 0 && end - t === 1 && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
+      // (nor a word of a longer name or a thing: "Captain Davis", "the Hill", "Johnson & Johnson")
+      // ("the Assad regime", "the Biden administration" are still the person's)
+      const alone =
+        tokens.pos[t - 1] !== "PROPN" &&
+        (tokens.lower[t - 1] !== "the" || /^(regime|government|administration|era|family)$/.test(tokens.lower[end] ?? "")) &&
+        tokens.text[end] !== "&" &&
+        tokens.text[t - 1] !== "&";
+      if (id < 0 && end - t === 1 && alone && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
       if (id < 0) continue;
       added.push({
         id: -1,
