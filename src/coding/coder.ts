@@ -626,8 +626,9 @@ function codeOne(
   // ("framed": only the frame may name the recipient — "stressed the need for de-escalation" asks no one)
   if (trigger.roles === "framed" && !recipients.length && !addressesEveryone(doc, match.end, limit)) return null;
   // "Israeli warplanes struck targets in the Gaza Strip", "shot down a warplane in northern Syria": force used where the
-  // object names no one is used on the state where it is used
-  if (type === "ASSAULT" && !recipients.length) {
+  // object names no one is used on the state where it is used; "withdrew its troops from the Kherson region": a
+  // withdrawal is from the state of the place it leaves
+  if ((type === "ASSAULT" || (type === "RETREAT" && mode === "withdraw")) && !recipients.length) {
     const where = nearestLocation(doc, sent, head);
     if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
   }
