@@ -1159,3 +1159,12 @@ describe("drills, joint exercises and withdrawals", () => {
     expect(on("Russia withdrew its troops from the Kherson region.")).toEqual(["RETREAT Russia -> Ukraine"]);
   });
 });
+
+describe("'the two sides' a speaker hopes or urges", () => {
+  it("are the two states or bodies named together before, not the publisher's own", () => {
+    const on = eventsOn("2019-03-01", CHINA_MFA);
+    expect(on("Q: Tensions between India and Pakistan have risen. What is your comment?\nA: We hope that the two sides will exercise restraint and improve bilateral relations.")).toContain(
+      "REQUEST China -> India+Pakistan",
+    );
+  });
+});

@@ -557,12 +557,17 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const wantStates = head === "countries" || head === "nations" || head === "governments";
     const wantRoyals = head === "majesties";
     const kindOk = (e: Entity) => (wantStates ? e.kind === "state" : e.kind === "person" && (!wantRoyals || (!!e.office && ROYAL_OFFICES.has(e.office))));
+    // (the sides or parties named together may be states or bodies the text speaks about, the publisher's own not among
+    // them: "We hope India and Pakistan … the two sides"; its own readouts' "both sides" are the people who met)
+    const sides = head === "sides" || head === "parties";
+    const otherBody = (e: Entity) => (e.kind === "state" || e.kind === "org") && e.code !== ctx.publisherCode;
     const wanted = (id: number) => id >= 0 && kindOk(entities[id]!);
+    const bodies = (a: number, b: number) => sides && a >= 0 && b >= 0 && otherBody(entities[a]!) && otherBody(entities[b]!) && !/^(all|other)$/.test(tokens.lower[doc.mentions[at]!.tokenStart]!);
     // a pair named together comes first: "both India and Pakistan … the two countries"
     for (let j = at - 1; j > 0 && doc.mentions[j]!.sentence >= doc.mentions[at]!.sentence - 2; j--) {
       const b = doc.mentions[j]!;
       const a = doc.mentions[j - 1]!;
-      if (a.sentence === b.sentence && tokens.lower[a.tokenEnd] === "and" && a.tokenEnd + 1 === b.tokenStart && wanted(a.entity) && wanted(b.entity) && a.entity !== b.entity) {
+      if (a.sentence === b.sentence && tokens.lower[a.tokenEnd] === "and" && a.tokenEnd + 1 === b.tokenStart && ((wanted(a.entity) && wanted(b.entity)) || bodies(a.entity, b.entity)) && a.entity !== b.entity) {
         return [a.entity, b.entity];
       }
     }
