@@ -1168,3 +1168,11 @@ describe("'the two sides' a speaker hopes or urges", () => {
     );
   });
 });
+
+describe("a speaker's label opening a sentence", () => {
+  it("is no part of the clause the parse reads", () => {
+    const on = eventsOn("2020-06-03", CHINA_MFA);
+    expect(on("Zhao Lijian: China welcomes the unanimous adoption of the resolution by the Security Council.")).toEqual(["SUPPORT China -> United Nations Security Council"]);
+    expect(on("NHK: China and the US have reached a phase one trade deal.").join()).not.toContain("NHK");
+  });
+});
