@@ -1176,3 +1176,14 @@ describe("a speaker's label opening a sentence", () => {
     expect(on("NHK: China and the US have reached a phase one trade deal.").join()).not.toContain("NHK");
   });
 });
+
+describe("a transcript's turns", () => {
+  it("give 'I' to the person a label names and 'we' to their state", () => {
+    const on = eventsOn("2022-05-02", "U.S. Department of State");
+    const events = on(
+      "SECRETARY BLINKEN: Good afternoon.\nFOREIGN MINISTER Jaishankar: Thank you. I thank Secretary Blinken for receiving us today. We will work with the United States on climate.",
+    );
+    expect(events).toContain("SUPPORT Subrahmanyam Jaishankar -> Antony Blinken");
+    expect(events).toContain("AGREE India -> United States");
+  });
+});

@@ -5,7 +5,7 @@ import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexi
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { recallsPast } from "../nlp/dates.ts";
-import { afterDateline } from "../nlp/sections.ts";
+import { afterDateline, clauseStart } from "../nlp/sections.ts";
 import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
 import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
@@ -51,9 +51,11 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     for (let t = a; t < b; t++) if (mentionOf[t]! < 0 || t >= m.tokenStart) mentionOf[t] = m.id;
   }
   const docLocation = leadLocation(doc);
-  // a news dateline ("DUBAI", "NICOSIA, Oct 20 -") says where the reporter is: it names no participant
+  // a news dateline ("DUBAI", "NICOSIA, Oct 20 -") says where the reporter is, a speaker's label ("Zhao Lijian:", "NHK:")
+  // who speaks: neither names a participant of the clause
   const first = doc.sentences.find((s) => !s.skip);
   if (first) mentionOf.fill(-1, first.tokenStart, afterDateline(doc, first));
+  for (const s of doc.sentences) if (!s.skip) mentionOf.fill(-1, s.tokenStart, clauseStart(doc, s));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
   const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, threatened: new Set(), roles };

@@ -1,3 +1,4 @@
+import { clauseStart } from "./sections.ts";
 import { type Doc, type Entity, type Mention, mentionRange, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold, nameWords } from "../kb/fold.ts";
@@ -310,10 +311,20 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   // a press conference's answers ("A: …"): their "I" is the spokesperson's
   const answering = doc.sentences.some((s) => /^(A|Answer)\s*[:：]/i.test(doc.text.slice(s.start, Math.min(s.end, s.start + 8))));
 
+  // a transcript's turns ("SECRETARY BLINKEN: I …", "FOREIGN MINISTER SHOUKRY: … our appreciation"): who speaks each sentence
+  const turns = labelledSpeakers(doc);
+
   // third pass: pronouns and groups, in order
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
-    if (m.type === "pronoun" && mi.reference) {
+    const turn = turns[m.sentence]!;
+    const turnState = turn >= 0 && entities[turn]!.code && kb.states.has(entities[turn]!.code!) ? entities[turn]!.code! : null;
+    if (m.type === "pronoun" && mi.reference && turn >= 0 && mi.reference.person === 1 && (mi.reference.number === "sg" || turnState)) {
+      // the labelled speaker's "I"; their "we" is their state, as a spokesperson's "I" is (CODING.md)
+      const e = entities[turn]!;
+      const spokesperson = !!e.office && /spokesperson|spokesman|spokeswoman/i.test(e.office);
+      m.entity = (mi.reference.number === "pl" || spokesperson) && turnState ? codeOfState(turnState) : turn;
+    } else if (m.type === "pronoun" && mi.reference) {
       const r = mi.reference;
       if (r.person === 1 && r.number === "sg") {
         // "I welcome …" in a minister's release: the minister the publisher names
@@ -354,6 +365,37 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     if (m.entity >= 0) lastMention.set(m.entity, i);
   });
+
+  /**
+   * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
+   * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).
+   */
+  function labelledSpeakers(d: Doc): Int32Array {
+    const out = new Int32Array(d.sentences.length).fill(-1);
+    let current = -1;
+    let k = 0;
+    for (const sent of d.sentences) {
+      const body = clauseStart(d, sent);
+      if (body > sent.tokenStart && tokens.text[body - 1] !== undefined && /^[:：]$/.test(tokens.text[body - 1]!)) {
+        current = -1;
+        while (k < d.mentions.length && d.mentions[k]!.sentence < sent.index) k++;
+        // (a label of only an honorific and a surname, "MS SMITH:", names a speaker only if the text named them in full
+        // before: the surname alone may be any holder's; a title, "SECRETARY BLINKEN:", says who it is)
+        for (let j = k; j < d.mentions.length && d.mentions[j]!.tokenStart < body; j++) {
+          const lm = d.mentions[j]!;
+          const e = lm.entity;
+          if (e < 0 || entities[e]!.kind !== "person") continue;
+          const titled = lm.fullStart < tokens.start[lm.tokenStart]! && !/^(mr|mrs|ms|dr)\.?\s/i.test(d.text.slice(lm.fullStart, tokens.start[lm.tokenStart]!));
+          const namedInFull = d.mentions.some((o) => o.entity === e && o.tokenStart < lm.tokenStart && o.tokenEnd - o.tokenStart >= 2);
+          if (titled || namedInFull || lm.tokenEnd - lm.tokenStart >= 2) current = e;
+        }
+      }
+      // (a question's sentences are the asker's, and the answer after them is a turn no label names: "REPLY", "A:")
+      if (sent.asked || sent.skip === "question") current = -1;
+      out[sent.index] = current;
+    }
+    return out;
+  }
 
   /** The knowledge-base person whose name mention i directly continues (only spaces between), or -1. */
   function continuesPerson(i: number): number {

@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from "../doc/document.ts";
 import { ROOT, UNPARSED } from "../doc/syntax.ts";
 import type { SyntaxModel } from "../syntax/model.ts";
-import { afterDateline } from "./sections.ts";
+import { clauseStart } from "./sections.ts";
 import { tokenize } from "./tokenize.ts";
 
 /**
@@ -21,7 +21,7 @@ export function parseSentences(doc: Doc, model: SyntaxModel, wanted: (doc: Doc, 
     if (sentence.skip !== null || !wanted(doc, sentence)) continue;
     // a news dateline ("WASHINGTON, Oct 19 - ") or a speaker's label ("Q:", "A:", "Zhao Lijian:") is no part of the
     // clause: its words hang from the clause's root
-    const body = afterLabel(text, afterDateline(doc, sentence), sentence.tokenEnd);
+    const body = clauseStart(doc, sentence);
     analyzeSentence(model, text, pos, body, sentence.tokenEnd, tag, head, rel);
     if (body > sentence.tokenStart) {
       let root = body;
@@ -34,17 +34,6 @@ export function parseSentences(doc: Doc, model: SyntaxModel, wanted: (doc: Doc, 
     }
   }
   doc.syntax = { tag, head, rel, tags: model.tags, relations: model.labels };
-}
-
-/** Where a sentence's clause starts after a speaker's label at `from`: up to five capitalised words and a colon ("Q:", "Foreign Ministry Spokesperson Zhao Lijian:"). */
-function afterLabel(words: readonly string[], from: number, end: number): number {
-  for (let t = from; t < Math.min(end - 1, from + 6); t++) {
-    const w = words[t]!;
-    if (w === ":" || w === "：") return t > from ? t + 1 : from;
-    const c = w.charCodeAt(0);
-    if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(w)) return from;
-  }
-  return from;
 }
 
 /**

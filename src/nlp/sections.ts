@@ -138,3 +138,21 @@ export function afterDateline(
   while (t < sentence.tokenEnd && doc.tokens.start[t]! < end) t++;
   return t < sentence.tokenEnd ? t : sentence.tokenStart;
 }
+
+/**
+ * The first token of a sentence's clause: after its news dateline and after a speaker's label that opens it, up to
+ * five capitalised words and a colon ("Q:", "A:", "Zhao Lijian:", "MR DOWNER:"); neither names a participant of the clause.
+ */
+export function clauseStart(
+  doc: Pick<Doc, "text" | "tokens">,
+  sentence: Pick<Doc["sentences"][number], "start" | "end" | "tokenStart" | "tokenEnd" | "bodyStart">,
+): number {
+  const from = afterDateline(doc, sentence);
+  const words = doc.tokens.text;
+  for (let t = from; t < Math.min(sentence.tokenEnd - 1, from + 6); t++) {
+    const w = words[t]!;
+    if (w === ":" || w === "：") return t > from ? t + 1 : from;
+    if (!/^\p{Lu}/u.test(w)) return from;
+  }
+  return from;
+}
