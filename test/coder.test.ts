@@ -1187,3 +1187,10 @@ describe("a transcript's turns", () => {
     expect(events).toContain("AGREE India -> United States");
   });
 });
+
+describe("an act done for a meeting's purpose", () => {
+  it("is aimed at whom the meeting was with when it names no one", () => {
+    const on = eventsOn("2022-09-06", "The White House");
+    expect(on("President Joseph R. Biden, Jr. spoke today with Prime Minister Liz Truss of the United Kingdom to offer his congratulations.")).toContain("SUPPORT Joe Biden -> Liz Truss");
+  });
+});

@@ -575,6 +575,12 @@ function codeOne(
     }
   }
   if ((type === "REQUEST" || type === "REJECT") && !mode) mode = requestMode(doc, match.end, sent.tokenEnd, ctx);
+  // "had spoken to Zapatero to welcome the initiative", "met with the troops to express appreciation": an act done for
+  // a meeting's purpose that names no one is aimed at whom the meeting was with
+  if (purpose >= 0 && !recipients.length && type !== "CONSULT" && discourse.roles?.tree.parsed(purpose)) {
+    const met = discourse.roles.oblique(sent, purpose, ["with", "to"]) ?? discourse.roles.object(sent, purpose);
+    if (met) recipients = othersThan(doc, participants(doc, met), actors);
+  }
   // "stands ready to work with Kyrgyzstan": the partner of a promised cooperation
   if (type === "AGREE" && !recipients.length) {
     const w = findWord(doc, match.end, Math.min(limit, match.end + 6), "with");
