@@ -916,7 +916,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     out.push({
       sentence: sent.index,
       type: ev.type,
-      mode: null,
+      mode: ev.mode,
       context: contexts(doc, sent, ctx),
       cameo: ev.cameo,
       actor: speaker,

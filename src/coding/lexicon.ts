@@ -34,6 +34,8 @@ export interface Evaluation {
   pos: "VERB" | "ADJ" | "NOUN";
   type: string;
   cameo: string;
+  /** The PLOVER mode ("allege", "disapprove"), or null. */
+  mode: string | null;
 }
 
 /** The trigger lexicon and the word lists that choose modes and contexts, from data/lexicon/. */
@@ -84,7 +86,7 @@ export class Lexicon {
       this.demandModals.set(r.word!, r.kind);
     }
     for (const r of readTsv(join(dir, "evaluations.tsv"))) {
-      this.evaluations.set(r.lemma!, { lemma: r.lemma!, pos: r.pos === "ADJ" || r.pos === "NOUN" ? r.pos : "VERB", type: r.type!, cameo: r.cameo! });
+      this.evaluations.set(r.lemma!, { lemma: r.lemma!, pos: r.pos === "ADJ" || r.pos === "NOUN" ? r.pos : "VERB", type: r.type!, cameo: r.cameo!, mode: r.mode || null });
     }
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
