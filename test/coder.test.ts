@@ -1194,3 +1194,11 @@ describe("an act done for a meeting's purpose", () => {
     expect(on("President Joseph R. Biden, Jr. spoke today with Prime Minister Liz Truss of the United Kingdom to offer his congratulations.")).toContain("SUPPORT Joe Biden -> Liz Truss");
   });
 });
+
+describe("a monarch's title with a state", () => {
+  it("names that state's monarch on the story date", () => {
+    expect(eventsOn("2023-06-05")("French President Emmanuel Macron received the Emir of Qatar at the Elysee Palace.")).toEqual([
+      "CONSULT Tamim bin Hamad Al Thani -> Emmanuel Macron",
+    ]);
+  });
+});

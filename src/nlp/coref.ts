@@ -486,7 +486,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     if (best >= 0) return best;
     if (!ctx.storyDate) return -1; // without a date a title names nobody in particular
-    if (GENERIC_OFFICES.has(office) && !body) return -1; // "the Minister" names nobody the knowledge base could pick
+    // "the Minister" names nobody the knowledge base could pick; "the King of Jordan", a monarch of a named state, does
+    if (GENERIC_OFFICES.has(office) && !body && !(code && ROYAL_OFFICES.has(office))) return -1;
     const holders = kb.holders(office, ctx.storyDate).filter((t) => (body ? t.body === body : !code || t.code === code || t.body === code));
     if (!holders.length) return -1;
     const present = new Set(entities.map((e) => e.code).filter(Boolean) as string[]);
