@@ -1202,3 +1202,11 @@ describe("a monarch's title with a state", () => {
     ]);
   });
 });
+
+describe("a counterpart named", () => {
+  it("is that person, not the state", () => {
+    expect(eventsOn("2023-06-05")("German Foreign Minister Annalena Baerbock travelled to Kyiv for talks with her Ukrainian counterpart Dmytro Kuleba.")).toEqual([
+      "CONSULT Annalena Baerbock -> Dmytro Kuleba",
+    ]);
+  });
+});

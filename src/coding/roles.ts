@@ -262,6 +262,11 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
         continue;
       }
       if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
+      // "her Ukrainian counterpart Dmytro Kuleba": the person the state's adjective qualifies
+      const next = doc.mentions[m.id + 1];
+      if (m.type === "adjective" && next && next.sentence === m.sentence && next.type === "name" && next.tokenStart - m.tokenEnd <= 2 && next.entity >= 0 && doc.entities[next.entity]!.kind === "person") {
+        return coordinatedAfter(doc, next, limit, mentionOf);
+      }
       return coordinatedAfter(doc, titleListPerson(doc, m, limit, mentionOf) ?? m, limit, mentionOf);
     }
     if (tokens.pos[t] === "VERB" || tokens.lower[t] === ",") break;

@@ -455,6 +455,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         if (refs.stateHeads.has(tokens.lower[e]!)) {
           // (the tagger's nouns after the head are often verbs or dates: "the Chinese side values", "the military today said")
           const next = e + 1 < s1 ? e + 1 : -1;
+          // ("her Ukrainian counterpart Dmytro Kuleba": a counterpart named is that person, not the state)
+          if (/^counterparts?$/.test(tokens.lower[e]!) && next >= 0 && isCap(tokens.text[next]!)) return from;
           const continues = next >= 0 && (tokens.pos[next] === "NOUN" || tokens.pos[next] === "PROPN") && !NOT_NAMES.has(tokens.lower[next]!);
           if (e === from || !continues) return e + 1;
         }
