@@ -1209,3 +1209,9 @@ describe("a counterpart named", () => {
     ]);
   });
 });
+
+describe("an evaluating noun the tokenizer's tagger reads as a verb", () => {
+  it("is still the noun where no verb can stand", () => {
+    expect(eventsOn("2020-06-03", CHINA_MFA)("Mr. Mike Pompeo is used to weaving lies as excuses for his wrongdoing.")).toContain("ACCUSE China -> Mike Pompeo");
+  });
+});

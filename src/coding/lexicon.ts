@@ -166,7 +166,9 @@ export class Lexicon {
     const e = this.evaluations.get(tokens.lemma[t]!) ?? this.evaluations.get(tokens.lower[t]!);
     if (!e) return null;
     const pos = tokens.pos[t]!;
-    const fits = e.pos === "VERB" ? pos === "VERB" : e.pos === "NOUN" ? pos === "NOUN" : pos === "ADJ" || pos === "VERB";
+    // (a noun the tokenizer's tagger reads as a verb where no verb can stand: "full of lies", "spreading lies")
+    const nounAsVerb = pos === "VERB" && (tokens.pos[t - 1] === "ADP" || tokens.pos[t - 1] === "DET" || tokens.pos[t - 1] === "ADJ" || (tokens.pos[t - 1] === "VERB" && /ing$/.test(tokens.lower[t - 1]!)));
+    const fits = e.pos === "VERB" ? pos === "VERB" : e.pos === "NOUN" ? pos === "NOUN" || nounAsVerb : pos === "ADJ" || pos === "VERB";
     return fits ? e : null;
   }
 
