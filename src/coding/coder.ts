@@ -53,8 +53,6 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   const docLocation = leadLocation(doc);
   // a news dateline ("DUBAI", "NICOSIA, Oct 20 -") says where the reporter is, a speaker's label ("Zhao Lijian:", "NHK:")
   // who speaks: neither names a participant of the clause
-  const first = doc.sentences.find((s) => !s.skip);
-  if (first) mentionOf.fill(-1, first.tokenStart, afterDateline(doc, first));
   for (const s of doc.sentences) if (!s.skip) mentionOf.fill(-1, s.tokenStart, clauseStart(doc, s));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
@@ -244,12 +242,12 @@ const TWO_SIDED = /\b(?:bilateral (?:relations|ties|relationship|cooperation|par
  * of the meeting being reported (within five sentences), else that of the nearest state, person or organization
  * of a state that the sentence names before the trigger or the two sentences before it name, not the actors' own.
  */
-function counterpart(doc: Doc, sent: Sentence, head: number, actors: readonly EventParticipant[], discourse: Discourse): string | null {
+function counterpart(doc: Doc, sent: Sentence, head: number, actors: readonly EventParticipant[], discourse: Discourse, kb: KnowledgeBase): string | null {
   const codes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
   if (codes.size !== 1 || codes.has(null)) return null;
   const other = (entity: number) => {
     const e = doc.entities[entity]!;
-    return e.kind !== "group" && !!e.code && !codes.has(e.code) && e.code.length === 3 && !/^(UNO|EUR|IGO|NGO)$/.test(e.code);
+    return e.kind !== "group" && !!e.code && !codes.has(e.code) && kb.states.has(e.code);
   };
   if (discourse.lastMeeting.length && sent.index - discourse.lastMeetingSentence <= 5) {
     const met = new Set(discourse.lastMeeting.filter(other).map((e) => doc.entities[e]!.code));
@@ -590,7 +588,7 @@ function codeOne(
   // "Kyrgyzstan will make all-out efforts to keep bilateral relations running", "resume the relationship between our two
   // countries": a relationship of two, one side acting, is aimed at the other side the text is about
   if (!recipients.length && (type === "AGREE" || type === "SUPPORT") && TWO_SIDED.test(doc.text.slice(tokens.start[head]!, tokens.end[limit - 1]!))) {
-    const other = counterpart(doc, sent, head, actors, discourse);
+    const other = counterpart(doc, sent, head, actors, discourse, ctx.kb);
     if (other) recipients = stateParticipant(doc, ctx, other);
   }
 

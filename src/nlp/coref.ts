@@ -317,13 +317,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   // third pass: pronouns and groups, in order
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
-    const turn = turns[m.sentence]!;
+    const turn = m.type === "pronoun" && mi.reference?.person === 1 ? turns[m.sentence]! : -1;
     const turnState = turn >= 0 && entities[turn]!.code && kb.states.has(entities[turn]!.code!) ? entities[turn]!.code! : null;
-    if (m.type === "pronoun" && mi.reference && turn >= 0 && mi.reference.person === 1 && (mi.reference.number === "sg" || turnState)) {
+    if (turn >= 0 && (mi.reference!.number === "sg" || turnState)) {
       // the labelled speaker's "I"; their "we" is their state, as a spokesperson's "I" is (CODING.md)
       const e = entities[turn]!;
       const spokesperson = !!e.office && /spokesperson|spokesman|spokeswoman/i.test(e.office);
-      m.entity = (mi.reference.number === "pl" || spokesperson) && turnState ? codeOfState(turnState) : turn;
+      m.entity = (mi.reference!.number === "pl" || spokesperson) && turnState ? codeOfState(turnState) : turn;
     } else if (m.type === "pronoun" && mi.reference) {
       const r = mi.reference;
       if (r.person === 1 && r.number === "sg") {
