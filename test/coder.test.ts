@@ -1059,9 +1059,9 @@ describe("an answer's verdict on a claim its question reported", () => {
 });
 
 describe("quoted evaluations", () => {
-  it("are the words of the one a speech verb says spoke them, not a so-called term", () => {
+  it("are only mentioned, whoever quotes them ('I said, \"Pakistan stole my heart\"')", () => {
     const on = eventsOn("2019-06-03", CHINA_MFA);
-    expect(on('Zambian government spokesperson Dora Siliya said that the Wall Street Journal report was "malicious".')).toContain("ACCUSE Zambia -> Wall Street Journal");
+    expect(on('Before leaving the country last year, I said, "Pakistan stole my heart."')).not.toContain("ACCUSE China -> Pakistan");
     expect(on('We reject the so-called "malicious" activities narrative of the United States.')).not.toContain("ACCUSE China -> United States");
   });
 });

@@ -873,11 +873,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     const ev = ctx.lexicon.evaluationAt(tokens, t);
     if (!ev || !tree.parsed(t)) continue;
     if (coded.some((e) => e.type === ev.type) || out.some((e) => e.type === ev.type)) continue;
-    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!))) continue;
-    // words quoted are someone's own only where a speech verb says whose ('said the launches were "provocative"');
-    // quoted in the text's own voice, or as a "so-called" term, they are only mentioned
-    const quoted = quotationStart(doc, sent, t);
-    if (quoted >= 0 && (tokens.lower[quoted - 1] === "so-called" || !reportedSpeaker(doc, sent, roles, t, ctx))) continue;
+    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
     let targets: Mention[] | null = null;
     let claimed = -1; // the subject, when it is a claim ("those reports")
     const head = tree.head(t);
@@ -1265,14 +1261,6 @@ function mainClause(tree: Tree, verb: number): boolean {
   let t = verb;
   while (tree.relation(t) === "conj" && tree.head(t) >= 0) t = tree.head(t);
   return tree.head(t) === ROOT;
-}
-
-/** The first token inside the quotation marks that token t stands in within its sentence, or -1 when it is not quoted. */
-function quotationStart(doc: Doc, sent: Sentence, t: number): number {
-  if (!insideQuotation(doc, sent, t)) return -1;
-  let q = t;
-  while (q > sent.tokenStart && !/^["“]$/.test(doc.tokens.text[q - 1]!)) q--;
-  return q > sent.tokenStart ? q - 1 : sent.tokenStart;
 }
 
 /** Whether token t stands inside quotation marks within its sentence. */
