@@ -257,6 +257,14 @@ describe("intentions", () => {
     ]);
     expect(events("Ambassador Sung Kim will travel to Seoul, June 19-23.")).toEqual(["AGREE Sung Kim -> South Korea"]);
   });
+  it("aims what one side agreed or pledged to do at whom that act is aimed at, and a joint promise at no one", () => {
+    const events = eventsOn("2016-01-17");
+    expect(events("Russia agreed to supply Syria with air defence systems.")).toEqual(["AGREE Russia -> Syria"]);
+    expect(events("The G7 pledged to help Ukraine cover its budget shortfall.")).toEqual(["AGREE Group of Seven -> Ukraine"]);
+    expect(events("Russia and China agreed to expand trade.")).toEqual(["AGREE China+Russia -> "]);
+    // (not the promiser's own bodies)
+    expect(events("The United States pledged to strengthen the Department of State.")).toEqual(["AGREE United States -> "]);
+  });
 });
 
 describe("acts announced as planned", () => {

@@ -626,6 +626,15 @@ function codeOne(
     if (!others.length) return null;
     recipients = others;
   }
+  // "Iran agreed to free five Americans", "Russia agreed to supply Syria with …": a promise one side makes is aimed at
+  // whom the promised act is ("the two sides agreed to …", a joint one, at no one)
+  if (type === "AGREE" && trigger.roles === "none" && trigger.pos === "VERB" && !recipients.length && actors.length === 1 && discourse.roles?.tree.parsed(head)) {
+    const act = discourse.roles.tree.child(head, "xcomp");
+    const aimed = act > head ? discourse.roles.promised(sent, act, match.end) : null;
+    // (not the promiser's own bodies: "Zambia pledged to improve the independence of its Electoral Commission")
+    const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
+    if (aimed) recipients = othersThan(doc, participants(doc, aimed), actors).filter((p) => !own.has(doc.entities[p.entity]!.code));
+  }
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
