@@ -263,7 +263,7 @@ describe("intentions", () => {
     expect(events("The G7 pledged to help Ukraine cover its budget shortfall.")).toEqual(["AGREE Group of Seven -> Ukraine"]);
     expect(events("Russia and China agreed to expand trade.")).toEqual(["AGREE China+Russia -> "]);
     // (not the promiser's own bodies)
-    expect(events("The United States pledged to strengthen the Department of State.")).toEqual(["AGREE United States -> "]);
+    expect(events("China pledged to strengthen the People's Liberation Army.")).toEqual(["AGREE China -> "]);
   });
 });
 
