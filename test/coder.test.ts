@@ -256,6 +256,11 @@ describe("intentions", () => {
       "AGREE Joe Biden -> United States Congress",
     ]);
     expect(events("Ambassador Sung Kim will travel to Seoul, June 19-23.")).toEqual(["AGREE Sung Kim -> South Korea"]);
+    // a journey is aimed at whom it goes to meet, else where it goes
+    expect(events("Deputy Secretary of State Wendy Sherman will travel to Madrid, Spain, to co-chair the U.S.-Spain Cybersecurity Dialogue with Spanish Secretary of State Ángeles Moreno Bau.")).toEqual([
+      "AGREE Wendy Sherman -> Ángeles Moreno Bau",
+    ]);
+    expect(events("Deputy Secretary of State Wendy Sherman will travel to Madrid, Spain, to open a consulate.")).toEqual(["AGREE Wendy Sherman -> Spain"]);
   });
   it("aims what one side agreed or pledged to do at whom that act is aimed at, and a joint promise at no one", () => {
     const events = eventsOn("2016-01-17");

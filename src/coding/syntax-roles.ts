@@ -14,6 +14,9 @@ const PREDICATE = "PRED";
  * sentence has no parse or the tree names no participant there, so that
  * the caller can fall back on the words around the trigger.
  */
+/** Verbs whose object is whom one meets: the purpose of a journey ("will travel to Tehran to meet Rouhani"). */
+const MEETING_VERBS = new Set(["meet", "see", "visit", "greet", "consult"]);
+
 export class TreeRoles {
   constructor(
     private readonly doc: Doc,
@@ -85,13 +88,35 @@ export class TreeRoles {
     for (let i = 0; i < verbs.length && i < 8; i++) {
       const v = verbs[i]!;
       if (!tree.parsed(v)) continue;
-      const found = this.object(sent, v, after) ?? this.oblique(sent, v, ["with", "to", "for"], after);
+      const found = this.object(sent, v, after) ?? this.partner(sent, v, after);
       if (found) return found;
       for (const c of tree.children(v)) {
         const rel = tree.relation(c);
         // the acts it goes on to: controlled ("continue to work"), coordinated without a subject of their own, purposes ("to tackle")
         if (rel === "xcomp" || (rel === "conj" && tree.child(c, "nsubj") < 0) || (rel === "advcl" && tree.markOf(c) === "to")) verbs.push(c);
       }
+    }
+    return null;
+  }
+
+  /**
+   * The partner of a promised act after "with", "to" or "for" — and for a
+   * journey, whom it goes to meet rather than where: "will travel to Riga,
+   * Latvia, to meet with President Egils Levits".
+   */
+  private partner(sent: Sentence, verb: number, after: number): Mention[] | null {
+    const { tree } = this;
+    for (const o of tree.obliquesOf(verb)) {
+      if (o.case !== "with" && o.case !== "to" && o.case !== "for") continue;
+      const found = this.within(sent, o.token, after);
+      if (!found.length) continue;
+      if (o.case !== "to") return found;
+      for (const c of tree.children(verb, "advcl")) {
+        if (tree.markOf(c) !== "to") continue;
+        const met = this.oblique(sent, c, ["with"], after) ?? (MEETING_VERBS.has(this.doc.tokens.lemma[c]!) ? this.object(sent, c, after) : null);
+        if (met) return met;
+      }
+      return found;
     }
     return null;
   }
