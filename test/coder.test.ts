@@ -706,6 +706,17 @@ describe("requests to parties at large", () => {
     expect(request[0]!.actor[0]).toMatchObject({ code: "CHN" });
     expect(find(code("Speaker Pelosi called the protests “a beautiful sight to behold”.", "2019-08-16", CHINA_MFA), "REQUEST")).toHaveLength(0);
   });
+  it("reads parties at large whose words are modified by nouns and participles", () => {
+    for (const text of [
+      "Saudi Arabia has asked all oil-producing countries to help stabilise oil prices.",
+      "Israeli Prime Minister Benjamin Netanyahu called on world powers to punish Iran.",
+      "The United States encourages all government donors to support the Global Fund.",
+    ]) {
+      const request = find(code(text, "2016-01-17"), "REQUEST");
+      expect(request, text).toHaveLength(1);
+      expect(request[0], text).toMatchObject({ recipient: [] });
+    }
+  });
 });
 
 describe("lists of titled people", () => {

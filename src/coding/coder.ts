@@ -709,16 +709,17 @@ function statesConsequence(doc: Doc, sent: Sentence): boolean {
   return doc.tokens.lower[sent.tokenStart] === "otherwise";
 }
 
-const EVERYONE = new Set(["parties", "sides", "countries", "states", "nations", "community", "governments", "stakeholders", "members", "partners"]);
+const EVERYONE = new Set(["parties", "sides", "countries", "states", "nations", "community", "governments", "stakeholders", "members", "partners", "powers", "donors"]);
 
 /** Whether a request is addressed to parties at large: "calls on relevant parties to …", "urged all countries to …". */
 function addressesEveryone(doc: Doc, from: number, limit: number): boolean {
   const l = doc.tokens.lower;
   let t = from;
   if (l[t] === "on" || l[t] === "upon") t++;
-  for (let end = Math.min(limit, t + 4); t < end; t++) {
+  // (modifiers may be nouns and participles: "all oil-producing countries", "world powers", "donor countries")
+  for (let end = Math.min(limit, t + 6); t < end; t++) {
     if (EVERYONE.has(l[t]!)) return true;
-    if (!/^(DET|ADJ|NUM)$/.test(doc.tokens.pos[t]!) && !/^(all|relevant|concerned|other|the|international|both)$/.test(l[t]!)) return false;
+    if (!/^(DET|ADJ|NUM|NOUN)$/.test(doc.tokens.pos[t]!) && !/^(all|relevant|concerned|other|the|international|both|-)$/.test(l[t]!) && !/^\p{Ll}+(ing|ed)$/u.test(l[t]!)) return false;
   }
   return false;
 }
