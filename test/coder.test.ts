@@ -469,6 +469,12 @@ describe("blame for an act of force", () => {
     expect(events("China condemns the attacks on Saudi Arabia's oil facilities.")).toEqual(["ACCUSE China -> "]);
     expect(events("China condemns Russia's attack on Ukraine.")).toEqual(["ACCUSE China -> Russia"]);
   });
+  it("praise, blame and refusal of a step go to the doer its phrase names with 'by'", () => {
+    const events = eventsOn("2024-04-15", "The White House");
+    expect(events("Japan condemned the attacks against Israel by Iran and its proxies.")).toEqual(["ACCUSE Japan -> Iran"]);
+    expect(events("The United States is firmly opposed to the sale of arms to Taiwan by Russia.")).toEqual(["ACCUSE United States -> Russia"]);
+    expect(events("The United States welcomes today's release of Paul Rusesabagina by the Government of Rwanda.")).toEqual(["SUPPORT United States -> Rwanda"]);
+  });
 });
 
 describe("the most specific entity", () => {

@@ -613,6 +613,14 @@ function codeOne(
     const object = discourse.roles.tree.objectOf(head);
     if (object > head && ctx.lexicon.forceNouns.has(tokens.lemma[object]!)) recipients = othersThan(doc, participants(doc, discourse.roles.owner(object) ?? []), actors);
   }
+  // "is firmly opposed to the sale of arms to Taiwan by the United States", "welcomed the adoption of the resolution by
+  // the Security Council", "rejected the claims by the Philippines": praise, blame and refusal go to the doer the phrase names
+  if ((type === "ACCUSE" || type === "SUPPORT" || type === "REJECT") && recipients.length && discourse.roles?.tree.parsed(head)) {
+    const first = doc.mentions[recipients[0]!.mention];
+    const agent = first ? discourse.roles.agentInPhrase(sent, head, first.tokenStart) : null;
+    const doers = agent ? othersThan(doc, participants(doc, agent), actors) : [];
+    if (doers.length) recipients = doers;
+  }
   // "Australia and the United States … Prime Minister Albanese and President Biden": the people are the most specific
   // entities the text names (CODING.md); their states beside them in the same list say nothing more
   actors = withoutStatesOfPeople(doc, actors);

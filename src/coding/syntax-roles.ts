@@ -245,6 +245,24 @@ export class TreeRoles {
     return null;
   }
 
+  /**
+   * The doer a phrase names with "by" ("the sale of arms to Taiwan by the
+   * United States"), for the phrase the trigger at `head` governs that holds
+   * token `t`; null when it names none.
+   */
+  agentInPhrase(sent: Sentence, head: number, t: number): Mention[] | null {
+    const { tree } = this;
+    let arg = t;
+    for (let hops = 0; arg >= 0 && tree.head(arg) !== head && hops < 6; hops++) arg = tree.head(arg);
+    if (arg < 0 || tree.head(arg) !== head) return null;
+    for (const c of tree.children(arg, "nmod")) {
+      if (tree.caseOf(c) !== "by" || c <= t) continue;
+      const found = this.within(sent, c, 0);
+      if (found.length) return found;
+    }
+    return null;
+  }
+
   /** A possessive pronoun that coreference resolved ("her", "their"): whose it is. */
   private possessor(mi: number): Mention | null {
     if (mi < 0) return null;
