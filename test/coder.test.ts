@@ -838,6 +838,11 @@ describe("unnamed collectives", () => {
     const praise = find(code("The United States commends Tunisia's civil society for its courage.", "2022-07-26"), "SUPPORT")[0]!;
     expect(praise.recipient[0]).toMatchObject({ name: "civil society", kind: "group", code: "TUN" });
   });
+  it("gives a collective led by a state that state, and not one a state backs", () => {
+    const strike = find(code("Saudi-led coalition warplanes bombed a market in Yemen.", "2016-02-10"), "ASSAULT")[0]!;
+    expect(strike.actor[0]).toMatchObject({ name: "Saudi-led coalition warplanes", kind: "group", code: "SAU" });
+    expect(find(code("Iranian-backed militias attacked a market in Iraq.", "2016-02-10"), "ASSAULT")).toEqual([]);
+  });
   it("leaves a collective whose state the text does not say out of the event", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);

@@ -409,6 +409,19 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         if (u?.entry) break;
         const pos = tokens.pos[a - 1];
         const w = tokens.lower[a - 1]!;
+        // "Saudi-led coalition warplanes", "U.S.-led forces": the state that leads them ("Iranian-backed militias" are
+        // not their backer's)
+        if (w === "led" && tokens.lower[a - 2] === "-" && tokens.end[a - 3] === tokens.start[a - 2]) {
+          const k2 = unitEndingAt.get(a - 2);
+          const leader = k2 === undefined ? undefined : units[k2];
+          if (leader?.entry?.kind === "state" && leader.entry.form !== "place" && free(leader.start, a - 2)) {
+            code ??= leader.entry.code;
+            stateUnits++;
+            a = leader.start;
+            words++;
+            continue;
+          }
+        }
         if (pos === "ADJ" || pos === "NOUN" || (pos === "PROPN" && isCap(tokens.text[a - 1]!) && !NOT_NAMES.has(w))) {
           a--;
           words++;
