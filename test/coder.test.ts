@@ -1133,6 +1133,15 @@ describe("a capitalised phrase 'of' a state", () => {
     ]);
     expect(on("The Leaders welcomed the agreement between the Monetary Authority of Singapore and the Reserve Bank of Australia.").join()).not.toContain("Monetary Authority");
   });
+  it("that is an organization is the body a person serves, not a participant of its own", () => {
+    const on = eventsOn("2019-04-02", CHINA_MFA);
+    expect(on("At the invitation of Prime Minister Andrej Plenković of Croatia, Premier Li Keqiang of the State Council will travel to Brussels, Belgium.")).toEqual([
+      "AGREE Andrej Plenković -> Li Keqiang",
+      "AGREE Li Keqiang -> Belgium",
+    ]);
+    // ("Chief Executive Officer of the …" is a title, no one named "Officer")
+    expect(on("Alice P. Albright, Chief Executive Officer of the Millennium Challenge Corporation, will lead the delegation.").join()).not.toContain("Officer");
+  });
 });
 
 describe("a meeting or visit named by a noun of an earlier time", () => {

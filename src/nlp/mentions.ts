@@ -479,12 +479,17 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     }
 
     /** "President Zelenskyy of Ukraine", "Prime Minister Robert Golob of the Republic of Slovenia". */
-    function ofAffiliation(after: number): { end: number; code: string } | null {
+    function ofAffiliation(after: number): { end: number; code: string | null } | null {
       if (tokens.lower[after] !== "of") return null;
       const at = tokens.lower[after + 1] === "the" ? after + 2 : after + 1;
       const k2 = unitAt.get(at);
       const u = k2 === undefined ? undefined : units[k2];
       if (u?.entry?.kind === "state" && u.entry.form === "name") return { end: u.end, code: u.entry.code };
+      // "Premier Li Keqiang of the State Council", "Kofi Annan of the United Nations": the body the person serves
+      if (u?.entry?.kind === "org") return { end: u.end, code: kb.orgs.get(u.entry.id)?.code ?? null };
+      // (one the knowledge base does not know, named by its institution word: "of the State Council")
+      const orgEnd = u?.entry ? at : unknownOrganization(at);
+      if (orgEnd > at && free(at, orgEnd)) return { end: orgEnd, code: null };
       return null;
     }
 
