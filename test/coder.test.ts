@@ -1139,6 +1139,8 @@ describe("a capitalised phrase 'of' a state", () => {
       "AGREE Andrej Plenković -> Li Keqiang",
       "AGREE Li Keqiang -> Belgium",
     ]);
+    // ("as agreed by …" refers to what was settled before: no event of its own)
+    expect(on("As agreed by China and Canada, the first China-Canada Economic and Financial Strategic Dialogue will be held in Beijing on November 12.")).toEqual([]);
     // ("Chief Executive Officer of the …" is a title, no one named "Officer")
     expect(on("Alice P. Albright, Chief Executive Officer of the Millennium Challenge Corporation, will lead the delegation.").join()).not.toContain("Officer");
   });

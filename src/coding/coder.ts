@@ -298,6 +298,10 @@ function codeOne(
   let type = trigger.type;
   let mode = trigger.mode;
 
+  // "As agreed by China and the European side, Premier Li will travel …", "as announced earlier": a reference to what was
+  // settled before, not an act of its own
+  if (trigger.pos === "VERB" && lower[head - 1] === "as" && discourse.roles?.tree.parsed(head) && discourse.roles.tree.xpos(head) === "VBN" && discourse.roles.tree.markOf(head) === "as") return null;
+
   // what stands before the trigger: negation, modality, infinitive, gerund after a preposition
   let future = false;
   let refused = false;
