@@ -1160,6 +1160,11 @@ describe("force and demonstrations in news", () => {
   it("aims force whose object names no one at the state where it is used", () => {
     expect(on("Israeli warplanes struck targets in the Gaza Strip on Tuesday, the military said.")).toEqual(["ASSAULT Israeli warplanes -> Palestine"]);
   });
+  it("aims aid that names no one at the state where it is used, never at the giver's own", () => {
+    expect(on("Algeria provided critical financial support and donated more than 250,000 vaccine doses in Tunisia.")).toContain("AID Algeria -> Tunisia");
+    expect(on("Australia will provide $200,000 to further assist with demining operations in Afghanistan.")).toEqual(["AGREE Australia -> Afghanistan"]);
+    expect(on("Australia provided $5 million for flood relief in Sydney.")).toEqual([]);
+  });
   it("codes a demonstration against no one in particular, but no boycott of no one", () => {
     expect(on("Thousands of protesters marched in Tbilisi against a draft law on foreign agents.")).toEqual(["PROTEST protesters -> "]);
     expect(on("China has boycotted the proceedings.")).toEqual([]);

@@ -659,6 +659,11 @@ function codeOne(
     const where = nearestLocation(doc, sent, head);
     if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
   }
+  // "will provide $200,000 to assist with demining operations in Afghanistan": aid that names no one goes where it is used
+  if (trigger.type === "AID" && !recipients.length) {
+    const where = nearestLocation(doc, sent, head);
+    if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
+  }
   // (a demonstration may be made against no one in particular: "Thousands of protesters marched against the deal")
   if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
