@@ -236,6 +236,13 @@ describe("intentions", () => {
     expect(find(code("The United States will continue to support Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);
     expect(code("Minister Balakrishnan will depart Doha for Amman tomorrow.", "2023-05-01")).toEqual([]);
     expect(code("We are convinced that Russia will face massive consequences and Ukraine will win.", "2022-05-01")).toEqual([]);
+    // a sentiment is no act
+    expect(code("President Biden said he will miss Senator Feinstein dearly.", "2023-09-29", "The White House")).toEqual([]);
+  });
+  it("reads an object pronoun as someone other than its own clause's subject", () => {
+    const events = eventsOn("2019-04-02", CHINA_MFA);
+    expect(events("At the invitation of President Putin, President Xi Jinping will hold talks with him.")).toContain("AGREE Xi Jinping -> Vladimir Putin");
+    expect(events("Prime Minister Oli will visit China. Premier Li Keqiang will meet with him.")).toContain("AGREE Li Keqiang -> KP Sharma Oli");
   });
   it("leaves a commitment held since some time past (present perfect) as background", () => {
     const events = eventsOn("2020-01-10", CHINA_MFA);

@@ -42,6 +42,8 @@ const ROYAL_OFFICES = new Set(["King", "Queen", "Sultan", "Emir", "Emperor", "Em
 
 /** Determiners that say whose a noun is. */
 const POSSESSIVE_PRONOUNS = new Set(["our", "their", "its", "his", "her", "my", "your"]);
+/** Words that open a clause of its own: a pronoun after one may stand for that clause's subject ("said Xi had invited him"). */
+const CLAUSE_OPENERS = new Set(["that", "who", "whom", "which", "whose", "when", "while", "after", "before", "because", "if", "as", "since", "whether"]);
 
 /** Words that follow a group noun to list its members: "Co-chairs were A and B". */
 const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "including", ":", "namely"]);
@@ -502,6 +504,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   function antecedentPerson(at: number, gender: "m" | "f" | null): number {
     const m = doc.mentions[at]!;
+    // ("Premier Li Keqiang will hold talks with him": an object pronoun is not its own clause's subject)
+    const objectCase = !m.possessive && /^(him|her)$/.test(tokens.lower[m.tokenStart]!);
     // prefer the subject of the nearest earlier sentence, then any earlier person
     let fallback = -1;
     for (let j = at - 1; j >= 0; j--) {
@@ -510,6 +514,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const e = entities[c.entity]!;
       if (e.kind !== "person") continue;
       if (gender && e.gender && e.gender !== gender) continue;
+      if (c.sentence === m.sentence && objectCase && clauseSubjectOf(c, m)) continue;
       if (c.sentence === m.sentence && !c.possessive) return c.entity;
       if (c.sentence < m.sentence) {
         const subj = sentenceSubject(c.sentence);
@@ -518,6 +523,29 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     return fallback;
+  }
+
+  /**
+   * Whether mention c is the subject of the clause whose object is pronoun
+   * p: c stands where a subject does (first in its sentence, or after a
+   * comma or "and", not after a verb or preposition), and a verb but no
+   * punctuation, subordinating word or verb of saying stands between them
+   * ("Xi Jinping will hold talks with him"; not "Obama said Xi had invited
+   * him", nor "Biden met Macron and thanked him", whose Macron is an object).
+   */
+  function clauseSubjectOf(c: Mention, p: Mention): boolean {
+    const sent = doc.sentences[c.sentence]!;
+    let first = c.tokenStart;
+    while (first > sent.tokenStart && tokens.start[first - 1]! >= c.fullStart) first--;
+    const before = first > sent.tokenStart ? tokens.pos[first - 1]! : "";
+    if (before === "VERB" || before === "ADP" || before === "AUX") return false;
+    let verb = false;
+    for (let t = c.tokenEnd; t < p.tokenStart; t++) {
+      const pos = tokens.pos[t]!;
+      if (pos === "PUNCT" || pos === "SCONJ" || CLAUSE_OPENERS.has(tokens.lower[t]!) || ctx.speechVerbs?.has(tokens.lemma[t]!)) return false;
+      if (pos === "VERB") verb = true;
+    }
+    return verb;
   }
 
   /**
