@@ -236,8 +236,10 @@ describe("intentions", () => {
     expect(find(code("The United States will continue to support Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);
     expect(code("Minister Balakrishnan will depart Doha for Amman tomorrow.", "2023-05-01")).toEqual([]);
     expect(code("We are convinced that Russia will face massive consequences and Ukraine will win.", "2022-05-01")).toEqual([]);
-    // a sentiment is no act
+    // a sentiment is no act, a hedged prediction no promise, an announcement to come no commitment
     expect(code("President Biden said he will miss Senator Feinstein dearly.", "2023-09-29", "The White House")).toEqual([]);
+    expect(code("The Chinese people will surely defeat the epidemic in the end.", "2020-03-01", CHINA_MFA)).toEqual([]);
+    expect(code("Today, President Biden will announce new efforts to make vaccinations more convenient.", "2021-05-04", "The White House")).toEqual([]);
   });
   it("reads an object pronoun as someone other than its own clause's subject", () => {
     const events = eventsOn("2019-04-02", CHINA_MFA);

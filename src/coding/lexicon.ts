@@ -190,6 +190,7 @@ export class Lexicon {
         return !own.some((trig) => trig.actor !== "armed" && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
       }
       if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
+      if (this.notPromises.has(w)) return false; // "will likely lose": a prediction
     }
     return false;
   }
