@@ -239,6 +239,9 @@ describe("intentions", () => {
     // a sentiment is no act, a hedged prediction no promise, an announcement to come no commitment
     expect(code("President Biden said he will miss Senator Feinstein dearly.", "2023-09-29", "The White House")).toEqual([]);
     expect(code("The Chinese people will surely defeat the epidemic in the end.", "2020-03-01", CHINA_MFA)).toEqual([]);
+    // a prediction about another is no promise; the speakers' own undertaking is
+    expect(code("We believe that under his leadership, Senegal will score greater achievements in its national development.", "2019-02-28", CHINA_MFA)).toEqual([]);
+    expect(find(code("We are confident that we will deepen our cooperation with Malaysia.", "2019-02-28", CHINA_MFA), "AGREE")).toHaveLength(1);
     expect(code("Today, President Biden will announce new efforts to make vaccinations more convenient.", "2021-05-04", "The White House")).toEqual([]);
   });
   it("reads an object pronoun as someone other than its own clause's subject", () => {

@@ -545,6 +545,17 @@ function codeOne(
     mode = null;
     recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
   }
+  // "We believe that under his leadership, Senegal will score greater achievements", "we trust that Belgium will
+  // rebuild": a prediction about another, no promise ("we are confident that we will maintain the momentum" is the
+  // speakers' own undertaking)
+  if (type === "AGREE" && (future || trigger.pos === "AUX") && discourse.roles?.tree.parsed(head)) {
+    const tree = discourse.roles.tree;
+    const verb = trigger.pos === "AUX" ? tree.head(head) : head;
+    const governor = verb >= 0 && tree.relation(verb) === "ccomp" ? tree.head(verb) : -1;
+    const subject = verb >= 0 ? tree.child(verb, "nsubj") : -1;
+    const own = subject >= 0 && /^(we|i)$/.test(lower[subject]!);
+    if (governor >= 0 && !own && ctx.lexicon.beliefWords.has(tokens.lemma[governor]!)) return null;
+  }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
   let threat = false;
   if (type === "AGREE" && (future || trigger.pos === "AUX") && statesConsequence(doc, sent)) {
