@@ -1137,6 +1137,17 @@ describe("a surname standing alone", () => {
   });
 });
 
+describe("a government named after its leaders", () => {
+  it("is the state they lead, when their surnames say which", () => {
+    const on = eventsOn("2022-03-01", "The White House");
+    expect(on("The Biden-Harris Administration will provide $10 million to Guatemala.")).toEqual(["AGREE United States -> Guatemala"]);
+    expect(on("The Howard Government provided $5 million to Indonesia.")).toEqual(["AID Australia -> Indonesia"]);
+    // (a surname several states' leaders bear names none of them; an agency is no government)
+    expect(on("The Harris Government agreed to help Ireland.").join()).not.toContain("United States");
+    expect(on("The Small Business Administration will provide $10 million to Guatemala.").join()).not.toContain("AGREE United States");
+  });
+});
+
 describe("a capitalised phrase 'of' a state", () => {
   it("is no person without a title or a personal name", () => {
     const on = eventsOn("2022-06-02", "The White House");

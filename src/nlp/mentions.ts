@@ -1,5 +1,6 @@
 import { type Doc, type Mention, type MentionType, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, NameEntry } from "../kb/kb.ts";
+import { fold } from "../kb/fold.ts";
 import type { References, Reference } from "./references.ts";
 
 /**
@@ -58,6 +59,11 @@ interface Unit {
   entry: NameEntry | null;
   entries: NameEntry[];
 }
+
+/** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
+const GOVERNMENT_WORDS = new Set(["administration", "government"]);
+/** Offices whose holder a government may be named after. */
+const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
 /** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
 export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb: KnowledgeBase, refs: References): MentionLayer {
@@ -122,6 +128,39 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       possessive: possessiveAt(b),
       plural: false,
     });
+
+    // 1b. a government named after its leaders: "the Biden-Harris Administration", "the Howard Government", "the Trump
+    //     administration" is the state they lead (CODING.md: officials speaking for a country are the state)
+    for (let t = s0 + 1; t < s1; t++) {
+      if (!GOVERNMENT_WORDS.has(tokens.lower[t]!)) continue;
+      const leaders = leadersBefore(t);
+      if (!leaders || !free(leaders.start, t + 1)) continue;
+      const fs = tokens.lower[leaders.start - 1] === "the" && leaders.start - 1 >= s0 ? leaders.start - 1 : leaders.start;
+      take(fs, t + 1);
+      add(base("name", leaders.start, t + 1, fs, t + 1), { name: kb.states.get(leaders.code)!.name, kbPerson: null, state: leaders.code, org: null, office: null, code: leaders.code, reference: null });
+    }
+
+    /**
+     * The leaders whose surnames, joined by hyphens, stand right before token t ("Biden-Harris", "Obama-Biden",
+     * "Howard"): each the surname of someone the knowledge base has heading a state or as its deputy head, all of one
+     * state; null otherwise (a "Business Administration", a surname several states' leaders share).
+     */
+    function leadersBefore(t: number): { start: number; code: string } | null {
+      let start = t;
+      let codes = null as Set<string> | null;
+      for (let k = t - 1; k >= s0; k -= 2) {
+        const word = tokens.text[k]!;
+        if (!/^\p{Lu}\p{Ll}+$/u.test(word)) break;
+        const theirs = new Set(kb.tenuresWithNameWord(fold(word)).filter((x) => LEADING_OFFICES.has(x.office) && fold(x.name.split(/\s+/).pop()!) === fold(word)).map((x) => x.code));
+        codes = codes ? new Set([...codes].filter((c) => theirs.has(c))) : theirs;
+        if (!codes.size) return null;
+        start = k;
+        // ("Biden-Harris": another leader joined by a hyphen, written without spaces; the two narrow down the state)
+        if (tokens.text[k - 1] !== "-" && tokens.text[k - 1] !== "–") break;
+        if (tokens.end[k - 2] !== tokens.start[k - 1] || tokens.end[k - 1] !== tokens.start[k]) break;
+      }
+      return codes?.size === 1 && start < t ? { start, code: [...codes][0]! } : null;
+    }
 
     // 2. references: pronouns and group nouns
     for (let i = s0; i < s1; i++) {
