@@ -1148,6 +1148,14 @@ describe("a government named after its leaders", () => {
   });
 });
 
+describe("a local unit named after a capital or city", () => {
+  it("is no place of that state", () => {
+    const on = eventsOn("2022-03-01", "The White House");
+    expect(on("The Department of Agriculture awarded $2.5 million to Georgetown County for flood prevention.").join()).not.toContain("Guyana");
+    expect(on("The Department of Agriculture awarded $2.5 million to Bergen County for flood prevention.").join()).not.toContain("Norway");
+  });
+});
+
 describe("a capitalised phrase 'of' a state", () => {
   it("is no person without a title or a personal name", () => {
     const on = eventsOn("2022-06-02", "The White House");

@@ -62,6 +62,8 @@ interface Unit {
 
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
 const GOVERNMENT_WORDS = new Set(["administration", "government"]);
+/** The local units of government a place's name may open ("Georgetown County"). */
+const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
 /** Offices whose holder a government may be named after. */
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
@@ -328,6 +330,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         const m = { ...base("collective", u.start, u.end, fs, u.end), plural: true };
         add(m, { name: doc.text.slice(m.start, m.end), kbPerson: null, state: null, org: null, office: null, code: e.code, reference: null, collective: true, people: true });
       } else if (e.kind === "state") {
+        // "Georgetown County", "Paris Township": a local unit named after a capital is no place of that state
+        if (e.form === "place" && LOCAL_UNITS.has(tokens.text[u.end] ?? "")) continue;
         let end = u.end;
         let type: MentionType = e.form === "place" ? "place" : "name";
         // "Iran's government", "Russia's Defence Ministry", "Kenya's National Police Service": the body after a state's possessive
