@@ -1154,6 +1154,11 @@ describe("a local unit named after a capital or city", () => {
     expect(on("The Department of Agriculture awarded $2.5 million to Georgetown County for flood prevention.").join()).not.toContain("Guyana");
     expect(on("The Department of Agriculture awarded $2.5 million to Bergen County for flood prevention.").join()).not.toContain("Norway");
   });
+  it("nor is a one-word organization's name that opens another body's ('the Commonwealth of Kentucky')", () => {
+    const on = eventsOn("2022-03-01", "The White House");
+    expect(on("The Administration awarded $2 billion to Guam and the Commonwealth of the Northern Marianas.").join()).not.toContain("Commonwealth of Nations");
+    expect(on("The Commonwealth welcomed Rwanda's offer to host the summit.")).toEqual(["SUPPORT Commonwealth of Nations -> Rwanda"]);
+  });
 });
 
 describe("a capitalised phrase 'of' a state", () => {

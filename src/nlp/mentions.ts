@@ -389,6 +389,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           name: kb.states.get(e.code)!.name, kbPerson: null, state: e.code, org: null, office: null, code: e.code, reference: null,
         });
       } else if (e.kind === "org") {
+        // "the Commonwealth of Kentucky", "the Congress of the Philippines": a one-word name opening another body's
+        const of = tokens.lower[u.end] === "of" ? (tokens.lower[u.end + 1] === "the" ? u.end + 2 : u.end + 1) : -1;
+        if (u.end - u.start === 1 && of > 0 && of < s1 && isCap(tokens.text[of]!) && /^\p{Lu}\p{Ll}+$/u.test(tokens.text[u.start]!)) continue;
         const fs = tokens.lower[u.start - 1] === "the" && u.start - 1 >= s0 ? u.start - 1 : u.start;
         take(u.start, u.end);
         const org = kb.orgs.get(e.id)!;
