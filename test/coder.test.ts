@@ -1148,6 +1148,14 @@ describe("a government named after its leaders", () => {
   });
 });
 
+describe("'threaten' meaning 'endanger'", () => {
+  it("is no threat: only a subject that is a participant itself threatens", () => {
+    const on = eventsOn("2022-05-20", "U.S. Department of State");
+    expect(on("The Russian Government's unprovoked aggression in Ukraine threatens a significant source of Yemen's imported wheat.").join()).not.toContain("THREATEN");
+    expect(on("The Chinese military threatened Taiwan with invasion.")).toContain("THREATEN China -> Taiwan");
+  });
+});
+
 describe("a local unit named after a capital or city", () => {
   it("is no place of that state", () => {
     const on = eventsOn("2022-03-01", "The White House");
