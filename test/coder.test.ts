@@ -480,6 +480,9 @@ describe("blame for an act of force", () => {
     const events = eventsOn("2019-09-16", CHINA_MFA);
     expect(events("China condemns the attacks on Saudi Arabia's oil facilities.")).toEqual(["ACCUSE China -> "]);
     expect(events("China condemns Russia's attack on Ukraine.")).toEqual(["ACCUSE China -> Russia"]);
+    // (interference is no force, but blame for it goes the same way)
+    expect(events("China firmly opposes any foreign interference in Hong Kong's internal affairs.")).toEqual(["ACCUSE China -> "]);
+    expect(events("China firmly opposes US interference in Hong Kong's internal affairs.")).toEqual(["ACCUSE China -> United States"]);
   });
   it("praise, blame and refusal of a step go to the doer its phrase names with 'by'", () => {
     const events = eventsOn("2024-04-15", "The White House");
