@@ -1151,6 +1151,16 @@ describe("a government named after its leaders", () => {
   });
 });
 
+describe("an arrest told in the passive", () => {
+  it("is the act of the state where it happens when no doer is named", () => {
+    const on = eventsOn("2019-01-08", CHINA_MFA);
+    expect(on("Q: Canada said yesterday that 13 Canadians have been detained in China since December 1.")).toContain("COERCE China -> Canadians");
+    expect(on("Two Canadian citizens were detained by Chinese authorities on Monday.")).toEqual(["COERCE China -> Canadian citizens"]);
+    // (an arrest asked for or promised is no arrest)
+    expect(on("We urge the authorities to release all those unjustly detained in Ankara.").join()).not.toContain("Türkiye ->");
+  });
+});
+
 describe("'threaten' meaning 'endanger'", () => {
   it("is no threat: only a subject that is a participant itself threatens", () => {
     const on = eventsOn("2022-05-20", "U.S. Department of State");

@@ -464,6 +464,12 @@ function codeOne(
   // "the Minister arrived in Tehran": the subject itself acts, not one its phrase names ("supplies donated by China arrived")
   if (trigger.actor === "subject" && !actorMentions.some((m) => discourse.roles && namesSubject(discourse.roles.tree, m))) return null;
   let actors = participants(doc, actorMentions);
+  // "13 Canadians have been detained in China", "journalists who are detained in Burma": an arrest told in the passive
+  // with no doer named is the act of the state where it happens
+  if (type === "COERCE" && !future && !actors.length && (passive || discourse.roles?.tree.xpos(head) === "VBN")) {
+    const where = nearestLocation(doc, sent, head);
+    if (where) actors = stateParticipant(doc, ctx, where);
+  }
   // "the two sides", "both leaders": the people of the meeting being reported
   const meetingPeople = (m: Mention) => discourse.lastMeeting.map((entity) => ({ entity, mention: m.id }));
   if (actorMentions.length === 1 && discourse.lastMeeting.length >= 2) {
