@@ -243,6 +243,10 @@ describe("intentions", () => {
     expect(code("We believe that under his leadership, Senegal will score greater achievements in its national development.", "2019-02-28", CHINA_MFA)).toEqual([]);
     expect(find(code("We are confident that we will deepen our cooperation with Malaysia.", "2019-02-28", CHINA_MFA), "AGREE")).toHaveLength(1);
     expect(code("Today, President Biden will announce new efforts to make vaccinations more convenient.", "2021-05-04", "The White House")).toEqual([]);
+    // only a participant itself promises, not one named inside its subject's phrase; a title's word may head that subject
+    expect(code("The new post in China will promote the Turnbull Government's national economic plan.", "2016-03-01")).toEqual([]);
+    expect(code("The national security law in Hong Kong will provide a stronger institutional guarantee.", "2020-06-30", CHINA_MFA)).toEqual([]);
+    expect(find(code("Special Envoy for the Horn of Africa David Satterfield will travel to Addis Ababa, Ethiopia, February 13-14.", "2022-02-10"), "AGREE")).toHaveLength(1);
   });
   it("reads an object pronoun as someone other than its own clause's subject", () => {
     const events = eventsOn("2019-04-02", CHINA_MFA);

@@ -463,6 +463,16 @@ function codeOne(
   if (trigger.actor === "armed" && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon, ctx.kb))) return null;
   // "the Minister arrived in Tehran": the subject itself acts, not one its phrase names ("supplies donated by China arrived")
   if (trigger.actor === "subject" && !actorMentions.some((m) => discourse.roles && namesSubject(discourse.roles.tree, m))) return null;
+  // "U.S. Government assistance flights will start arriving", "the Carbon Mapper Coalition satellites will build on …",
+  // "local governments in China will adjust their measures": only a participant itself promises, not one named inside
+  // the subject's phrase
+  if (trigger.pos === "AUX" && discourse.roles?.tree.parsed(head) && actorMentions.length) {
+    const subject = discourse.roles.tree.child(discourse.roles.tree.head(head), "nsubj");
+    const covers = (m: Mention) => tokens.start[subject]! >= m.fullStart && tokens.end[subject]! <= m.fullEnd;
+    // (a capitalised head is a title's word, which the mention may not span: "Special Envoy for the Horn of Africa David
+    // Satterfield will travel …")
+    if (subject >= 0 && mentionOf[subject]! < 0 && /^\p{Ll}/u.test(tokens.text[subject]!) && !actorMentions.some(covers)) return null;
+  }
   let actors = participants(doc, actorMentions);
   // "13 Canadians have been detained in China", "journalists who are detained in Burma": an arrest told in the passive
   // with no doer named is the act of the state where it happens
