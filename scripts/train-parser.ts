@@ -59,7 +59,7 @@ const model = trainSyntaxModel(
   train,
   dev,
   clusters,
-  { seed, taggerEpochs: 12, parserEpochs: 20, folds: 10, prune: 0.05, minFeatureCount: 5, taggerMinFeatureCount: 2, log },
+  { seed, taggerEpochs: 12, parserEpochs: 20, folds: 10, prune: 0.05, labelPruneShare: 1 / 32, minFeatureCount: 5, taggerMinFeatureCount: 2, log },
   "Universal Dependencies English Web Treebank v2.15 (en_ewt-ud-train.conllu; early stopping on en_ewt-ud-dev.conllu)" +
     (own.length ? `, with ${own.length} sentences of readout's own (data/syntax/readout-diplomatic.conllu)` : "") +
     "; word clusters from the training sentences and readout's diplomatic corpus (../shared/corpus)",

@@ -216,9 +216,11 @@ export class AveragedPerceptron {
   /**
    * The averaged weights, frozen: rounded to int16 with a common scale
    * (scores only need their order), weights below `minWeight` after
-   * averaging dropped, features left without weights dropped.
+   * averaging dropped, and those whose int16 value is below `minShare` of
+   * the largest (which is scaled to 32000), features left without weights
+   * dropped.
    */
-  freeze(minWeight = 0): WeightTable {
+  freeze(minWeight = 0, minShare = 0): WeightTable {
     const c = this.classes;
     const steps = this.step;
     let maxAbs = 0;
@@ -230,6 +232,7 @@ export class AveragedPerceptron {
     }
     const scale = maxAbs > 0 ? 32000 / maxAbs : 1;
     const threshold = Math.max(minWeight * scale, 0.5);
+    const floor = Math.round(minShare * 32000);
     const order = [...this.index.entries()].sort((a, b) => a[0] - b[0]); // deterministic file order
     const keys: number[] = [];
     const ends: number[] = [];
@@ -240,6 +243,7 @@ export class AveragedPerceptron {
         const v = averaged[f * c + k]! * scale;
         if (Math.abs(v) < threshold) continue;
         const q = Math.max(-32767, Math.min(32767, Math.round(v)));
+        if (Math.abs(q) < floor) continue;
         entries.push((k << 16) | (q & 0xffff));
       }
       if (entries.length > before) {

@@ -92,7 +92,7 @@ describe("training", () => {
         train.map((s) => s.form),
         { seed, minCount: 2, maxWords: 2000, contexts: 50, dimensions: 16, fineCount: 32, coarseCount: 8, iterations: 3 },
       );
-      return trainSyntaxModel(train, dev, clusters, { seed, taggerEpochs: 2, parserEpochs: 2, folds: 2, prune: 0, minFeatureCount: 1, taggerMinFeatureCount: 1, log: () => {} }, "test");
+      return trainSyntaxModel(train, dev, clusters, { seed, taggerEpochs: 2, parserEpochs: 2, folds: 2, prune: 0, labelPruneShare: 0, minFeatureCount: 1, taggerMinFeatureCount: 1, log: () => {} }, "test");
     };
     const a = small(5);
     const b = small(5);
