@@ -1,5 +1,5 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
-import { fold } from "../kb/fold.ts";
+import { lastWordOf } from "../kb/fold.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
@@ -274,7 +274,7 @@ function armedActor(doc: Doc, m: Mention, lexicon: Lexicon, kb: KnowledgeBase): 
   const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
   // a named armed group or force ("Hamas", "the Tatmadaw", "the IRGC")
   if (e?.kind === "org" && e.kbKey && kb.orgs.get(e.kbKey)?.sector === "armed") return true;
-  return !!e?.name && lexicon.armedWords.has(fold(e.name.split(/\s+/).pop()!));
+  return !!e?.name && lexicon.armedWords.has(lastWordOf(e.name));
 }
 
 function previousVerb(doc: Doc, sent: Sentence, from: number): number {
@@ -682,12 +682,8 @@ function codeOne(
   // "Israeli warplanes struck targets in the Gaza Strip", "shot down a warplane in northern Syria": force used where the
   // object names no one is used on the state where it is used; "withdrew its troops from the Kherson region": a
   // withdrawal is from the state of the place it leaves
-  if ((type === "ASSAULT" || (type === "RETREAT" && mode === "withdraw")) && !recipients.length) {
-    const where = nearestLocation(doc, sent, head);
-    if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
-  }
-  // "will provide $200,000 to assist with demining operations in Afghanistan": aid that names no one goes where it is used
-  if (trigger.type === "AID" && !recipients.length) {
+  // "will provide $200,000 to assist with demining operations in Afghanistan": so does aid that names no one
+  if ((type === "ASSAULT" || (type === "RETREAT" && mode === "withdraw") || trigger.type === "AID") && !recipients.length) {
     const where = nearestLocation(doc, sent, head);
     if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
   }

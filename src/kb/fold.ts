@@ -13,6 +13,11 @@ export function fold(s: string): string {
   return out;
 }
 
+/** The last word of a name, folded: a person's surname ("Antony Blinken" → "blinken"), a group's head noun. */
+export function lastWordOf(name: string): string {
+  return fold(name.split(/\s+/).pop()!);
+}
+
 /**
  * A person's name as the words it is compared by: folded, with the Arabic article
  * dropped ("Abdel Fattah el-Sisi" and "Al Sisi" both end in "sisi").

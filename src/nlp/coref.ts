@@ -1,7 +1,7 @@
 import { clauseStart } from "./sections.ts";
 import { type Doc, type Entity, type Mention, mentionRange, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
-import { fold, nameWords } from "../kb/fold.ts";
+import { fold, lastWordOf, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
 import { nameRunEnd } from "./mentions.ts";
 import { nearestLocation } from "./location.ts";
@@ -296,7 +296,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const sittingSurname = (word: string): number => {
     const w = fold(word);
     if (w.length < 4) return -1;
-    const surname = (name: string) => fold(name.split(/\s+/).pop()!) === w;
+    const surname = (name: string) => lastWordOf(name) === w;
     const current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
     if (new Set(current.map((t) => t.name)).size !== 1) return -1;
     const t = current[0]!;

@@ -1,6 +1,6 @@
 import { type Doc, type Mention, type MentionType, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, NameEntry } from "../kb/kb.ts";
-import { fold } from "../kb/fold.ts";
+import { fold, lastWordOf } from "../kb/fold.ts";
 import type { References, Reference } from "./references.ts";
 
 /**
@@ -153,7 +153,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       for (let k = t - 1; k >= s0; k -= 2) {
         const word = tokens.text[k]!;
         if (!/^\p{Lu}\p{Ll}+$/u.test(word)) break;
-        const theirs = new Set(kb.tenuresWithNameWord(fold(word)).filter((x) => LEADING_OFFICES.has(x.office) && fold(x.name.split(/\s+/).pop()!) === fold(word)).map((x) => x.code));
+        const surname = fold(word);
+        const theirs = new Set(kb.tenuresWithNameWord(surname).filter((x) => LEADING_OFFICES.has(x.office) && lastWordOf(x.name) === surname).map((x) => x.code));
         codes = codes ? new Set([...codes].filter((c) => theirs.has(c))) : theirs;
         if (!codes.size) return null;
         start = k;
