@@ -70,7 +70,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       // "will make a State Visit to Singapore": the visit itself carries the intention
       const next = matches[k + 1];
       // (an act named by a noun is not what "will" promises: "will raise the costs on Russia for its war in Ukraine")
-      if (match.trigger.pos === "AUX" && next && next.trigger.actor !== "armed" && next.trigger.roles !== "nominal" && willGoverns(doc, sent, next.head, mentionOf)) return;
+      if (match.trigger.pos === "AUX" && next && next.trigger.actor !== "armed" && next.trigger.roles !== "nominal" && governingWill(doc, sent, next.head, mentionOf) === match.head) return;
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
@@ -189,21 +189,25 @@ const DEMANDING = new Set(["demand", "urge", "ask", "request", "insist", "requir
 /** Verbs whose object is asked or brought to do the infinitive that follows ("urged X to …"). */
 const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "press", "appeal", "help", "allow", "enable", "persuade", "force", "push", "want", "need", "expect", "tell", "remind", "advise", "challenge", "pressure", "convince", "demand", "implore", "exhort", "invite", "require", "compel", "cause", "lead", "get"]);
 
-/** "The leaders will mark … and discuss …": a "will" earlier in the clause, with no new subject between. */
-function willGoverns(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): boolean {
+const PERSONAL_SUBJECTS = new Set(["i", "we", "you", "he", "she", "it", "they"]);
+
+/** "The leaders will mark … and discuss …": the "will" earlier in the clause, with no new subject between (its token, or -1). */
+function governingWill(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): number {
   const { tokens } = doc;
   for (let t = head - 1; t >= sent.tokenStart; t--) {
     const w = tokens.lower[t]!;
-    if (FUTURE.has(w)) return true;
-    if (w === ";" || w === "that" || w === "which" || w === "who" || w === "while" || w === "but") return false;
+    if (FUTURE.has(w)) return t;
+    if (w === ";" || w === "that" || w === "which" || w === "who" || w === "where" || w === "when" || w === "while" || w === "but") return -1;
+    // "…, she will meet": a pronoun subject of its own
+    if (tokens.pos[t] === "PRON" && PERSONAL_SUBJECTS.has(w) && (tokens.pos[t + 1] === "VERB" || tokens.pos[t + 1] === "AUX")) return -1;
     if (mentionOf[t]! >= 0 && !doc.mentions[mentionOf[t]!]!.possessive && tokens.pos[t - 1] !== "ADP") {
       // a subject of its own stands between
       const m = doc.mentions[mentionOf[t]!]!;
       const next = tokens.pos[m.tokenEnd] ?? "";
-      if (next === "VERB" || next === "AUX") return false;
+      if (next === "VERB" || next === "AUX") return -1;
     }
   }
-  return false;
+  return -1;
 }
 
 /** "We hope the two sides will stay committed": a wish about others, not an action. */
@@ -344,7 +348,7 @@ function codeOne(
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
   if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
-  if (!future && !refused) future = willGoverns(doc, sent, head, mentionOf); // ("will not accept" refuses now)
+  if (!future && !refused) future = governingWill(doc, sent, head, mentionOf) >= 0; // ("will not accept" refuses now)
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
