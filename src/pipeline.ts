@@ -87,7 +87,7 @@ export class Coder {
             nameStarts: refs.nameStarts,
           };
           ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx);
-          resolveEntities(doc, layer.info, kb, { ...ctx, authors: titleAuthors(doc, kb, refs, ctx) });
+          resolveEntities(doc, layer.info, kb, { ...ctx, authors: jointAuthors(doc, kb, refs, ctx) });
         },
       },
       {
@@ -139,19 +139,31 @@ export class Coder {
 }
 
 /**
- * The participants a joint statement's title names: "Joint Statement by President Biden and President
- * Macron", "U.S.-India Joint Leaders' Statement", and a body's own ("G7 Foreign Ministers' Statement on …").
+ * The participants a joint statement names: in its title ("Joint Statement by President Biden and President
+ * Macron", "U.S.-India Joint Leaders' Statement", a body's own "G7 Foreign Ministers' Statement on …"), or, when
+ * the title names none, in the preamble a foreign ministry sets before the text ("The text of the following
+ * statement was released by the Governments of the United States of America, Australia, Denmark …").
  */
 const JOINT_TITLE = /\bjoint (?:leaders['’] )?(?:statement|declaration|communiqu[eé]|readout)\b|\b(?:leaders|ministers)['’] (?:joint )?(?:statement|declaration|communiqu[eé])\b/i;
+const RELEASED_BY = /\b(?:text of the )?following (?:joint )?statement (?:was|is) (?:released|issued) by ([^:\n]+)/i;
+/** Where a list of authors ends and the statement's topic or occasion begins. */
+const AUTHORS_END = /\s(?:on|regarding|concerning|about|following|after|in support of|to mark|to express)\s|:/i;
+/** How far into the text a preamble stands. */
+const PREAMBLE_CHARS = 600;
 
-function titleAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Entity[] {
+function jointAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Entity[] {
   const title = doc.source.meta.title;
-  if (!title || !JOINT_TITLE.test(title)) return [];
-  // the authors come before the topic: "… by the Leaders of France, Germany … on Iran"
-  const authorsPart = title.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark)\s|:/i)[0]!;
-  const titleDoc = resolvedPhrase(doc, authorsPart, kb, refs, ctx);
-  const used = new Set(titleDoc.mentions.filter((m) => m.entity >= 0 && !m.possessive && m.type !== "adjective").map((m) => m.entity));
-  return titleDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
+  const fromTitle = title && JOINT_TITLE.test(title) ? authorsIn(title, doc, kb, refs, ctx) : [];
+  if (fromTitle.length) return fromTitle;
+  const preamble = RELEASED_BY.exec(doc.text.slice(0, PREAMBLE_CHARS));
+  return preamble ? authorsIn(preamble[1]!, doc, kb, refs, ctx) : [];
+}
+
+/** The states, organisations and people a list of authors names, before the topic: "… by the Leaders of France, Germany … on Iran". */
+function authorsIn(phrase: string, doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Entity[] {
+  const phraseDoc = resolvedPhrase(doc, phrase.split(AUTHORS_END)[0]!, kb, refs, ctx);
+  const used = new Set(phraseDoc.mentions.filter((m) => m.entity >= 0 && !m.possessive && m.type !== "adjective").map((m) => m.entity));
+  return phraseDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
 }
 
 /** "Statement from President Joe Biden on …", "Remarks by Secretary Blinken …": the one person a title says speaks, for "I". */
