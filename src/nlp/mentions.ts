@@ -605,7 +605,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         }
         // "The Vice President and President Herzog" are two people; "State Councilor and Foreign Minister Wang Yi" one
         if (w === "and" && tokens.lower[units[a]!.start - 1] === "the" && units[b + 1]?.entry?.kind === "office") break;
-        if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1]) ) {
+        if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1])) {
+          b++;
+          continue;
+        }
+        // "Minister in the Prime Minister's Office and Second Minister for Education" (not "the President's Executive Order")
+        if ((w === "'s" || w === "’s") && tokens.lower[units[b + 1]?.start ?? -1] === "office") {
           b++;
           continue;
         }
@@ -615,6 +620,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         }
         if ((w === "-" || w === "in") && tokens.lower[units[b + 1]?.start ?? -1] === "charge") {
           b++;
+          continue;
+        }
+        // "Minister-in-Charge of Trade Relations", as the tokenizer splits it
+        const ahead = (n: number) => tokens.lower[units[b + n]?.start ?? -1];
+        if (w === "-" && ahead(1) === "in" && ahead(2) === "-" && ahead(3) === "charge") {
+          b += 4;
           continue;
         }
         break;
@@ -787,6 +798,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
     function appositive(after: number): { end: number; office: string; code: string | null } | null {
       if (tokens.lower[after] !== ",") return null;
       let t = after + 1;
+      // ", and Minister for Sustainability … Grace Fu": the next item of a list
+      if (tokens.lower[t] === "and" || tokens.lower[t] === "or") return null;
       if (tokens.lower[t] === "the" || tokens.lower[t] === "a") t++;
       // ", Minister for Trade and Industry Gan Kim Yong, …": a title that ends in a name is the next person's
       let segEnd = t;
