@@ -421,7 +421,8 @@ function codeOne(
       if (!objectMentions.length) return null;
     }
   } else if (passive) {
-    const byAt = findWord(doc, match.end, limit, "by");
+    // ("was joined by X": the pattern's own "by")
+    const byAt = lower[match.end - 1] === "by" ? match.end - 1 : findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
     objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
   } else {
@@ -525,6 +526,19 @@ function codeOne(
       const reported = /ed$/.test(tokens.lower[head]!) && tokens.pos[head - 1] !== "AUX";
       if (future || !reported || since < 1 || since > 3 || meeting.length < 2 || !actors.every((p) => meeting.includes(p.entity))) return null;
       actors = meeting.map((entity) => ({ entity, mention: actors[0]!.mention }));
+    }
+    // "Secretary Blinken met Foreign Minister Wang. He was joined by National Security Advisor Sullivan": the one joining
+    // takes part in the meeting just reported, on the side of the one joined ("will be joined by" names a delegation's
+    // members; in "Biden, joined by Vice President Harris, spoke with …" the participle is part of the call)
+    if (tokens.lemma[head] === "join") {
+      if (!passive || future) return null;
+      const meeting = discourse.lastMeeting;
+      const since = sent.index - discourse.lastMeetingSentence;
+      if (since >= 1 && since <= 2 && recipients.some((p) => meeting.includes(p.entity))) {
+        const joining = actors.filter((p) => !meeting.includes(p.entity));
+        actors = [...meeting.map((entity) => ({ entity, mention: -1 })), ...joining];
+        recipients = [];
+      }
     }
     if (future) {
       // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")
