@@ -63,6 +63,8 @@ interface Unit {
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
 const GOVERNMENT_WORDS = new Set(["administration", "government"]);
 /** The local units of government a place's name may open ("Georgetown County"). */
+/** Words before "opposition" that make it a stance ("firm opposition"), not a political opposition. */
+const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehement", "fierce", "consistent", "clear", "our", "its", "their", "his", "her"]);
 const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
 /** Offices whose holder a government may be named after. */
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
@@ -439,6 +441,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!))) return null;
       // "police station", "community leaders": the noun modifies the head after it
       if (t + 1 < s1 && tokens.pos[t + 1] === "NOUN") return null;
+      // "China's firm opposition to the bill": a stance, not the opposition as a group ("urged the opposition to join talks" is one)
+      if (tokens.lower[t] === "opposition" && (STANCE_MODIFIERS.has(tokens.lower[t - 1] ?? "") || (/^(to|against)$/.test(tokens.lower[t + 1] ?? "") && tokens.pos[t + 2] !== "VERB"))) return null;
       let code: string | null = null;
       let a = t;
       let stateUnits = 0;
