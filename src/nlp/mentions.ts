@@ -63,6 +63,8 @@ interface Unit {
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
 const GOVERNMENT_WORDS = new Set(["administration", "government"]);
 /** The local units of government a place's name may open ("Georgetown County"). */
+/** Words before an office that make it another office ("Executive Secretary", "Permanent Secretary", "Chief Minister"). */
+const OTHER_RANKS = new Set(["executive", "permanent", "principal", "chief", "parliamentary"]);
 /** Words before "opposition" that make it a stance ("firm opposition"), not a political opposition. */
 const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehement", "fierce", "consistent", "clear", "our", "its", "their", "his", "her"]);
 const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
@@ -236,6 +238,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           j++;
         } else if (e.kind === "org" && j + 1 < units.length && units[j + 1]!.entry?.kind === "office") {
           code = kb.orgs.get(e.id)?.code ?? null;
+        } else if (e.kind === "org" && !titled && titleBeforeName(j + 1) > j + 1) {
+          // "United Nations Senior Humanitarian and Reconstruction Coordinator for Gaza Sigrid Kaag", "EU Commissioner
+          // for Trade Phil Hogan": an organization, a title the knowledge base has no office for, then the name
+          code = kb.orgs.get(e.id)?.code ?? null;
+          titled = true;
+          j = titleBeforeName(j + 1) - 1;
         } else break;
         j++;
         // "State Councilor and Foreign Minister", "President of China Xi"
@@ -544,6 +552,32 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       return null;
     }
 
+    /**
+     * From unit j: a run of capitalised title words ("Senior Humanitarian and Reconstruction Coordinator for Gaza")
+     * that a person's name follows; the unit index of the name, or j when there is no such run.
+     */
+    function titleBeforeName(j: number): number {
+      let n = j;
+      let words = 0;
+      while (n < units.length) {
+        const x = units[n]!;
+        const w = tokens.lower[x.start]!;
+        if (!x.entry && isCap(tokens.text[x.start]!) && refs.titleWords.has(w)) words++;
+        else if (!x.entry && (w === "for" || w === "and" || w === "of" || w === "on") && words > 0) {
+          // a connective inside the title
+        } else if (x.entry?.kind === "state" && words > 0 && tokens.lower[x.start - 1] === "for") {
+          // a portfolio: "Coordinator for Gaza", "Envoy for Yemen"
+        } else break;
+        n++;
+      }
+      if (!words || n >= units.length) return j;
+      const name = units[n]!;
+      if (name.entry?.kind === "person") return n;
+      // a name the knowledge base does not know opens with a given name ("Phil Hogan"), not "Response Plans"
+      const end = nameRunEnd(tokens, name.start, s1);
+      return !name.entry && refs.nameStarts.has(tokens.text[name.start]!) && end - name.start >= 2 && end - name.start <= 4 && !refs.nameEnders.has(tokens.lower[end - 1]!) ? n : j;
+    }
+
     function titleish(x: Unit | undefined): boolean {
       if (!x) return false;
       if (x.entry) return x.entry.kind !== "person";
@@ -561,6 +595,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         if (x.entry?.kind === "office" || x.entry?.kind === "person") break;
         if (w === ")" && a - 3 >= 0 && tokens.lower[units[a - 3]!.start] === "(") {
           a -= 3;
+          continue;
+        }
+        // "UN Under-Secretary-General for Political Affairs Rosemary DiCarlo": a rank joined by a hyphen
+        if (w === "-" && a - 2 >= 0 && tokens.end[units[a - 2]!.end - 1]! === tokens.start[x.start]! && titleish(units[a - 2])) {
+          a -= 2;
           continue;
         }
         if (w === "of" && a - 2 >= 0 && (units[a - 2]!.entry?.kind === "state" || units[a - 2]!.entry?.kind === "org") && titleish(units[a - 2])) {
@@ -771,6 +810,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       const officeUnit = units.slice(k0, k1).reverse().find((x) => x.entry?.kind === "office");
       if (!officeUnit || officeUnit.entry?.kind !== "office") return;
       if (!isCap(tokens.text[officeUnit.start]!) && !/^[A-Z]/.test(tokens.text[first.start]!)) return;
+      // "the Executive Secretary … of the G5 Sahel", "the Permanent Secretary": another office than the one the word names
+      if (OTHER_RANKS.has(tokens.lower[officeUnit.start - 1] ?? "") && isCap(tokens.text[officeUnit.start - 1]!)) return;
       let end = last.end;
       let code: string | null = null;
       let org: string | null = null;
