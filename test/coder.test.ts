@@ -1320,6 +1320,12 @@ describe("a counterpart named", () => {
       "CONSULT Annalena Baerbock -> Dmytro Kuleba",
     ]);
   });
+  it("unnamed, is whoever holds the possessor's office or its peer in that state on the story date", () => {
+    expect(eventsOn("2022-11-16")("Secretary Blinken spoke with his Indian counterpart today about the war.")).toEqual([
+      "CONSULT Antony Blinken+Subrahmanyam Jaishankar -> ",
+    ]);
+    expect(eventsOn("2022-11-16")("Prime Minister Fumio Kishida met his Chinese counterpart in Bali.")[0]).toContain("Li Keqiang");
+  });
 });
 
 describe("an evaluating noun the tokenizer's tagger reads as a verb", () => {

@@ -39,3 +39,15 @@ describe("non-state actors in the knowledge base", () => {
     expect(kb.orgs.get("UN")?.sector).toBeNull();
   });
 });
+
+describe("counterparts", () => {
+  it("finds who holds the same office, or its peer, in another state on a date", () => {
+    expect(kb.counterpart("Secretary of State", "IND", "2022-11-16")?.name).toBe("Subrahmanyam Jaishankar");
+    expect(kb.counterpart("Foreign Minister", "USA", "2022-11-16")?.name).toBe("Antony Blinken");
+    expect(kb.counterpart("Prime Minister", "CHN", "2022-11-16")?.name).toBe("Li Keqiang");
+    expect(kb.counterpart("President", "CHN", "2022-11-16")?.name).toBe("Xi Jinping");
+  });
+  it("names no one for an office no one holds there", () => {
+    expect(kb.counterpart("Secretary of State", "XKX", "1975-01-01")).toBeNull();
+  });
+});

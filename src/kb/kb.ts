@@ -41,6 +41,8 @@ export interface OfficeRecord {
   office: string;
   aliases: string[];
   rank: string;
+  /** Offices that do the same work in other states ("Secretary of State" → "Foreign Minister"). */
+  peers: string[];
 }
 
 export type NameEntry =
@@ -111,7 +113,7 @@ export class KnowledgeBase {
       this.orgs.set(r.id!, { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: null, sector: r.sector! });
     }
     for (const r of readTsv(join(dataDir, "offices.tsv"))) {
-      this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank! });
+      this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank!, peers: list(r.peers) });
       for (const phrase of [r.office!, ...list(r.aliases)]) for (const w of fold(phrase).split(/\s+/)) this.officeWords.add(w);
     }
     for (const r of readTsv(join(dataDir, "leaders.tsv"))) {
@@ -175,6 +177,24 @@ export class KnowledgeBase {
     const all = (this.tenuresByOffice.get(office) ?? []).filter((t) => !body || t.body === body);
     if (!date) return [...all].sort((a, b) => b.start.localeCompare(a.start));
     return all.filter((t) => t.start <= date && (t.end === null || date <= t.end));
+  }
+
+  /**
+   * The one person who holds, in state `code` on `date`, the office a holder of `office` elsewhere deals with:
+   * the same office, else one of its peers ("his Indian counterpart" of a Secretary of State is India's Foreign
+   * Minister); a head of state or government's counterpart is, failing those, the state's leader. Null when none
+   * or several do.
+   */
+  counterpart(office: string, code: string, date: string): Tenure | null {
+    const record = this.offices.get(office);
+    if (!record) return null;
+    const candidates = [office, ...record.peers];
+    if (record.rank === "head") candidates.push(this.leaderOffice(code, date) ?? office);
+    for (const o of candidates) {
+      const held = this.holders(o, date, code);
+      if (held.length) return new Set(held.map((t) => t.name)).size === 1 ? held[0]! : null;
+    }
+    return null;
   }
 
   /** The office that leads state `code` on `date` ("the Soviet leader" in 1987: General Secretary), if known. */

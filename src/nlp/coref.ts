@@ -354,6 +354,15 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       } else {
         m.entity = antecedentPlural(i);
       }
+    } else if (m.type === "name" && tokens.lower[m.tokenEnd - 1] === "counterpart" && m.entity >= 0 && ctx.storyDate) {
+      // "Blinken spoke with his Indian counterpart": whoever holds the possessor's office, or its peer, in that state
+      const owner = doc.mentions[i - 1];
+      const state = entities[m.entity]!;
+      const holder = owner?.possessive && owner.tokenEnd === m.tokenStart && owner.entity >= 0 ? entities[owner.entity]! : null;
+      if (state.kind === "state" && state.code && holder?.kind === "person" && holder.office && holder.code !== state.code) {
+        const t = kb.counterpart(holder.office, state.code, ctx.storyDate);
+        if (t) m.entity = personFromKb(t.name, t.office, t.code);
+      }
     } else if (m.type === "group" && mi.reference?.kind === "own") {
       // "the Administration", "the central government" in a government's own text: its state
       if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
