@@ -1314,6 +1314,18 @@ describe("a monarch's title with a state", () => {
   });
 });
 
+describe("holding someone accountable", () => {
+  it("is an accusation of the one held to account, inside the pattern's words", () => {
+    expect(eventsOn("2022-03-11")("Jake Sullivan affirmed ongoing efforts with partners to hold Russia accountable for its aggression.")).toEqual([
+      "ACCUSE Jake Sullivan -> Russia",
+    ]);
+  });
+  it("in an effort the clause's subject discusses, is theirs; a chance to act is no act", () => {
+    expect(eventsOn("2022-03-11")("The Ambassadors and Mr. Jake Sullivan discussed joint efforts to hold the Houthis accountable.")).toContain("ACCUSE Jake Sullivan -> Houthis");
+    expect(eventsOn("2022-03-11", CHINA_MFA)("I have no information to offer on this matter.")).toEqual([]);
+  });
+});
+
 describe("a counterpart named", () => {
   it("is that person, not the state", () => {
     expect(eventsOn("2023-06-05")("German Foreign Minister Annalena Baerbock travelled to Kyiv for talks with her Ukrainian counterpart Dmytro Kuleba.")).toEqual([

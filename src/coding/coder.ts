@@ -140,7 +140,7 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
 }
 
 /** Words that take an infinitive as their complement: "willingness to", "plan to". */
-const GOVERNING_NOUNS = new Set(["willingness", "readiness", "commitment", "plan", "plans", "decision", "intention", "agreement", "effort", "efforts", "opportunity", "chance", "need", "desire", "ability", "way", "ways", "invitation", "call", "calls", "determination", "resolve", "pledge", "promise", "proposal", "bid", "attempt", "right", "forward"]);
+const GOVERNING_NOUNS = new Set(["willingness", "readiness", "commitment", "plan", "plans", "decision", "intention", "agreement", "opportunity", "chance", "need", "desire", "ability", "way", "ways", "invitation", "call", "calls", "determination", "resolve", "pledge", "promise", "proposal", "bid", "attempt", "right", "forward"]);
 
 /**
  * Whether a trigger is the complement of another word and so not an event of
@@ -356,7 +356,11 @@ function codeOne(
   // "plans to visit", "is due to visit", "was to meet": an act announced as planned is a stated intention
   const planned = prev === "to" && scheduledAt(doc, sent, head - 2, ctx.lexicon);
   if (planned) future = true;
-  const before = prev === "to" && !planned ? previousVerb(doc, sent, head - 1) : -1;
+  // "discussed our collective efforts to hold Russia accountable": an infinitive that says what a noun is for is an
+  // act of its own, not a purpose clause of the verb before it
+  const infinitiveOf = prev === "to" && trigger.pos === "VERB" && discourse.roles?.tree.parsed(head) && discourse.roles.tree.relation(head) === "acl" ? discourse.roles.tree.head(head) : -1;
+  const ofNoun = infinitiveOf >= 0 && ctx.lexicon.effortNouns.has(lower[infinitiveOf]!) ? infinitiveOf : -1;
+  const before = prev === "to" && !planned && ofNoun < 0 ? previousVerb(doc, sent, head - 1) : -1;
   const implicative = before >= 0 && before === head - 2 && IMPLICATIVE.has(tokens.lemma[before]!);
   const purpose = implicative ? -1 : before;
   if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;
@@ -440,9 +444,11 @@ function codeOne(
       actorMentions = undergone.agent;
       objectMentions = undergone.undergoer;
     } else {
-      actorMentions = roles?.subject(sent, verb) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
+      actorMentions = (ofNoun >= 0 ? roles?.nounActor(sent, ofNoun) : roles?.subject(sent, verb)) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
       // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
-      const framed = roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+      // (a pattern that ends in the object's predicate holds the object: "hold Russia accountable")
+      const objectInside = trigger.rest[0] === "*" && tokens.pos[match.end - 1] === "ADJ" && mentionsFrom(doc, head + 1, match.end - 1, mentionOf).length > 0;
+      const framed = objectInside ? mentionsFrom(doc, head + 1, match.end - 1, mentionOf) : roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
       if (framed) objectMentions = framed;
       else if (trigger.roles === "with" || trigger.roles === "joint") {
         // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself

@@ -60,6 +60,8 @@ export class Lexicon {
   readonly demandPredicates: ReadonlySet<string>;
   /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
   readonly hopeVerbs: ReadonlySet<string>;
+  /** Nouns of work under way whose infinitive is an act of its own ("efforts to hold Russia accountable"; data/lexicon/effort-nouns.txt). */
+  readonly effortNouns: ReadonlySet<string>;
   /** Verbs and adjectives whose "that" clause predicts ("I believe we will …"), by lemma (data/lexicon/belief-words.txt). */
   readonly beliefWords: ReadonlySet<string>;
   /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
@@ -92,6 +94,7 @@ export class Lexicon {
     }
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
+    this.effortNouns = readWordList(join(dir, "effort-nouns.txt"));
     this.beliefWords = readWordList(join(dir, "belief-words.txt"));
     this.demandPredicates = readWordList(join(dir, "demand-predicates.txt"));
     this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
