@@ -940,9 +940,12 @@ describe("press conference questions", () => {
     const text = "QUESTION Mr Leon Perera: To ask the Minister for Foreign Affairs how many Singaporeans remain in Myanmar.\n\nREPLY Singapore thanked Thailand for its assistance.";
     expect(eventsOn("2021-03-10", "Ministry of Foreign Affairs, Singapore")(text)).toEqual(["SUPPORT Singapore -> Thailand"]);
   });
-  it("leaves out what a question asks and what it attributes to reports", () => {
-    expect(events("Q: According to media reports, Japan imposed sanctions on Iran. Are there any plans for President Xi to visit Japan.")).toEqual([]);
+  it("leaves out what a question asks", () => {
+    expect(events("Q: Are there any plans for President Xi to visit Japan.")).toEqual([]);
     expect(events("Q: Did the United States impose sanctions on Iran?")).toEqual([]);
+  });
+  it("codes what it reports as fact, on its own word or on reports' (CODING.md)", () => {
+    expect(events("Q: According to media reports, Japan imposed sanctions on Iran. What is your comment?")).toEqual(["SANCTION Japan -> Iran"]);
   });
 });
 

@@ -1,8 +1,6 @@
 import type { Doc } from "../doc/document.ts";
 import { fold } from "../kb/fold.ts";
 
-/** A question's claim attributed only to reports: "According to media reports, …", "It is reported that …". */
-const HEARSAY = /\b(according to|it (?:is|was|has been) reported|reportedly|reports (?:say|said|suggest))\b/i;
 
 /** A parliamentary question's formula: "To ask the Minister for Foreign Affairs whether …". */
 const ASKS_MINISTER = /\bto ask the (?:prime )?minister\b/i;
@@ -36,10 +34,10 @@ export function markSkipped(
     if (/^(Q|Question)\s*[:：]/i.test(text) || /^QUESTION\b/.test(text) || (label !== undefined && !isPersonName(label))) question = true;
     else if (/^(A|Answer)\s*[:：]/i.test(text) || /^(ANSWER|REPLY)\b/.test(text) || label !== undefined || /\n\s*\n/.test(doc.text.slice(Math.max(0, s.start - 4), s.start))) question = false;
     if (question) {
-      // a journalist's question: what it asks, and what it only attributes to reports, are not coded;
-      // what it states as fact ("The US imposed sanctions on two of your firms yesterday") is (CODING.md)
+      // a journalist's question: what it asks is not coded; what it states as fact ("The US imposed sanctions on two of
+      // your firms yesterday", "According to reports, the DPRK launched two projectiles on August 16") is (CODING.md)
       const body = text.replace(/^(Q|Question)\s*[:：]\s*/i, "").replace(label !== undefined ? LABEL : /^$/, "");
-      if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || HEARSAY.test(text) || ASKS_MINISTER.test(text)) s.skip = "question";
+      if (/\?["”’)]?$/.test(text.trim()) || !body.trim() || INTERROGATIVE.test(body) || ASKS_MINISTER.test(text)) s.skip = "question";
       else s.asked = true;
       continue;
     }
