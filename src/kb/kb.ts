@@ -82,6 +82,8 @@ export class KnowledgeBase {
   readonly tenuresByOffice = new Map<string, Tenure[]>();
   /** Cities other than capitals, with the state each is in (cities.tsv). */
   readonly cities: Array<{ name: string; aliases: string[]; code: string }> = [];
+  /** A state's people as a plural noun its adjective does not make ("Britons", "Turks"; peoples.tsv). */
+  private readonly peoples: Array<{ code: string; people: string }> = [];
   readonly names = new Gazetteer<NameEntry>();
   private readonly tenuresByNameWord = new Map<string, Tenure[]>();
   /** Per state: the offices that led it, with when (leaders.tsv). */
@@ -97,6 +99,10 @@ export class KnowledgeBase {
         capitals: list(r.capitals),
       };
       this.states.set(s.code, s);
+    }
+    for (const r of readTsv(join(dataDir, "peoples.tsv"))) {
+      if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.people}" are the people of "${r.code}", which states.tsv does not list`);
+      this.peoples.push({ code: r.code!, people: r.people! });
     }
     for (const r of readTsv(join(dataDir, "cities.tsv"))) {
       if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
@@ -158,6 +164,7 @@ export class KnowledgeBase {
       }
       for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "place" });
     }
+    for (const p of this.peoples) add(p.people, { kind: "state", code: p.code, form: "people" });
     for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, { kind: "state", code: c.code, form: "place" });
     for (const o of this.orgs.values()) {
       for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });
