@@ -236,8 +236,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
           // "Russia's foreign minister (Sergey Lavrov)": the possessive is the title's state, as "the Russian foreign minister"
           code = e.code;
           j++;
-        } else if (e.kind === "org" && j + 1 < units.length && units[j + 1]!.entry?.kind === "office") {
+        } else if (e.kind === "org" && officeAfterTitleWords(j + 1) > j) {
+          // "UN Special Envoy", "the UN Special Envoy's efforts": the organisation the office belongs to
           code = kb.orgs.get(e.id)?.code ?? null;
+          j = officeAfterTitleWords(j + 1) - 1;
         } else if (e.kind === "org" && !titled && titleBeforeName(j + 1) > j + 1) {
           // "United Nations Senior Humanitarian and Reconstruction Coordinator for Gaza Sigrid Kaag", "EU Commissioner
           // for Trade Phil Hogan": an organization, a title the knowledge base has no office for, then the name
@@ -550,6 +552,13 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
       const orgEnd = u?.entry ? at : unknownOrganization(at);
       if (orgEnd > at && free(at, orgEnd)) return { end: orgEnd, code: null };
       return null;
+    }
+
+    /** The unit index of the office that unit j opens, over capitalised title words ("Special Envoy"), or -1. */
+    function officeAfterTitleWords(j: number): number {
+      let n = j;
+      while (n < units.length && !units[n]!.entry && isCap(tokens.text[units[n]!.start]!) && refs.titleWords.has(tokens.lower[units[n]!.start]!)) n++;
+      return units[n]?.entry?.kind === "office" ? n : -1;
     }
 
     /**
