@@ -343,6 +343,9 @@ function codeOne(
   }
   // (without a parse, a sentence opening with a condition is all condition)
   if (!discourse.roles?.tree.parsed(head) && /^(if|unless|whether)$/.test(lower[sent.tokenStart]!)) return null;
+  // "pushed Cuba to improve", "advise some media to respect": a request whose pattern ends in an infinitive's "to" needs
+  // its verb (not "pushing for special waivers to continue", "pushes the bill in relation to")
+  if (type === "REQUEST" && trigger.rest.length > 1 && trigger.rest[trigger.rest.length - 1] === "to" && (tokens.pos[match.end] !== "VERB" || lower[head + 1] === "for")) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
