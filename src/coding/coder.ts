@@ -191,6 +191,20 @@ const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "
 
 const PERSONAL_SUBJECTS = new Set(["i", "we", "you", "he", "she", "it", "they"]);
 
+/**
+ * The place "in" which the subject is "for" the visit noun at `head` ("is in Hong Kong for a working visit from 29 May"):
+ * the state mention after "in", with only "for", an article and adjectives between it and the noun.
+ */
+function visitedPlace(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  let t = head - 1;
+  while (t > sent.tokenStart && /^(ADJ|DET)$/.test(tokens.pos[t]!)) t--;
+  if (tokens.lower[t] !== "for") return [];
+  const m = mentionOf[t - 1]! >= 0 ? doc.mentions[mentionOf[t - 1]!]! : null;
+  if (!m || tokens.lower[m.tokenStart - 1] !== "in" || m.entity < 0 || doc.entities[m.entity]!.kind !== "state") return [];
+  return [m];
+}
+
 /** "The leaders will mark … and discuss …": the "will" earlier in the clause, with no new subject between (its token, or -1). */
 function governingWill(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): number {
   const { tokens } = doc;
@@ -421,10 +435,16 @@ function codeOne(
     } else {
       // "In his meeting with X", "X's talks with Y"
       const owner = possessorOf(doc, head, sent, mentionOf);
-      actorMentions = owner ? [owner] : subjectOf(doc, sent, head, mentionOf);
+      // (the one present "for" the visit is the subject of the clause it stands in: "Modi arrived in Rwanda for a visit")
+      const present = trigger.roles === "present" ? discourse.roles?.nounActor(sent, head) : null;
+      actorMentions = owner ? [owner] : present ?? subjectOf(doc, sent, head, mentionOf);
       if (!actorMentions.length) actorMentions = mainSubject(doc, sent, mentionOf); // "Mai is on an Official Visit to Singapore"
       // "talks with X", "a visit to X"
-      objectMentions = trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf) : afterWith(doc, match.end - 1, limit, mentionOf);
+      // ("Senior Minister Teo is in Hong Kong for a working visit": a visit the subject is somewhere "for" is to that place)
+      objectMentions =
+        trigger.roles === "present" ? visitedPlace(doc, sent, head, mentionOf)
+        : trigger.roles === "object" ? objectOf(doc, match.end, limit, mentionOf)
+        : afterWith(doc, match.end - 1, limit, mentionOf);
       if (!objectMentions.length) return null;
     }
   } else if (passive) {

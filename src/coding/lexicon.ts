@@ -7,7 +7,7 @@ import { EVENT_TYPES } from "../store/model.ts";
 /** Words that negate the verb they stand before. */
 export const NEGATORS: ReadonlySet<string> = new Set(["not", "n't", "never", "no", "neither", "nor"]);
 
-export type Roles = "object" | "framed" | "with" | "joint" | "host" | "inviter" | "held" | "nominal" | "none";
+export type Roles = "object" | "framed" | "with" | "joint" | "host" | "inviter" | "held" | "nominal" | "present" | "none";
 
 export interface Trigger {
   /** Lemmas after the head; "*" lets up to three words stand between. */
@@ -316,7 +316,7 @@ function triggerFiles(dir: string): Array<[string, string]> {
   });
 }
 
-const ROLES = new Set(["object", "framed", "with", "joint", "host", "inviter", "held", "nominal", "none"]);
+const ROLES = new Set(["object", "framed", "with", "joint", "host", "inviter", "held", "nominal", "present", "none"]);
 /** The recipient frames the coder reads (triggers/README.md explains each). */
 const FRAME = /^(obj|iobj|xcomp:obj|for:to|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
 
