@@ -360,6 +360,8 @@ function codeOne(
   // "pushed Cuba to improve", "advise some media to respect": a request whose pattern ends in an infinitive's "to" needs
   // its verb (not "pushing for special waivers to continue", "pushes the bill in relation to")
   if (type === "REQUEST" && trigger.rest.length > 1 && trigger.rest[trigger.rest.length - 1] === "to" && (tokens.pos[match.end] !== "VERB" || lower[head + 1] === "for")) return null;
+  // "Prime Minister-designate", "the Chinese-hosted talks": a verb glued to a word by a hyphen is part of that word
+  if (trigger.pos === "VERB" && tokens.text[head - 1] === "-" && tokens.end[head - 1] === tokens.start[head] && tokens.end[head - 2] === tokens.start[head - 1]) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
