@@ -639,7 +639,10 @@ function codeOne(
   // a promise made on a condition another party controls is a threat to that party
   else if (type === "AGREE" && (future || trigger.pos === "AUX") && discourse.roles) {
     const verb = trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head;
-    const targets = conditionalTarget(doc, sent, discourse.roles, verb, actors);
+    // ("If the Australian side has provided information, we will offer necessary assistance", "if they show signs of
+    // being willing, we'll engage": what is offered on a condition is a promise, not a threat)
+    const offered = trigger.pos === "AUX" ? verb >= 0 && BENIGN_PROMISES.has(tokens.lemma[verb]!) : OFFERS.has(trigger.type);
+    const targets = offered ? [] : conditionalTarget(doc, sent, discourse.roles, verb, actors);
     // only a side that speaks threatens: the publisher's own, or one whose words are reported
     // ("if he tries …, Russia will continue to suffer" is a prediction about another)
     const speaking = ctx.publisherCode ? actors.every((p) => doc.entities[p.entity]!.code === ctx.publisherCode) : reportedClause(doc, discourse.roles.tree, verb, ctx.lexicon);
@@ -792,6 +795,11 @@ function withoutStatesOfPeople(doc: Doc, parts: EventParticipant[]): EventPartic
     return !(e.kind === "state" && peopleOf.has(e.code));
   });
 }
+
+/** Event types of a promise that offers something rather than threatening. */
+const OFFERS = new Set(["AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "REQUEST", "RETREAT", "CONCEDE"]);
+/** Verbs of a conditional promise that no one would take as a threat: "we'll know that soon", "we'll engage". */
+const BENIGN_PROMISES = new Set(["know", "engage", "consider", "help", "welcome", "see", "talk", "listen", "learn"]);
 
 /** "Otherwise, …": the sentence says what follows if a demand is not met. */
 function statesConsequence(doc: Doc, sent: Sentence): boolean {
