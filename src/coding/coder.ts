@@ -361,7 +361,8 @@ function codeOne(
   // its verb (not "pushing for special waivers to continue", "pushes the bill in relation to")
   if (type === "REQUEST" && trigger.rest.length > 1 && trigger.rest[trigger.rest.length - 1] === "to" && (tokens.pos[match.end] !== "VERB" || lower[head + 1] === "for")) return null;
   // "Prime Minister-designate", "the Chinese-hosted talks": a verb glued to a word by a hyphen is part of that word
-  if (trigger.pos === "VERB" && tokens.text[head - 1] === "-" && tokens.end[head - 1] === tokens.start[head] && tokens.end[head - 2] === tokens.start[head - 1]) return null;
+  // ("test-fired", "co-hosted", "re-elected" are verbs with a prefix)
+  if (trigger.pos === "VERB" && tokens.text[head - 1] === "-" && tokens.end[head - 1] === tokens.start[head] && tokens.end[head - 2] === tokens.start[head - 1] && !VERB_PREFIXES.has(lower[head - 2]!)) return null;
   // "Thank you, Ned": a courtesy of speech, not an act toward anyone
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
@@ -796,6 +797,9 @@ function withoutStatesOfPeople(doc: Doc, parts: EventParticipant[]): EventPartic
   });
 }
 
+/** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
+const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
+
 /** Event types of a promise that offers something rather than threatening. */
 const OFFERS = new Set(["AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "REQUEST", "RETREAT", "CONCEDE"]);
 /** Verbs of a conditional promise that no one would take as a threat: "we'll know that soon", "we'll engage". */
@@ -983,6 +987,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
     let targets: Mention[] | null = null;
     let claimed = -1; // the subject, when it is a claim ("those reports")
+    let dismissedAct = false;
     const head = tree.head(t);
     if (ev.pos === "VERB") {
       if (tree.passive(t)) {
@@ -1000,8 +1005,12 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
       const predicate = ev.pos === "ADJ" && tree.relation(t) === "amod" && head >= 0 && tree.child(head, "nsubj") >= 0 ? head : t;
       const subject = tree.child(predicate, "nsubj");
       if (subject >= 0) {
+        // "Any nuclear attack by North Korea … is unacceptable": a judgment of what has not happened
+        if (tree.children(subject, "det").some((d) => tokens.lower[d] === "any")) continue;
         targets = roles.owner(subject);
         if (ctx.lexicon.claimNouns.has(tokens.lemma[subject]!)) claimed = subject;
+        // "Russia's threats of nuclear weapon use are unacceptable": dismissing an act, not a claim, is criticism
+        else if (ev.type === "REJECT" && tokens.pos[subject] === "NOUN") dismissedAct = true;
       }
       else if (ev.pos === "NOUN" && tree.relation(t) === "obj" && head >= 0 && !headsTrigger(doc, sent, head, ctx.lexicon)) {
         // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
@@ -1016,10 +1025,10 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     if (!recipient.length) continue;
     out.push({
       sentence: sent.index,
-      type: ev.type,
-      mode: ev.mode,
+      type: dismissedAct ? "ACCUSE" : ev.type,
+      mode: dismissedAct ? "disapprove" : ev.mode,
       context: contexts(doc, sent, ctx),
-      cameo: ev.cameo,
+      cameo: dismissedAct ? "111" : ev.cameo,
       actor: speaker,
       recipient,
       date: doc.sentenceDates[sent.index] ?? null,
@@ -1342,6 +1351,8 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   // or object of its own, is a verb the tags missed: "Should Iran attack any of our citizens")
   if (!tree.parsed(head) || ctx.lexicon.figurative.has(tokens.lower[head - 1] ?? "") || /^\p{Lu}/u.test(tokens.text[head]!)) return null;
   if (tree.upos(head) !== "NOUN" || tree.children(head).some((c) => /^(nsubj|aux|obj)/.test(tree.relation(c))) || inCondition(tree, head)) return null;
+  // ("Any nuclear attack by North Korea … is unacceptable": an act of no one in particular, not yet done)
+  if (tree.children(head, "det").some((d) => /^(any|no|every)$/.test(tokens.lower[d]!))) return null;
   // the noun's own phrase, without clauses or conjuncts hung on it
   const text = phraseText(doc, tree, head, CLAUSES_OR_CONJUNCTS);
   const story = doc.source.meta.storyDate;
