@@ -65,6 +65,9 @@ const GOVERNMENT_WORDS = new Set(["administration", "government"]);
 /** The local units of government a place's name may open ("Georgetown County"). */
 /** Words before an office that make it another office ("Executive Secretary", "Permanent Secretary", "Chief Minister"). */
 const OTHER_RANKS = new Set(["executive", "permanent", "principal", "chief", "parliamentary"]);
+/** Verbs of moving people out of a place: their "from" names the place left, not the people's country. */
+const DEPARTURES = new Set(["withdraw", "pull", "remove", "evacuate", "redeploy", "relocate", "move", "bring", "recall", "expel"]);
+const POSSESSIVE_DETERMINERS = new Set(["our", "its", "their", "his", "her", "the", "all"]);
 /** Words before "opposition" that make it a stance ("firm opposition"), not a political opposition. */
 const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehement", "fierce", "consistent", "clear", "our", "its", "their", "his", "her"]);
 const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
@@ -504,8 +507,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         const u = k === undefined ? undefined : units[k];
         if (u?.entry?.kind === "state" && u.entry.form !== "place") code = u.entry.code;
       }
-      // "the people of Fiji", "refugees in Jordan"
-      if (!code && end < s1 && /^(of|in|from)$/.test(tokens.lower[end]!)) {
+      // "the people of Fiji", "refugees in Jordan" (not "withdrawing our forces from Afghanistan": the place they leave)
+      const leaving = tokens.lower[end] === "from" && tokens.pos[a - 1] !== "NOUN" && DEPARTURES.has(tokens.lemma[a - 1] ?? "") || (tokens.lower[end] === "from" && POSSESSIVE_DETERMINERS.has(tokens.lower[a - 1] ?? "") && DEPARTURES.has(tokens.lemma[a - 2] ?? ""));
+      if (!code && end < s1 && /^(of|in|from)$/.test(tokens.lower[end]!) && !leaving) {
         const at = tokens.lower[end + 1] === "the" ? end + 2 : end + 1;
         const k = unitAt.get(at);
         const u = k === undefined ? undefined : units[k];
