@@ -392,7 +392,7 @@ function codeOne(
   const passive =
     trigger.pos === "VERB" &&
     /ed$/.test(lower[head]!) &&
-    ["was", "were", "been", "be", "being", "is", "are"].includes(lower[beAt] ?? "") &&
+    ["was", "were", "been", "be", "being", "is", "are", "'re", "’re"].includes(lower[beAt] ?? "") &&
     (!STATIVE.has(lower[head]!) || lower[head + 1] === "by");
 
   let actorMentions: Mention[];
@@ -455,6 +455,14 @@ function codeOne(
     const byAt = lower[match.end - 1] === "by" ? match.end - 1 : findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
     objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
+    // "We are encouraged by the progress made in the talks", "he is encouraged that …": a feeling of the subject, not a
+    // request made of it; heartened by someone's doing is praise of them (PLOVER SUPPORT)
+    if (lower[head] === "encouraged" || lower[head] === "heartened") {
+      if (lower[match.end] !== "by") return null;
+      [actorMentions, objectMentions] = [objectMentions, mentionsFrom(doc, match.end + 1, limit, mentionOf)];
+      type = "SUPPORT";
+      mode = null;
+    }
   } else {
     // the parse first: the subject the verb has or inherits, its object or "with" phrase;
     // the words around the trigger where the parse names no participant
