@@ -33,8 +33,10 @@ export class WeightTable {
   private readonly dense: boolean;
   private readonly mask: number;
   private readonly entries: Int32Array;
-  /** The bits of the slots score() touched first, kept only so that those loads are not optimised away. */
+  /** The bits of the words score() touched ahead of reading them, kept only so that those loads are not optimised away. */
   touched = 0;
+  /** Scratch for score(): where the entries of each key found start, with their count. */
+  private found = new Int32Array(64);
   /** The feature keys in file order, and where each one's entries end. */
   readonly keys: Int32Array;
   readonly ends: Int32Array;
@@ -127,8 +129,12 @@ export class WeightTable {
       return;
     }
     for (let i = 0; i < n; i++) touched |= slots[(keys[i]! & mask) * 2]!;
-    this.touched = touched;
+    // Then find each key's entries and touch their first word, again before
+    // reading any of them, so that those loads too go out together.
     const entries = this.entries;
+    if (this.found.length < n) this.found = new Int32Array(n);
+    const found = this.found;
+    let m = 0;
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
       let slot = key & mask;
@@ -140,6 +146,12 @@ export class WeightTable {
       }
       if (k === 0) continue;
       const at = slots[slot * 2 + 1]!;
+      found[m++] = at;
+      touched |= entries[at >>> 8]!;
+    }
+    this.touched = touched;
+    for (let j = 0; j < m; j++) {
+      const at = found[j]!;
       const from = at >>> 8;
       const end = from + (at & 0xff);
       for (let e = from; e < end; e++) {
