@@ -189,21 +189,8 @@ const DEMANDING = new Set(["demand", "urge", "ask", "request", "insist", "requir
 /** Verbs whose object is asked or brought to do the infinitive that follows ("urged X to …"). */
 const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "press", "appeal", "help", "allow", "enable", "persuade", "force", "push", "want", "need", "expect", "tell", "remind", "advise", "challenge", "pressure", "convince", "demand", "implore", "exhort", "invite", "require", "compel", "cause", "lead", "get"]);
 
+/** Pronouns that open a clause of their own as its subject ("…, where she will meet"). */
 const PERSONAL_SUBJECTS = new Set(["i", "we", "you", "he", "she", "it", "they"]);
-
-/**
- * The place "in" which the subject is "for" the visit noun at `head` ("is in Hong Kong for a working visit from 29 May"):
- * the state mention after "in", with only "for", an article and adjectives between it and the noun.
- */
-function visitedPlace(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): Mention[] {
-  const { tokens } = doc;
-  let t = head - 1;
-  while (t > sent.tokenStart && /^(ADJ|DET)$/.test(tokens.pos[t]!)) t--;
-  if (tokens.lower[t] !== "for") return [];
-  const m = mentionOf[t - 1]! >= 0 ? doc.mentions[mentionOf[t - 1]!]! : null;
-  if (!m || tokens.lower[m.tokenStart - 1] !== "in" || m.entity < 0 || doc.entities[m.entity]!.kind !== "state") return [];
-  return [m];
-}
 
 /** "The leaders will mark … and discuss …": the "will" earlier in the clause, with no new subject between (its token, or -1). */
 function governingWill(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): number {
@@ -222,6 +209,20 @@ function governingWill(doc: Doc, sent: Sentence, head: number, mentionOf: Int32A
     }
   }
   return -1;
+}
+
+/**
+ * The place "in" which the subject is "for" the visit noun at `head` ("is in Hong Kong for a working visit from 29 May"):
+ * the state mention after "in", with only "for", an article and adjectives between it and the noun.
+ */
+function visitedPlace(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): Mention[] {
+  const { tokens } = doc;
+  let t = head - 1;
+  while (t > sent.tokenStart && /^(ADJ|DET)$/.test(tokens.pos[t]!)) t--;
+  if (tokens.lower[t] !== "for") return [];
+  const m = mentionOf[t - 1]! >= 0 ? doc.mentions[mentionOf[t - 1]!]! : null;
+  if (!m || tokens.lower[m.tokenStart - 1] !== "in" || m.entity < 0 || doc.entities[m.entity]!.kind !== "state") return [];
+  return [m];
 }
 
 /** "We hope the two sides will stay committed": a wish about others, not an action. */
@@ -481,8 +482,8 @@ function codeOne(
       actorMentions = (ofNoun >= 0 ? roles?.nounActor(sent, ofNoun) : roles?.subject(sent, verb)) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
       // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
       // (a pattern that ends in the object's predicate holds the object: "hold Russia accountable")
-      const objectInside = trigger.rest[0] === "*" && tokens.pos[match.end - 1] === "ADJ" && mentionsFrom(doc, head + 1, match.end - 1, mentionOf).length > 0;
-      const framed = objectInside ? mentionsFrom(doc, head + 1, match.end - 1, mentionOf) : roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+      const inside = trigger.rest[0] === "*" && tokens.pos[match.end - 1] === "ADJ" ? mentionsFrom(doc, head + 1, match.end - 1, mentionOf) : [];
+      const framed = inside.length ? inside : roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
       if (framed) objectMentions = framed;
       else if (trigger.roles === "with" || trigger.roles === "joint") {
         // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself
@@ -805,6 +806,11 @@ function withoutStatesOfPeople(doc: Doc, parts: EventParticipant[]): EventPartic
   });
 }
 
+/** Whether noun t is said of no act in particular: "any nuclear attack", "no attack", "every violation". */
+function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
+  return tree.children(t, "det").some((d) => /^(any|no|every)$/.test(tokens.lower[d]!));
+}
+
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
 
@@ -1014,7 +1020,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
       const subject = tree.child(predicate, "nsubj");
       if (subject >= 0) {
         // "Any nuclear attack by North Korea … is unacceptable": a judgment of what has not happened
-        if (tree.children(subject, "det").some((d) => tokens.lower[d] === "any")) continue;
+        if (nonspecific(tree, tokens, subject)) continue;
         targets = roles.owner(subject);
         if (ctx.lexicon.claimNouns.has(tokens.lemma[subject]!)) claimed = subject;
         // "Russia's threats of nuclear weapon use are unacceptable": dismissing an act, not a claim, is criticism
@@ -1360,7 +1366,7 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   if (!tree.parsed(head) || ctx.lexicon.figurative.has(tokens.lower[head - 1] ?? "") || /^\p{Lu}/u.test(tokens.text[head]!)) return null;
   if (tree.upos(head) !== "NOUN" || tree.children(head).some((c) => /^(nsubj|aux|obj)/.test(tree.relation(c))) || inCondition(tree, head)) return null;
   // ("Any nuclear attack by North Korea … is unacceptable": an act of no one in particular, not yet done)
-  if (tree.children(head, "det").some((d) => /^(any|no|every)$/.test(tokens.lower[d]!))) return null;
+  if (nonspecific(tree, tokens, head)) return null;
   // the noun's own phrase, without clauses or conjuncts hung on it
   const text = phraseText(doc, tree, head, CLAUSES_OR_CONJUNCTS);
   const story = doc.source.meta.storyDate;

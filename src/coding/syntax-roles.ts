@@ -228,18 +228,6 @@ export class TreeRoles {
    * a participant modifying it ("US arms sales") or its agent ("interference
    * by X"). Null when it names no one ("such an act").
    */
-  /**
-   * Who does what a noun's infinitive says ("our efforts to hold Russia accountable", "Sullivan affirmed ongoing
-   * efforts to hold Russia accountable"): the noun's owner, else the subject of the verb the noun's phrase hangs on.
-   */
-  nounActor(sent: Sentence, noun: number): Mention[] | null {
-    const own = this.owner(noun);
-    if (own) return own;
-    let t = noun;
-    for (let hops = 0; hops < 4 && t >= 0 && this.tree.upos(t) !== "VERB"; hops++) t = this.tree.head(t);
-    return t >= 0 && this.tree.upos(t) === "VERB" ? this.subject(sent, t) : null;
-  }
-
   owner(t: number, depth = 0): Mention[] | null {
     const { tree, mentionOf } = this;
     if (!tree.parsed(t)) return null;
@@ -255,6 +243,18 @@ export class TreeRoles {
       if (m) return m;
     }
     return null;
+  }
+
+  /**
+   * Who does what a noun's infinitive says ("our efforts to hold Russia accountable", "Sullivan affirmed ongoing
+   * efforts to hold Russia accountable"): the noun's owner, else the subject of the verb the noun's phrase hangs on.
+   */
+  nounActor(sent: Sentence, noun: number): Mention[] | null {
+    const own = this.owner(noun);
+    if (own) return own;
+    let t = noun;
+    for (let hops = 0; hops < 4 && t >= 0 && this.tree.upos(t) !== "VERB"; hops++) t = this.tree.head(t);
+    return t >= 0 && this.tree.upos(t) === "VERB" ? this.subject(sent, t) : null;
   }
 
   /**

@@ -63,14 +63,15 @@ interface Unit {
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
 const GOVERNMENT_WORDS = new Set(["administration", "government"]);
 /** The local units of government a place's name may open ("Georgetown County"). */
+const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
 /** Words before an office that make it another office ("Executive Secretary", "Permanent Secretary", "Chief Minister"). */
 const OTHER_RANKS = new Set(["executive", "permanent", "principal", "chief", "parliamentary"]);
 /** Verbs of moving people out of a place: their "from" names the place left, not the people's country. */
 const DEPARTURES = new Set(["withdraw", "pull", "remove", "evacuate", "redeploy", "relocate", "move", "bring", "recall", "expel"]);
-const POSSESSIVE_DETERMINERS = new Set(["our", "its", "their", "his", "her", "the", "all"]);
+/** Determiners that may stand between such a verb and the people it moves ("withdraw our forces"). */
+const MOVED_DETERMINERS = new Set(["our", "its", "their", "his", "her", "the", "all"]);
 /** Words before "opposition" that make it a stance ("firm opposition"), not a political opposition. */
 const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehement", "fierce", "consistent", "clear", "our", "its", "their", "his", "her"]);
-const LOCAL_UNITS = new Set(["County", "Counties", "Parish", "Township", "Borough"]);
 /** Offices whose holder a government may be named after. */
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
@@ -508,7 +509,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         if (u?.entry?.kind === "state" && u.entry.form !== "place") code = u.entry.code;
       }
       // "the people of Fiji", "refugees in Jordan" (not "withdrawing our forces from Afghanistan": the place they leave)
-      const leaving = tokens.lower[end] === "from" && tokens.pos[a - 1] !== "NOUN" && DEPARTURES.has(tokens.lemma[a - 1] ?? "") || (tokens.lower[end] === "from" && POSSESSIVE_DETERMINERS.has(tokens.lower[a - 1] ?? "") && DEPARTURES.has(tokens.lemma[a - 2] ?? ""));
+      const mover = MOVED_DETERMINERS.has(tokens.lower[a - 1] ?? "") ? a - 2 : a - 1;
+      const leaving = tokens.lower[end] === "from" && tokens.pos[mover] === "VERB" && DEPARTURES.has(tokens.lemma[mover] ?? "");
       if (!code && end < s1 && /^(of|in|from)$/.test(tokens.lower[end]!) && !leaving) {
         const at = tokens.lower[end + 1] === "the" ? end + 2 : end + 1;
         const k = unitAt.get(at);
