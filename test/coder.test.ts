@@ -750,6 +750,18 @@ describe("lists of titled people", () => {
     const agree = find(code(text, "2024-03-16", "Ministry of Foreign Affairs, Singapore"), "AGREE")[0]!;
     expect(names(agree.recipient)).toEqual(expect.arrayContaining(["Gan Kim Yong", "Mohamad Maliki Osman"]));
   });
+
+  it("reads a 'former' title inside a list", () => {
+    const consult = find(code("John Kerry met with Sergei Lavrov, former President Jimmy Carter and Wang Yi.", "2016-01-17", "Reuters"), "CONSULT")[0]!;
+    expect(names(consult.actor).sort()).toEqual(["Jimmy Carter", "John Kerry", "Sergey Lavrov", "Wang Yi"]);
+  });
+});
+
+describe("institutions of a state", () => {
+  it("reads a state's adjective and an office as that state's institution", () => {
+    const request = find(code("The German Federal Foreign Office urged China to act.", "2019-12-01", "Reuters"), "REQUEST")[0]!;
+    expect(request.actor).toEqual([expect.objectContaining({ name: "German Federal Foreign Office", code: "DEU" })]);
+  });
 });
 
 describe("demands voiced as opinions", () => {
@@ -1014,6 +1026,15 @@ describe("rejections", () => {
     expect(find(code("Iran denied the reports on Sunday.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Iran"]);
     expect(find(code("Japan will not accept the proposal.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Japan"]);
     expect(find(code("Japan couldn't agree more with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
+  });
+
+  it("codes a meeting or visit refused in advance as REJECT (meet), not a refusal to talk about something", () => {
+    const refused = find(code("China will not attend the conference in Bahrain.", "2019-05-17"), "REJECT");
+    expect(refused.map((r) => [names(r.actor).join("+"), r.mode.join(","), r.cameo])).toEqual([["China", "meet", "125"]]);
+    expect(find(code("Japan will not visit China this year.", "2019-05-17"), "REJECT").map((r) => names(r.recipient).join("+"))).toEqual(["China"]);
+    expect(find(code("China will not attend the conference.", "2019-05-17"), "CONSULT")).toEqual([]);
+    expect(find(code("Russian forces will not be received with open arms by Ukrainians.", "2022-03-01"), "REJECT")).toEqual([]);
+    expect(find(code("We won't discuss the content of our diplomatic discussions.", "2022-03-01", "U.S. Department of State"), "REJECT")).toEqual([]);
   });
 });
 

@@ -329,9 +329,18 @@ function codeOne(
     if (NEGATORS.has(w)) {
       // "will not accept", "did not agree": acceptance refused is a rejection (PLOVER REJECT)
       // ("We couldn't agree more" is full agreement)
-      if (type !== "AGREE" || !ACCEPTING.has(tokens.lemma[head]!) || lower[match.end] === "more") return null;
+      // "will not attend the conference", "won't be meeting with X": a meeting or visit refused in advance (CAMEO 125);
+      // not "people he wouldn't otherwise meet" (a relative clause), "will not be received" (the passive), "won't discuss"
+      const meetingRefused =
+        type === "CONSULT" &&
+        (trigger.mode === "multilateral" || (trigger.mode === "visit" && trigger.roles !== "host") || tokens.lemma[head] === "meet") &&
+        t - 1 >= sent.tokenStart &&
+        /^(will|would|wo|shall)$/.test(lower[t - 1]!) &&
+        (t === head - 1 || (lower[head - 1] === "be" && /ing$/.test(lower[head]!))) &&
+        discourse.roles?.tree.relation(head) !== "acl:relcl";
+      if (!meetingRefused && (type !== "AGREE" || !ACCEPTING.has(tokens.lemma[head]!) || lower[match.end] === "more")) return null;
       type = "REJECT";
-      mode = null;
+      mode = meetingRefused ? "meet" : null;
       refused = true;
       break;
     }
@@ -750,7 +759,7 @@ function codeOne(
     if (where && actors.every((p) => doc.entities[p.entity]!.code !== where)) recipients = stateParticipant(doc, ctx, where);
   }
   // (a demonstration may be made against no one in particular: "Thousands of protesters marched against the deal")
-  if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
+  if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && trigger.type !== "CONSULT" && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
   if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {
     actors = [...actors, ...recipients.filter((r) => !actors.some((a) => a.entity === r.entity))].sort((a, b) => a.mention - b.mention);
@@ -762,7 +771,7 @@ function codeOne(
     type,
     mode,
     context: contexts(doc, sent, ctx),
-    cameo: threat ? "130" : type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : trigger.cameo,
+    cameo: threat ? "130" : type === trigger.type ? trigger.cameo : type === "AGREE" ? "036" : type === "REJECT" && trigger.type === "CONSULT" ? "125" : trigger.cameo,
     actor: actors,
     recipient: recipients,
     // an announced intention is dated when it was announced, whatever dates it names

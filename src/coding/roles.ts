@@ -159,6 +159,8 @@ export function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf:
     let n = t + 1;
     if (tokens.lower[n] === "and") n++;
     if (tokens.lower[n] === "the" && mentionOf[n]! < 0) n++;
+    // ("Lavrov, former President Jimmy Carter and Wang Yi": a title's "former" is outside the name's phrase)
+    if (tokens.lower[n] === "former" && mentionOf[n]! < 0) n++;
     const nm = mentionOf[n]!;
     if (n >= limit || nm < 0) break;
     const next = doc.mentions[nm]!;
