@@ -39,6 +39,12 @@ describe("titles resolved in time", () => {
     // another office called a leader is its own
     expect(eventsOn("2023-01-19")("Secretary Blinken met with Israeli Leader of the Opposition Yair Lapid.")).toEqual(["CONSULT Antony Blinken+Yair Lapid -> "]);
   });
+
+  it("reads a name several office holders bore as the one in office then ('King Abdullah', 'George Bush')", () => {
+    expect(eventsOn("2021-07-19")("King Abdullah praised Iraq.")).toEqual(["SUPPORT Abdullah II -> Iraq"]);
+    expect(eventsOn("2010-07-19")("King Abdullah praised Iraq.")).toEqual(["SUPPORT Abdullah bin Abdulaziz -> Iraq"]);
+    expect(eventsOn("1987-10-19")("George Bush praised Iraq.")).toEqual(["SUPPORT George H. W. Bush -> Iraq"]);
+  });
 });
 
 describe("people never seen before", () => {
@@ -293,7 +299,7 @@ describe("acts announced as planned", () => {
   it("codes 'plans to', 'intends to', 'is due to', 'was to', 'was scheduled to' as intentions", () => {
     expect(events("Xi Jinping was to meet Supreme Leader Ayatollah Ali Khamenei later in the day.")).toEqual(["AGREE Xi Jinping -> Ali Khamenei"]);
     expect(events("European Council President Donald Tusk is due to visit Croatia on Wednesday.")).toEqual(["AGREE Donald Tusk -> Croatia"]);
-    expect(events("King Abdullah was also scheduled to meet with Secretary of State John Kerry.")).toEqual(["AGREE Abdullah bin Abdulaziz -> John Kerry"]);
+    expect(events("King Abdullah was also scheduled to meet with Secretary of State John Kerry.")).toEqual(["AGREE Abdullah II -> John Kerry"]);
     expect(events("Australia plans to attend the conference.")).toEqual(["AGREE Australia -> "]);
   });
   it("leaves 'is to' that is no plan", () => {

@@ -230,6 +230,14 @@ export class KnowledgeBase {
     return [...all].sort((a, b) => distance(a, date) - distance(b, date));
   }
 
+  /** How far a person was from office on a date: 0 while they held one, else the time to their nearest tenure (Infinity without a date or tenures). */
+  distanceFromOffice(name: string, date: string | null): number {
+    if (!date) return Number.POSITIVE_INFINITY;
+    let best = Number.POSITIVE_INFINITY;
+    for (const t of this.tenuresByName.get(name) ?? []) best = Math.min(best, distance(t, date));
+    return best;
+  }
+
   /** The body an organization id or state code belongs to, as a CODING.md code. */
   codeOfBody(body: string): string | null {
     if (this.states.has(body)) return body;

@@ -76,7 +76,7 @@ const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehe
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
 /** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
-export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb: KnowledgeBase, refs: References): MentionLayer {
+export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "source">, kb: KnowledgeBase, refs: References): MentionLayer {
   const { tokens } = doc;
   const mentions: Mention[] = [];
   const info: MentionInfo[] = [];
@@ -104,7 +104,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences">, kb
         continue;
       }
       if (m) {
-        const entry = pick(m.values);
+        const entry = pick(m.values, kb, doc.source.meta.storyDate);
         units.push({ start: i, end: m.end, entry, entries: m.values });
         i = m.end;
       } else {
@@ -947,9 +947,14 @@ function continuesName(tokens: Doc["tokens"], at: number, s0: number, values: Na
   return tokens.pos[at - 1] === "PROPN" && !/^(The|In|At|On|Of|For|With|And|By|To|From)$/.test(prev);
 }
 
-function pick(values: NameEntry[]): NameEntry {
+/**
+ * The reading of a name the gazetteer gives several: a person first, then an organization, a state, an office; of
+ * several people, the one in office on the story date or nearest to it ("King Abdullah" in 2016 is Jordan's).
+ */
+function pick(values: NameEntry[], kb: KnowledgeBase, date: string | null): NameEntry {
   const rank = (e: NameEntry) => (e.kind === "person" ? 0 : e.kind === "org" ? 1 : e.kind === "state" ? 2 : e.kind === "office" ? 3 : 4);
-  return [...values].sort((a, b) => rank(a) - rank(b))[0]!;
+  const away = (e: NameEntry) => (e.kind === "person" ? kb.distanceFromOffice(e.name, date) : 0);
+  return [...values].sort((a, b) => rank(a) - rank(b) || away(a) - away(b))[0]!;
 }
 
 function isPrefixish(u: Unit): boolean {
