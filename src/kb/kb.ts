@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "../paths.ts";
 import { fold, nameWords } from "./fold.ts";
 import { Gazetteer } from "./gazetteer.ts";
-import { list, readTsv } from "./tsv.ts";
+import { list, readTsv, readWordList } from "./tsv.ts";
 
 export interface StateRecord {
   code: string;
@@ -54,17 +54,6 @@ export type NameEntry =
   | { kind: "honorific" };
 
 export const DEFAULT_DATA_DIR = join(PACKAGE_ROOT, "data");
-
-/** Words written before a name that are neither offices nor part of it. */
-const HONORIFICS = [
-  "H.E.", "H. E.", "HE", "His Excellency", "Her Excellency", "Excellency", "Mr.", "Mr", "Mrs.", "Mrs",
-  "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Madam", "Madame", "Honourable", "Honorable", "Hon.",
-  "Hon", "The Honourable", "The Honorable", "Sheikh", "Sheikha", "Shaikh", "Prince", "Princess",
-  "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "HRH", "Professor", "Prof.",
-  "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor", "Mayor",
-  "Lord", "Lady", "Excellencies", "His Highness", "Her Highness", "Highness", "H.H.", "H.R.H.", "Mdm", "Mdm.",
-  "Your Excellency", "Your Excellencies", "Your Majesty", "Your Highness",
-];
 
 /**
  * The actor knowledge base: states, organizations, offices and office holders
@@ -147,10 +136,10 @@ export class KnowledgeBase {
         push(this.tenuresByOffice, t.office, t);
       }
     }
-    this.buildNames(tokenize);
+    this.buildNames(tokenize, readWordList(join(dataDir, "names", "honorifics.txt")));
   }
 
-  private buildNames(tokenize: (phrase: string) => string[]): void {
+  private buildNames(tokenize: (phrase: string) => string[], honorifics: Set<string>): void {
     const add = (phrase: string, entry: NameEntry, caseSensitive = true) => {
       const bare = phrase.replace(/^the\s+/i, "");
       this.names.add(tokenize(bare), entry, caseSensitive);
@@ -176,7 +165,7 @@ export class KnowledgeBase {
       const forms = new Set([name, ...tenures.flatMap((t) => t.aliases)]);
       for (const f of forms) add(f, { kind: "person", name });
     }
-    for (const h of HONORIFICS) add(h, { kind: "honorific" });
+    for (const h of honorifics) add(h, { kind: "honorific" });
   }
 
   /** Holders of an office on a date (all holders, newest first, when the date is unknown). */
