@@ -287,7 +287,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         let allTitle = nameEnd > nameUnit.start;
         for (let t = nameUnit.start; t < nameEnd && allTitle; t++) allTitle = refs.titleWords.has(tokens.lower[t]!) || kb.isOfficeWord(tokens.lower[t]!);
         // ("… Lopez Obrador Joint Statement", "a Major Defense Partner": the name of a thing)
-        if (allTitle || (nameEnd > nameUnit.start && refs.nameEnders.has(tokens.lower[nameEnd - 1]!))) nameEnd = nameUnit.start;
+        // ("the Crown Prince Foundation": an organization's head word ends no one's name either)
+        if (allTitle || (nameEnd > nameUnit.start && (refs.nameEnders.has(tokens.lower[nameEnd - 1]!) || refs.orgHeads.has(tokens.lower[nameEnd - 1]!)))) nameEnd = nameUnit.start;
         if (nameEnd === nameUnit.start) {
           if (office && j > k) emitTitle(k, j);
           if (j > k) k = j - 1;
@@ -713,7 +714,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       const nameEnd = nameRunEnd(tokens, nu.start, s1);
       if (nameEnd === nu.start || nameEnd - nu.start > 6) return null;
       // "President Biden-Lopez Obrador Joint Statement", "a Major Defense Partner": the name of a thing
-      if (refs.nameEnders.has(tokens.lower[nameEnd - 1]!)) return null;
+      if (refs.nameEnders.has(tokens.lower[nameEnd - 1]!) || refs.orgHeads.has(tokens.lower[nameEnd - 1]!)) return null;
       if (!free(units[a]!.start, nameEnd)) return null;
       const fullStart = tokens.lower[units[a]!.start - 1] === "the" && units[a]!.start - 1 >= s0 ? units[a]!.start - 1 : units[a]!.start;
       // a known name inside the run ends the title: "… for Economic Policies Heng Swee Keat"
