@@ -870,7 +870,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         segEnd++;
       }
       const last = segEnd - 1;
-      if (last > t && tokens.pos[last] === "PROPN" && isCap(tokens.text[last]!) && !refs.titleWords.has(tokens.lower[last]!) && !units.some((u) => u.entry && u.start <= last && last < u.end)) return null;
+      // (a name the knowledge base knows counts: "…, Minister for Trade and Industry Gan Kim Yong, …")
+      if (last > t && tokens.pos[last] === "PROPN" && isCap(tokens.text[last]!) && !refs.titleWords.has(tokens.lower[last]!) && !units.some((u) => u.entry && u.entry.kind !== "person" && u.start <= last && last < u.end)) return null;
       let office: string | null = null;
       let code: string | null = null;
       let end = t;
