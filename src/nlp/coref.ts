@@ -153,7 +153,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const hit = current.find((t) => t.office === office);
       if (hit) return hit;
     }
-    const anyOffice = current;
+    // (a leader's spouse bears the name too: "Biden" alone is the President or Vice President, not Jill Biden)
+    const anyOffice = current.filter((t) => kb.offices.get(t.office)?.rank !== "spouse");
     return new Set(anyOffice.map((t) => t.name)).size === 1 ? anyOffice[0]! : null;
   };
 
