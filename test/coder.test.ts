@@ -86,6 +86,14 @@ describe("coreference", () => {
   });
 });
 
+describe("a pair named by its title", () => {
+  it("reads 'the Prime Ministers' as the two prime ministers named last, not whoever was named last", () => {
+    const text = "Prime Minister Lee Hsien Loong met Prime Minister Jacinda Ardern. They called for the release of President Win Myint. The Prime Ministers welcomed the progress.";
+    const support = find(code(text, "2022-04-20", "Ministry of Foreign Affairs, Singapore"), "SUPPORT")[0]!;
+    expect(names(support.actor).sort()).toEqual(["Jacinda Ardern", "Lee Hsien Loong"]);
+  });
+});
+
 describe("surnames of office holders", () => {
   it("reads a surname the text never spells out as the one foreign holder of an office who bears it", () => {
     const text = "Russia and Ukraine held talks in Paris on Monday. There, President Putin met Zelensky for the first time.";

@@ -219,6 +219,13 @@ export class KnowledgeBase {
     return [...all].sort((a, b) => distance(a, date) - distance(b, date));
   }
 
+  /** The office a title names ("prime minister", "foreign secretary"), by its name or an alias, case aside; null if none. */
+  officeByTitle(title: string): string | null {
+    const t = title.toLowerCase();
+    for (const o of this.offices.values()) if (o.office.toLowerCase() === t || o.aliases.some((a) => a.toLowerCase() === t)) return o.office;
+    return null;
+  }
+
   /** How far a person was from office on a date: 0 while they held one, else the time to their nearest tenure (Infinity without a date or tenures). */
   distanceFromOffice(name: string, date: string | null): number {
     if (!date) return Number.POSITIVE_INFINITY;

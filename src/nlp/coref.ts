@@ -369,7 +369,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
     } else if (m.type === "group" && mi.reference) {
       const head = tokens.lower[m.tokenEnd - 1]!;
-      const members = groupMembers.get(head) ?? recentPair(i, head);
+      const members = groupMembers.get(head) ?? recentPair(i, head, fitsGroupTitle(doc.text.slice(m.start, m.end)));
       if (members.length) {
         const key = `group:${members.join(",")}`;
         m.entity = entity(key, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
@@ -634,10 +634,45 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return -1;
   }
 
-  function recentPair(at: number, head: string): number[] {
+  /**
+   * Whether a person's office fits a plural title naming a pair ("the Prime Ministers", "both foreign ministers",
+   * "the leaders"); null when the phrase names no office ("the two sides", "the two men").
+   */
+  function fitsGroupTitle(phrase: string): ((e: Entity) => boolean) | null {
+    // the title in the singular: "the two prime ministers" → "prime minister", "both leaders" → "leader"
+    const words = fold(phrase).split(/\s+/).filter((w) => !/^(the|both|two|three|all)$/.test(w));
+    if (!words.length || !/s$/.test(words[words.length - 1]!)) return null;
+    words[words.length - 1] = words[words.length - 1]!.replace(/s$/, "");
+    const office = kb.officeByTitle(words.join(" "));
+    const rank = (e: Entity) => (e.office ? kb.offices.get(e.office.replace(/^Deputy /, ""))?.rank : undefined);
+    // (an office the knowledge base does not list fits by its words: "Minister in the Prime Minister's Office" is a minister)
+    const title = words.join(" ");
+    const says = (e: Entity) => !!e.office && fold(e.office).split(/\s+/).includes(title);
+    if (office) {
+      const peers = kb.offices.get(office)?.peers ?? [];
+      return (e) => e.office === office || (!!e.office && peers.includes(e.office)) || (!kb.offices.has(e.office ?? "") && says(e));
+    }
+    // (a leader heads a state or government; a minister is one, or heads one)
+    if (title === "leader") return (e) => rank(e) === "head";
+    if (title === "minister") return (e) => rank(e) === "minister" || rank(e) === "head" || says(e);
+    return null;
+  }
+
+  function recentPair(at: number, head: string, titled: ((e: Entity) => boolean) | null = null): number[] {
+    // "the Prime Ministers" are the two prime ministers the text named last, not whoever was named last
+    // (a detainee whose release they called for, a UN envoy they support)
+    if (titled) {
+      const pair = recentPairOf(at, head, titled);
+      if (pair.length) return pair;
+    }
+    return recentPairOf(at, head, null);
+  }
+
+  function recentPairOf(at: number, head: string, titled: ((e: Entity) => boolean) | null): number[] {
     const wantStates = head === "countries" || head === "nations" || head === "governments";
     const wantRoyals = head === "majesties";
-    const kindOk = (e: Entity) => (wantStates ? e.kind === "state" : e.kind === "person" && (!wantRoyals || (!!e.office && ROYAL_OFFICES.has(e.office))));
+    const kindOk = (e: Entity) =>
+      wantStates ? e.kind === "state" : e.kind === "person" && (!wantRoyals || (!!e.office && ROYAL_OFFICES.has(e.office))) && (!titled || titled(e));
     // (the sides or parties named together may be states or bodies the text speaks about, the publisher's own not among
     // them: "We hope India and Pakistan … the two sides"; its own readouts' "both sides" are the people who met)
     const sides = head === "sides" || head === "parties";
