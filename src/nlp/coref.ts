@@ -115,6 +115,23 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (at >= 0 && cands.length > 1) return nearestNamed(cands, at);
     return cands.sort((a, b) => (lastMention.get(b.id) ?? -1) - (lastMention.get(a.id) ?? -1))[0]!.id;
   };
+  /**
+   * The one person named so far whose full name ends in these words (two or three: "Al Sayegh") or, for one word of
+   * four letters or more, holds it inside ("Maliki" in "Mohamad Maliki Osman"); -1 when none or several.
+   */
+  const namedEarlier = (name: string, code: string | null): number => {
+    const want = fold(name).split(/\s+/);
+    if (want.length > 3 || (want.length === 1 && want[0]!.length < 4)) return -1;
+    const fits = entities.filter((e) => {
+      if (e.kind !== "person" || (code && e.code && e.code !== code)) return false;
+      const words = fold(e.name).split(/\s+/);
+      if (words.length <= want.length) return false;
+      if (want.length > 1) return want.every((w, k) => words[words.length - want.length + k] === w);
+      return words.slice(1, -1).includes(want[0]!);
+    });
+    return fits.length === 1 ? fits[0]!.id : -1;
+  };
+
   /** Of people, the one a mention names last before token `at`, else the one named first after it. */
   const nearestNamed = (people: Entity[], at: number): number => {
     let before = -1;
@@ -216,9 +233,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         // "PM Lee Hsien Loong and Mrs Lee": an honorific of the other sex names someone else (a spouse)
         const gender = /^(mrs|ms|madam|mdm|madame)\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "f" : /^mr\.?$/.test(tokens.lower[m.tokenStart - 1] ?? "") ? "m" : null;
         const named = words.length === 1 ? matchSurname(last, mi.code, mi.office, gender) : -1;
+        // a titled name the text gave in full before: its family name of two words ("Minister Al Sayegh" after "Ahmed
+        // Ali Al Sayegh"), or a Malay name's own word ("Dr Maliki" after "Dr Mohamad Maliki Osman")
+        const earlier = named >= 0 ? named : namedEarlier(mi.name, mi.code);
         const royalStyle = /^(prince|princess)$/.test(tokens.lower[m.tokenStart - 1] ?? "");
-        const kbHit = named >= 0 ? null : words.length === 1 ? kbBySurname(last, mi.office, royalStyle) : kbByNameTail(mi.name, mi.office, mi.code);
-        if (named >= 0) id = named;
+        const kbHit = earlier >= 0 ? null : words.length === 1 ? kbBySurname(last, mi.office, royalStyle) : kbByNameTail(mi.name, mi.office, mi.code);
+        if (earlier >= 0) id = earlier;
         else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
         else {
           // A minister or official with no country named is most often the publisher's own.
