@@ -514,7 +514,7 @@ describe("the most specific entity", () => {
   it("drops a state beside one of its own people in the same list", () => {
     const events = eventsOn("2022-03-08", "U.S. Department of State");
     expect(events("Under Secretary Nuland and the U.S. delegation met with Paraguayan President Mario Abdo Benitez.")).toEqual([
-      "CONSULT Mario Abdo Benitez+Nuland -> ",
+      "CONSULT Mario Abdo Benitez+Victoria Nuland -> ",
     ]);
   });
 });

@@ -249,7 +249,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // ... or is met abroad: "In Equatorial Guinea, Mr. Finer met with … Vice President Teodoro Nguema Obiang Mangue"
           const abroad = rank ? foreignVenue(i) : null;
           // ... and not when the publisher's own holder of that office is someone else ("Foreign Minister Tumba" in a Chinese text)
-          const ownHolder = mi.office && ctx.publisherCode ? kb.holders(mi.office, ctx.storyDate).some((t) => t.code === ctx.publisherCode) : false;
+          // (an assistant or under secretary is one of many at once: "Assistant Secretary of State Anne Witkowsky" beside the
+          // deputies the knowledge base lists)
+          const oneOfMany = /\b(assistant|under)\b/i.test(doc.text.slice(m.fullStart, m.start));
+          const ownHolder = mi.office && ctx.publisherCode && !oneOfMany ? kb.holders(mi.office, ctx.storyDate).some((t) => t.code === ctx.publisherCode) : false;
           const code = mi.code ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
