@@ -226,6 +226,11 @@ export class KnowledgeBase {
     return null;
   }
 
+  /** The rank of an office, a deputy's being its principal's ("Deputy Prime Minister": "head"); undefined if unknown. */
+  rankOf(office: string | null): string | undefined {
+    return office ? this.offices.get(office.replace(/^Deputy /, ""))?.rank : undefined;
+  }
+
   /** How far a person was from office on a date: 0 while they held one, else the time to their nearest tenure (Infinity without a date or tenures). */
   distanceFromOffice(name: string, date: string | null): number {
     if (!date) return Number.POSITIVE_INFINITY;

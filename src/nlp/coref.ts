@@ -242,7 +242,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         else if (kbHit) id = personFromKb(kbHit.name, mi.office, mi.code);
         else {
           // A minister or official with no country named is most often the publisher's own.
-          const rank = mi.office ? kb.offices.get(mi.office.replace(/^Deputy /, ""))?.rank : undefined;
+          const rank = kb.rankOf(mi.office);
           // ... unless it stands in a list after someone whose country is known:
           // "Speaker of the Mongolian Parliament Zandanshatar, …, and Deputy Foreign Minister Munkhjin"
           const sibling = listSibling(i);
@@ -667,7 +667,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (!words.length || !/s$/.test(words[words.length - 1]!)) return null;
     words[words.length - 1] = words[words.length - 1]!.replace(/s$/, "");
     const office = kb.officeByTitle(words.join(" "));
-    const rank = (e: Entity) => (e.office ? kb.offices.get(e.office.replace(/^Deputy /, ""))?.rank : undefined);
+    const rank = (e: Entity) => kb.rankOf(e.office);
     // (an office the knowledge base does not list fits by its words: "Minister in the Prime Minister's Office" is a minister)
     const title = words.join(" ");
     const says = (e: Entity) => !!e.office && fold(e.office).split(/\s+/).includes(title);

@@ -954,6 +954,7 @@ function continuesName(tokens: Doc["tokens"], at: number, s0: number, values: Na
  * several people, the one in office on the story date or nearest to it ("King Abdullah" in 2016 is Jordan's).
  */
 function pick(values: NameEntry[], kb: KnowledgeBase, date: string | null): NameEntry {
+  if (values.length === 1) return values[0]!;
   const rank = (e: NameEntry) => (e.kind === "person" ? 0 : e.kind === "org" ? 1 : e.kind === "state" ? 2 : e.kind === "office" ? 3 : 4);
   const away = (e: NameEntry) => (e.kind === "person" ? kb.distanceFromOffice(e.name, date) : 0);
   return [...values].sort((a, b) => rank(a) - rank(b) || away(a) - away(b))[0]!;
