@@ -7,8 +7,8 @@
  *
  *   node --max-old-space-size=8192 --import tsx scripts/screen-parser.ts [--cache DIR] [--seed N] [--refresh]
  *
- * Inputs and options are those of scripts/train-parser.ts (keep them in
- * step), so with unchanged code its figures are those of a full retraining
+ * Inputs and options are those of scripts/train-parser.ts (both read
+ * them from scripts/training-inputs.ts), so with unchanged code its figures are those of a full retraining
  * (the committed model's: dev UAS 0.8378, LAS 0.8007 after 8 epochs). Like
  * training, it leaves the test file alone. Other parser seeds (--seed) show
  * how much a figure moves by chance alone: dev UAS / LAS 0.8378 / 0.8007,
@@ -18,33 +18,19 @@
  * $TMPDIR/readout-screen) holds for the tagger and cluster code and data it
  * was made with: --refresh remakes it after changing them.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
-import { tokenizerHints } from "../src/nlp/parse.ts";
-import { type Clusters, DEFAULT_CLUSTER_OPTIONS, buildClusters, clusterLookup, roughWords } from "../src/syntax/clusters.ts";
-import { readConllu } from "../src/syntax/conllu.ts";
-import { type TrainOptions, jackknifedTags, tagSet, trainParserOn, trainTagger } from "../src/syntax/train.ts";
+import { type Clusters, DEFAULT_CLUSTER_OPTIONS, buildClusters, clusterLookup } from "../src/syntax/clusters.ts";
+import { jackknifedTags, tagSet, trainParserOn, trainTagger } from "../src/syntax/train.ts";
+import { option, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
 
-const SHARED = resolve(import.meta.dirname, "..", "..", "shared");
-const UD = resolve(SHARED, "ud", "en_ewt");
-const CORPUS = resolve(SHARED, "corpus");
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const cache = resolve(option("--cache", resolve(tmpdir(), "readout-screen")));
 const seed = Number(option("--seed", "1"));
-const started = Date.now();
-const log = (line: string) => console.log(`${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s  ${line}`);
-const options: TrainOptions = { seed, taggerEpochs: 12, parserEpochs: 20, folds: 10, prune: 0.05, labelPruneShare: 1 / 32, minFeatureCount: 5, taggerMinFeatureCount: 2, log };
-
-const OWN = resolve(import.meta.dirname, "..", "data", "syntax", "readout-diplomatic.conllu");
-const own = existsSync(OWN) ? readConllu(OWN) : [];
-const train = [...readConllu(`${UD}/en_ewt-ud-train.conllu`), ...own, ...own];
-const dev = readConllu(`${UD}/en_ewt-ud-dev.conllu`);
-for (const s of [...train, ...dev]) s.hint = tokenizerHints(s.form);
+const log = timedLog();
+const options = trainingOptions(seed, log);
+const { train, dev } = treebank();
 
 interface Cached {
   clusters: { words: string[]; fine: number[]; coarse: number[]; fineCount: number; coarseCount: number };
@@ -55,18 +41,7 @@ interface Cached {
 const file = resolve(cache, "tags.json");
 if (args.includes("--refresh") || !existsSync(file)) {
   // as scripts/train-parser.ts does at seed 1: clusters, tagger, jackknifed tags
-  const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith(".jsonl")).sort();
-  function* unlabelled(): Generator<readonly string[]> {
-    for (const s of train) yield s.form;
-    for (const name of corpusFiles) {
-      for (const line of readFileSync(resolve(CORPUS, name), "utf8").split("\n")) {
-        if (!line.trim()) continue;
-        const doc = JSON.parse(line) as { title?: string; text?: string };
-        yield roughWords(`${doc.title ?? ""}\n${doc.text ?? ""}`);
-      }
-    }
-  }
-  const clusters = buildClusters(unlabelled(), { ...DEFAULT_CLUSTER_OPTIONS, seed: 1 });
+  const clusters = buildClusters(unlabelled(train), { ...DEFAULT_CLUSTER_OPTIONS, seed: 1 });
   const lookup = clusterLookup(clusters);
   const set = tagSet(train);
   const tagging = { ...options, seed: 1 };
