@@ -86,6 +86,39 @@ describe("coreference", () => {
   });
 });
 
+describe("people and groups a news story describes", () => {
+  const news = eventsOn("2022-03-15", "Reuters");
+
+  it("gives a person a state's adjective and a describing noun name the state they belong to", () => {
+    expect(news("China detained Australian citizen Yang Hengjun.")).toEqual(["COERCE China -> Yang Hengjun"]);
+    const arrest = code("Russia arrested American journalist Evan Gershkovich.", "2023-03-30", "Reuters")[0]!;
+    expect(arrest.recipient[0]).toMatchObject({ name: "Evan Gershkovich", code: "USA", kind: "person" });
+    // (a name that is no person's stays apart from the state: "Chinese state media Xinhua")
+    expect(code("Chinese state media Xinhua praised Pakistan.", "2022-03-15", "Reuters")[0]?.actor[0]).toMatchObject({ code: "CHN" });
+  });
+
+  it("reads a bare collective as the one of the same noun the story named before, not a generic one", () => {
+    const accuse = find(code("Syrian rebels held the suburb. The Syrian army accused the rebels of exaggerating the conditions.", "2016-02-06", "Reuters"), "ACCUSE")[0]!;
+    expect(accuse.recipient[0]).toMatchObject({ name: "Syrian rebels", code: "SYR", kind: "group" });
+    // ("officials" are too many bodies at once to be the ones named before)
+    expect(eventsOn("2016-02-06", "Reuters")("U.S. officials met Chinese diplomats. Trade officials criticized the plan.")).toEqual(["CONSULT Chinese diplomats+United States -> "]);
+  });
+
+  it("reads a state's presidency or regime as the state", () => {
+    expect(news("Kenya's presidency urged South Sudan to move heavy weaponry out of civilian areas.")).toEqual(["REQUEST Kenya -> South Sudan"]);
+    expect(news("The Syrian regime rejected the proposal from Turkey.")).toEqual(["REJECT Syria -> Türkiye"]);
+  });
+
+  it("knows state agencies that act in their own name, and names with 'of the' inside", () => {
+    expect(code("USAID announced $10 million in humanitarian assistance for Ukraine.", "2022-03-01", "The White House")[0]!.actor[0]).toMatchObject({ code: "USA", kind: "org" });
+    expect(eventsOn("2022-03-01", "The White House")("The Department of the Treasury sanctioned three Russian banks.")).toEqual(["SANCTION Department of the Treasury -> Russia"]);
+  });
+
+  it("does not aim an act at the channel it goes through", () => {
+    expect(eventsOn("2008-05-13", "Australian Minister for Foreign Affairs")("Australia will contribute $62 million, through AusAID, in assistance to Afghanistan.")).toEqual(["AGREE Australia -> Afghanistan"]);
+  });
+});
+
 describe("a pair named by its title", () => {
   it("reads 'the Prime Ministers' as the two prime ministers named last, not whoever was named last", () => {
     const text = "Prime Minister Lee Hsien Loong met Prime Minister Jacinda Ardern. They called for the release of President Win Myint. The Prime Ministers welcomed the progress.";

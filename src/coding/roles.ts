@@ -8,6 +8,7 @@ import type { Doc, EventParticipant, Mention, Sentence } from "../doc/document.t
 export const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll", "remain", "remains", "remained", "stand", "stands", "stood", "stay", "stays", "am"]);
 export const RELATIVES = new Set(["which", "that", "who", "whom", "whose", "where", "when"]);
 export const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
+export const CHANNEL_PREPOSITIONS = new Set(["through", "via"]);
 export const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place", "collective"]);
 export const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
 
@@ -197,7 +198,7 @@ export function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32
     t = Math.max(t, m.tokenEnd - 1);
     if (!isParticipant(m, doc)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
-    if (isLocation(doc, m)) continue;
+    if (isLocation(doc, m) || isChannel(doc, m)) continue;
     if (m.possessive || m.type === "adjective") {
       // "the Secretary-General's Special Envoy, Mr Brahimi": the one the possessive qualifies
       const after = qualifiedBy(doc, m, mentionOf);
@@ -214,6 +215,11 @@ export function qualifiedBy(doc: Doc, m: Mention, mentionOf: Int32Array): Mentio
   const next = mentionOf[m.tokenEnd + 1] ?? -1;
   const after = next >= 0 ? doc.mentions[next] : undefined;
   return after !== m ? after : undefined;
+}
+
+/** "through AusAID", "via the United Nations": the channel an act goes through, not whom it is aimed at. */
+export function isChannel(doc: Doc, m: Mention): boolean {
+  return CHANNEL_PREPOSITIONS.has(doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "");
 }
 
 /** "in Yemen", "at the White House": a place where something happens, not a participant. */

@@ -307,6 +307,37 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (code) m.entity = collective(mi.name, code);
   });
 
+  // a collective whose phrase names no state is the one of the same noun the text named last ("Syrian rebels … Rebels
+  // had rejected a government deadline", "Kenyan police … the police said"): coreference by the head noun
+  const lastCollective = new Map<string, number>(); // head noun -> entity
+  doc.mentions.forEach((m, i) => {
+    if (m.type !== "collective") return;
+    const head = tokens.lower[m.tokenEnd - 1]!;
+    if (m.entity >= 0) {
+      if (entities[m.entity]!.kind === "group") lastCollective.set(head, m.entity);
+      return;
+    }
+    const mi = info[i]!;
+    const earlier = lastCollective.get(head);
+    if (earlier === undefined || !mi.story || mi.code || !mi.name || !anaphoricCollective(m)) return;
+    m.entity = earlier;
+  });
+
+  /**
+   * A collective that can only mean one the text named before: its bare noun ("Rebels", "the police"), not one a word
+   * before it makes another ("our troops", "other officials", "ASEAN leaders") nor one a phrase after it says whose
+   * ("officials from the ministry", "leaders of the opposition").
+   */
+  function anaphoricCollective(m: Mention): boolean {
+    if (m.tokenEnd - m.tokenStart !== 1) return false;
+    const before = m.tokenStart - 1;
+    const opening = doc.sentences[m.sentence]!.tokenStart;
+    if (before >= opening && tokens.lower[before] !== "the" && !/^[,;:(“"‘'—–-]$/.test(tokens.text[before]!) && tokens.pos[before] !== "ADP" && tokens.pos[before] !== "VERB" && tokens.pos[before] !== "AUX" && tokens.pos[before] !== "CCONJ") return false;
+    if (before >= opening && mentionAt.has(before)) return false;
+    // (a gerund after "of" is the act the collective is blamed for: "accused the rebels of exaggerating")
+    return !/^(of|from|in|at|for)$/.test(tokens.lower[m.tokenEnd] ?? "") || (tokens.lower[m.tokenEnd] === "of" && tokens.pos[m.tokenEnd + 1] === "VERB");
+  }
+
   for (const def of pendingDefinitions) {
     const ids = [...new Set(def.mentions.map((m) => m.entity).filter((e) => e >= 0))];
     if (ids.length >= 2) groupMembers.set(def.head, ids);

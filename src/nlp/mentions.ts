@@ -27,6 +27,8 @@ export interface MentionInfo {
   people?: boolean;
   /** A collective whose members are where the text places them ("protesters", not "companies"). */
   present?: boolean;
+  /** A collective whose bare noun stands for the one of that noun the text named before ("the rebels"). */
+  story?: boolean;
 }
 
 export interface MentionLayer {
@@ -236,6 +238,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
           titled = true;
         } else if (e.kind === "state" && e.form !== "place" && j + 1 < units.length && isPrefixish(units[j + 1]!)) {
           code = e.code;
+        } else if (e.kind === "state" && e.form === "adjective" && !titled && descriptorEnd(j + 1) > j + 1) {
+          // "Australian citizen Yang Hengjun", "Russian oligarch Oleg Deripaska", "American journalist Evan Gershkovich":
+          // a state's adjective and a common noun describing the person whose name follows say whose the person is
+          code = e.code;
+          j = descriptorEnd(j + 1) - 1;
         } else if (e.kind === "state" && e.form === "name" && possessiveAt(units[j]!.end) && units[j + 2] && isPrefixish(units[j + 2]!)) {
           // "Russia's foreign minister (Sergey Lavrov)": the possessive is the title's state, as "the Russian foreign minister"
           code = e.code;
@@ -333,7 +340,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       take(c.start, c.end);
       const fs = tokens.lower[c.start - 1] === "the" && c.start - 1 >= s0 && free(c.start - 1, c.start) ? c.start - 1 : c.start;
       const m = { ...base("collective", c.start, c.end, fs, c.end), plural: true };
-      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true, present: refs.presentCollectives.has(tokens.lower[t]!) });
+      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true, present: refs.presentCollectives.has(tokens.lower[t]!), story: refs.storyCollectives.has(tokens.lower[t]!) });
       t = c.end - 1;
     }
 
@@ -561,6 +568,22 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       return null;
     }
 
+    /**
+     * From unit j: one to three lower-case common nouns and adjectives describing a person ("citizen", "human rights
+     * lawyer") that a capitalised word follows; the unit index of that word, or j when there is no such run.
+     */
+    function descriptorEnd(j: number): number {
+      let n = j;
+      while (n < units.length && n - j < 3) {
+        const x = units[n]!;
+        if (x.entry || x.end - x.start !== 1 || !/^\p{Ll}+$/u.test(tokens.text[x.start]!) || (tokens.pos[x.start] !== "NOUN" && tokens.pos[x.start] !== "ADJ")) break;
+        n++;
+      }
+      // (the name is checked as a person's like any other: "Chinese state media Xinhua" is none)
+      if (n === j || n >= units.length || (units[n]!.entry?.kind !== "person" && !(!units[n]!.entry && isCap(tokens.text[units[n]!.start]!)))) return j;
+      return n;
+    }
+
     /** The unit index of the office that unit j opens, over capitalised title words ("Special Envoy"), or -1. */
     function officeAfterTitleWords(j: number): number {
       let n = j;
@@ -777,6 +800,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         // "of", "for", "and" inside a name: "Lee Kuan Yew School of Public Policy"
         if ((w === "of" || w === "for" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0) {
           e++;
+          continue;
+        }
+        // "Department of the Treasury", "Ministry of the Interior"
+        if (w === "of" && tokens.lower[e + 1] === "the" && e + 2 < s1 && isCap(tokens.text[e + 2]!) && lastHead === e - 1) {
+          e += 2;
           continue;
         }
         // "LGBTQ+ Equality Caucus", "Women's Caucus": marks written onto a word of the name

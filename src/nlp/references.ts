@@ -26,6 +26,8 @@ export class References {
   readonly collectives: Set<string>;
   /** Those of them whose members are where the text places them: "protesters", "students" (data/lexicon/present-collectives.txt). */
   readonly presentCollectives: Set<string>;
+  /** Those that, bare, stand for the one of the same noun the text named before: "the rebels", "the police" (data/lexicon/story-collectives.txt). */
+  readonly storyCollectives: Set<string>;
   /**
    * Words that open a person's name, as written (data/names/): given names ("Mark", "Olaf") and the
    * East Asian family names written first ("Zhao", "Kim"); true when the word is also an ordinary
@@ -49,7 +51,10 @@ export class References {
     this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
     this.collectives = readWordList(join(dataDir, "lexicon", "collectives.txt"));
     this.presentCollectives = readWordList(join(dataDir, "lexicon", "present-collectives.txt"));
-    for (const w of this.presentCollectives) if (!this.collectives.has(w)) throw new Error(`present-collectives.txt: "${w}" is not in collectives.txt`);
+    this.storyCollectives = readWordList(join(dataDir, "lexicon", "story-collectives.txt"));
+    for (const [file, words] of [["present-collectives.txt", this.presentCollectives], ["story-collectives.txt", this.storyCollectives]] as const) {
+      for (const w of words) if (!this.collectives.has(w)) throw new Error(`${file}: "${w}" is not in collectives.txt`);
+    }
     this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
     this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));
