@@ -343,6 +343,11 @@ describe("acts announced as planned", () => {
     expect(events("King Abdullah was also scheduled to meet with Secretary of State John Kerry.")).toEqual(["AGREE Abdullah II -> John Kerry"]);
     expect(events("Australia plans to attend the conference.")).toEqual(["AGREE Australia -> "]);
   });
+  it("codes the act a subject 'continues' or 'resumes' to do, and what 'will continue to' promises", () => {
+    expect(eventsOn("2021-03-01", "U.S. Department of State")("The United States continues to support Georgia.")).toEqual(["SUPPORT United States -> Georgia"]);
+    expect(eventsOn("2021-08-20", "Ministry of Foreign Affairs, Singapore")("Singapore continues to urge all parties, including the Taliban, to ensure the safety of civilians.")).toEqual(["REQUEST Singapore -> Taliban"]);
+    expect(eventsOn("2021-03-01", "U.S. Department of State")("We will continue to support Georgia.")).toEqual(["AGREE United States -> Georgia"]);
+  });
   it("leaves 'is to' that is no plan", () => {
     expect(events("Russia is to blame.")).toEqual([]);
     expect(events("Our top priority in the meeting with China is to understand its intentions.")).toEqual([]);

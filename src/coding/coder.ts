@@ -180,8 +180,11 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
   return "no";
 }
 
-/** Verbs whose "to"-complement is the act itself, done by their subject: "decided to withdraw", "went on to visit". */
-const IMPLICATIVE = new Set(["decide", "choose", "proceed", "manage", "elect", "opt"]);
+/**
+ * Verbs whose "to"-complement is the act itself, done by their subject: "decided to withdraw", "went on to visit",
+ * and the aspectual "continue" and "resume" ("will continue to support Georgia" is support, promised).
+ */
+const IMPLICATIVE = new Set(["decide", "choose", "proceed", "manage", "elect", "opt", "continue", "resume"]);
 
 /** Verbs whose "that" clause is what they demand, not something done ("demanded that Russia withdraw"). */
 const DEMANDING = new Set(["demand", "urge", "ask", "request", "insist", "require", "appeal"]);
