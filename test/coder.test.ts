@@ -93,6 +93,10 @@ describe("people and groups a news story describes", () => {
     expect(news("China detained Australian citizen Yang Hengjun.")).toEqual(["COERCE China -> Yang Hengjun"]);
     const arrest = code("Russia arrested American journalist Evan Gershkovich.", "2023-03-30", "Reuters")[0]!;
     expect(arrest.recipient[0]).toMatchObject({ name: "Evan Gershkovich", code: "USA", kind: "person" });
+    const reject = code("Zeev Elkin, an Israeli cabinet minister close to Netanyahu, rejected the claims of the White House.", "2016-03-08", "Reuters")[0]!;
+    expect(reject.actor[0]).toMatchObject({ name: "Zeev Elkin", code: "ISR" });
+    // (", the American people will …" opens the next clause: it says nothing of the name before it)
+    expect(eventsOn("2021-06-01", "The White House")("As I assured President Zelenskyy, the American people will continue to stand with the brave Ukrainian people.")).toEqual(["AGREE United States -> brave Ukrainian people"]);
     // (a name that is no person's stays apart from the state: "Chinese state media Xinhua")
     expect(code("Chinese state media Xinhua praised Pakistan.", "2022-03-15", "Reuters")[0]?.actor[0]).toMatchObject({ code: "CHN" });
   });

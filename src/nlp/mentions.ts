@@ -317,6 +317,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       // ("Concerning Libya, the Deputy Secretary …": a name the text does not know holds no state or organization)
       if (!kbPerson && units.some((x) => x.start >= nameStart && x.end <= nameEnd && (x.entry?.kind === "state" || x.entry?.kind === "org"))) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
+      // ", an Israeli cabinet minister": a person's state from a describing appositive
+      const described = app || code ? null : describingAppositive(nameEnd);
+      if (described) app = { end: described.end, office: "", code: described.code };
       const fullEnd = app ? app.end : nameEnd;
       take(fullStartTok, fullEnd);
       const m = base("name", nameStart, nameEnd, fullStartTok, fullEnd);
@@ -884,12 +887,31 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       });
     }
 
+    /**
+     * ", an Israeli cabinet minister", ", a Chinese human rights lawyer": an appositive of "a", a state's adjective and
+     * lower-case words describing the person before it (its end and the state), or null. Only said of someone
+     * already known to be a person: the same words describe companies and places too ("Huawei, a Chinese company").
+     */
+    function describingAppositive(after: number): { end: number; code: string } | null {
+      if (tokens.lower[after] !== ",") return null;
+      // (an indefinite article: ", the American people will …" is the next clause's subject)
+      if (!/^(a|an)$/.test(tokens.lower[after + 1] ?? "")) return null;
+      const t = after + 2;
+      const k2 = unitAt.get(t);
+      const u = k2 === undefined ? undefined : units[k2];
+      if (u?.entry?.kind !== "state" || u.entry.form !== "adjective") return null;
+      let end = u.end;
+      while (end < s1 && end - u.end < 4 && /^\p{Ll}+$/u.test(tokens.text[end]!) && (tokens.pos[end] === "NOUN" || tokens.pos[end] === "ADJ") && !units[unitAt.get(end) ?? -1]?.entry) end++;
+      // (the words end in a noun: ", a Syrian-born" is no description of whom)
+      return end > u.end && tokens.pos[end - 1] === "NOUN" ? { end, code: u.entry.code } : null;
+    }
+
     function appositive(after: number): { end: number; office: string; code: string | null } | null {
       if (tokens.lower[after] !== ",") return null;
       let t = after + 1;
       // ", and Minister for Sustainability … Grace Fu": the next item of a list
       if (tokens.lower[t] === "and" || tokens.lower[t] === "or") return null;
-      if (tokens.lower[t] === "the" || tokens.lower[t] === "a") t++;
+      if (tokens.lower[t] === "the" || tokens.lower[t] === "a" || tokens.lower[t] === "an") t++;
       // ", Minister for Trade and Industry Gan Kim Yong, …": a title that ends in a name is the next person's
       let segEnd = t;
       // (the segment also ends where "and" starts another name: "… to the UN and Martin Bille Hermann")
