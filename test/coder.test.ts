@@ -299,6 +299,13 @@ describe("intentions", () => {
     expect(code("The national security law in Hong Kong will provide a stronger institutional guarantee.", "2020-06-30", CHINA_MFA)).toEqual([]);
     expect(find(code("Special Envoy for the Horn of Africa David Satterfield will travel to Addis Ababa, Ethiopia, February 13-14.", "2022-02-10"), "AGREE")).toHaveLength(1);
   });
+  it("codes reported speech's 'would' as the speaker's report of an intention, not a wish, a guess or a condition", () => {
+    expect(eventsOn("2019-06-30", "Reuters")("The US side said it would allow Huawei to buy American parts.")).toEqual(["AGREE United States -> Huawei"]);
+    expect(eventsOn("1971-02-01")("Mr Bowen said Australia would maintain permanent representation in Dacca.")).toEqual(["AGREE Australia -> "]);
+    expect(code("Trinidad and Tobago said it would like to play an active part in the Initiative.", "2019-06-01", "Reuters")).toEqual([]);
+    expect(code("If Iran attacks, Israel would respond.", "2019-06-01", "Reuters")).toEqual([]);
+    expect(code("It would be foolish for Japan to strike back.", "1987-04-01", "Reuters")).toEqual([]);
+  });
   it("reads an object pronoun as someone other than its own clause's subject", () => {
     const events = eventsOn("2019-04-02", CHINA_MFA);
     expect(events("At the invitation of President Putin, President Xi Jinping will hold talks with him.")).toContain("AGREE Xi Jinping -> Vladimir Putin");

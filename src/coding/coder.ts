@@ -126,6 +126,9 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
       if (end < 0) continue;
       // ("Otherwise, China will have to take countermeasures": a threat needs no promise verb)
       if (trig.pos === "AUX" && !lex.promisesAct(tokens, t, sent.tokenEnd) && !statesConsequence(doc, sent)) continue;
+      // ("would" states an intention only as the future of what someone said: "Australia would double its aid, he said";
+      // not a wish or a guess, "said China would like to play a role", "I would imagine", nor a spoken "I'd")
+      if (trig.pattern === "would" && (tokens.lower[t] !== "would" || !(roles && roles.tree.parsed(t) && reportedClause(doc, roles.tree, roles.tree.head(t), lex)) || WISHES.has(tokens.lemma[roles.tree.head(t)]!))) continue;
       // "committed war crimes", "meet the demand", "received a grant": another sense of the word
       const senses = lex.otherSenses.get(trig.pattern);
       if (senses && roles && senses.some((s) => roles.hasDependent(t, s.relation, s.lemmas))) continue;
@@ -185,6 +188,9 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
  * and the aspectual "continue" and "resume" ("will continue to support Georgia" is support, promised).
  */
 const IMPLICATIVE = new Set(["decide", "choose", "proceed", "manage", "elect", "opt", "continue", "resume"]);
+
+/** Verbs after "would" that state a wish or a guess, not what one will do ("would like to", "would imagine"). */
+const WISHES = new Set(["like", "love", "prefer", "imagine", "think", "guess", "suppose", "expect", "hope", "say", "argue"]);
 
 /** Verbs whose "that" clause is what they demand, not something done ("demanded that Russia withdraw"). */
 const DEMANDING = new Set(["demand", "urge", "ask", "request", "insist", "require", "appeal"]);
