@@ -118,6 +118,15 @@ describe("people and groups a news story describes", () => {
     expect(eventsOn("2022-03-01", "The White House")("The Department of the Treasury sanctioned three Russian banks.")).toEqual(["SANCTION Department of the Treasury -> Russia"]);
   });
 
+  it("reads an unknown organisation's owner from the state it names or stands after, not from its portfolio", () => {
+    const request = code("The US Congressional-Executive Commission on China called on the President to sign the act.", "2019-11-20", CHINA_MFA)[0]!;
+    expect(request.actor[0]).toMatchObject({ name: "US Congressional-Executive Commission on China", code: "USA" });
+    expect(request.recipient[0]).toMatchObject({ name: "Donald Trump" });
+    expect(code("The Senate Committee on Foreign Relations criticized Tehran.", "2019-11-20", CHINA_MFA)[0]!.actor[0]).toMatchObject({ code: "USA" });
+    // ("on" and a date ends the name)
+    expect(code("The Joint Commission on July 28 welcomed Iran's steps.", "2019-07-29", "Reuters")[0]?.actor[0]?.name).toBe("Joint Commission");
+  });
+
   it("does not aim an act at the channel it goes through", () => {
     expect(eventsOn("2008-05-13", "Australian Minister for Foreign Affairs")("Australia will contribute $62 million, through AusAID, in assistance to Afghanistan.")).toEqual(["AGREE Australia -> Afghanistan"]);
   });

@@ -62,6 +62,10 @@ interface Unit {
   entries: NameEntry[];
 }
 
+/** Month and weekday names, which follow "on" as a date, not inside a name. */
+const CALENDAR_WORDS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+/** Prepositions by which an organisation's name names its portfolio, not its owner ("Commission on China"). */
+const PORTFOLIO_PREPOSITIONS = new Set(["on", "for", "to", "against", "with", "in"]);
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
 const GOVERNMENT_WORDS = new Set(["administration", "government"]);
 /** The local units of government a place's name may open ("Georgetown County"). */
@@ -442,8 +446,18 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         if (end > t) t = end - 1;
         continue;
       }
+      // whose it is: a state its name holds ("Ministry of Foreign Affairs of Singapore"), not the one its portfolio names
+      // ("Commission on China", "Office for Iran Affairs"), else the state's name or adjective right before it ("Russian
+      // Security Council")
       let code: string | null = null;
-      for (const u of units) if (u.start >= t && u.end <= end && u.entry?.kind === "state" && u.entry.form !== "place") code = u.entry.code;
+      for (const u of units) {
+        if (u.start >= t && u.end <= end && u.entry?.kind === "state" && u.entry.form !== "place" && !PORTFOLIO_PREPOSITIONS.has(tokens.lower[u.start - 1]!)) code = u.entry.code;
+      }
+      const k2 = unitEndingAt.get(t);
+      const before = k2 === undefined ? undefined : units[k2];
+      // (or the body it is part of: "the Senate Committee on Foreign Relations")
+      if (!code && before?.entry?.kind === "state" && before.entry.form !== "place" && before.entry.form !== "people") code = before.entry.code;
+      if (!code && before?.entry?.kind === "org") code = kb.orgs.get(before.entry.id)?.code ?? null;
       const fs = tokens.lower[t - 1] === "the" && t - 1 >= s0 && free(t - 1, t) ? t - 1 : t;
       take(fs, end);
       const m = base("name", t, end, fs, end);
@@ -800,8 +814,14 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
           e++;
           continue;
         }
-        // "of", "for", "and" inside a name: "Lee Kuan Yew School of Public Policy"
-        if ((w === "of" || w === "for" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0) {
+        // "Congressional-Executive Commission": capitalised words joined by a hyphen
+        if ((w === "-" || w === "–") && e > t && tokens.end[e - 1] === tokens.start[e] && e + 1 < s1 && tokens.end[e] === tokens.start[e + 1] && isCap(tokens.text[e + 1]!)) {
+          e++;
+          continue;
+        }
+        // "of", "for", "on", "and" inside a name: "Lee Kuan Yew School of Public Policy", "Commission on Human Rights"
+        // (not a date: "the Joint Commission on July 28", "the Council on Monday")
+        if ((w === "of" || w === "for" || w === "on" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0 && !(w === "on" && CALENDAR_WORDS.test(tokens.text[e + 1]!))) {
           e++;
           continue;
         }
@@ -819,7 +839,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       }
       if (lastHead < 0) return t;
       // trailing words after the last head belong to the name only if capitalized ("… School of Public Policy")
-      const end = tokens.lower[lastHead + 1] === "of" || tokens.lower[lastHead + 1] === "for" ? e : lastHead + 1;
+      const end = /^(of|for|on)$/.test(tokens.lower[lastHead + 1] ?? "") ? e : lastHead + 1;
       return end - t >= 2 ? end : t;
     }
 
