@@ -78,6 +78,13 @@ describe("coreference", () => {
     expect(request.mode).toEqual(["yield"]);
   });
 
+  it("reads a subject 'Both' as the pair named last, not a floating 'both' or 'both X and Y'", () => {
+    const on = eventsOn("2023-03-01", "The White House");
+    expect(on("President Biden met with President Lula of Brazil at the White House. Both called on Russia to withdraw its forces.")).toContain("REQUEST Joe Biden+Luiz Inácio Lula da Silva -> Russia");
+    expect(on("Both China and Japan welcomed the deal.")).toEqual(["SUPPORT China+Japan -> "]);
+    expect(eventsOn("2020-05-08", CHINA_MFA)("China and Russia both remain committed to the widely-recognized view on WWII history.")).toEqual(["AGREE China+Russia -> "]);
+  });
+
   it("reads 'the two leaders' as the people who met", () => {
     const text = "President Joe Biden met with Prime Minister Fumio Kishida at the White House today. The two leaders discussed the situation in the region.";
     const consults = find(code(text, "2023-01-13"), "CONSULT");

@@ -187,6 +187,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       if (!free(ref.start, ref.end)) continue;
       const r = ref.value;
       if (r.kind === "pronoun" && tokens.pos[i] !== "PRON" && tokens.pos[i] !== "DET") continue;
+      // "Both expressed concern": "both" alone stands for a pair only before its verb, not in "both China and Japan"
+      // (nor after the subject it floats from: "They both praised", "China and Russia both remain committed")
+      if (ref.end - ref.start === 1 && tokens.lower[i] === "both" && (!/^(VERB|AUX|ADV)$/.test(tokens.pos[i + 1] ?? "") || (i > s0 && !/^(PUNCT|CCONJ|ADV|SCONJ)$/.test(tokens.pos[i - 1]!)))) continue;
       // "His Excellency", "Her Majesty" are styles, not pronouns
       const style = kb.names.longest(tokens.lower, tokens.text, i, s1);
       if (style && style.end > ref.end && style.values.some((v) => v.kind === "honorific")) continue;
