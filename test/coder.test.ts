@@ -85,6 +85,19 @@ describe("coreference", () => {
     expect(eventsOn("2020-05-08", CHINA_MFA)("China and Russia both remain committed to the widely-recognized view on WWII history.")).toEqual(["AGREE China+Russia -> "]);
   });
 
+  it("reads two bare titles joined by 'and' as both their holders", () => {
+    const text = "Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today. The Deputy Secretary and the State Secretary also reaffirmed their support for Ukraine's sovereignty.";
+    expect(eventsOn("2021-06-01", "U.S. Department of State")(text)).toContain("SUPPORT Miguel Berger+Wendy Sherman -> Ukraine");
+    // (an "and" inside a named person's title joins no one: "Minister for Foreign Affairs and Trade Promotion Carmelo Abela")
+    const visit = "At the invitation of State Councilor and Foreign Minister Wang Yi, Minister for Foreign Affairs and Trade Promotion Carmelo Abela of Malta will pay an official visit to China.";
+    expect(eventsOn("2019-08-28", CHINA_MFA)(visit)).toContain("AGREE Carmelo Abela -> China");
+  });
+
+  it("keeps the items of a list whose later items readout does not know", () => {
+    const text = "President Mirziyoyev will visit the Land Transport Authority, Lee Kuan Yew School of Public Policy, URA Singapore City Gallery and Gardens by the Bay.";
+    expect(eventsOn("2023-01-15", "Ministry of Foreign Affairs, Singapore")(text)).toEqual(["AGREE Shavkat Mirziyoyev -> Land Transport Authority+Lee Kuan Yew School of Public Policy"]);
+  });
+
   it("reads 'the two leaders' as the people who met", () => {
     const text = "President Joe Biden met with Prime Minister Fumio Kishida at the White House today. The two leaders discussed the situation in the region.";
     const consults = find(code(text, "2023-01-13"), "CONSULT");

@@ -127,7 +127,11 @@ export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionO
   const { tokens } = doc;
   for (;;) {
     const fullTok = tokenAt(doc, cur.fullStart, cur.tokenStart);
-    const sep = fullTok - 1;
+    // ("The Deputy Secretary and the State Secretary": capitalised words of a bare title and an article outside its
+    // phrase; not inside a named person's title, "Minister for Foreign Affairs and Trade Promotion Carmelo Abela")
+    let sep = fullTok - 1;
+    while (cur.type === "title" && sep > fullTok - 4 && sep > sent.tokenStart && mentionOf[sep]! < 0 && /^\p{Lu}\p{Ll}/u.test(tokens.text[sep]!)) sep--;
+    if (tokens.lower[sep] === "the" && mentionOf[sep]! < 0) sep--;
     if (sep <= sent.tokenStart) break;
     const w = tokens.lower[sep]!;
     // "A, B and C": the last link must be "and"; a bare comma before a subject ends a phrase
@@ -174,9 +178,31 @@ export function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf:
   // "A, B," without an "and" is A and an apposition
   let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
   while (t < limit && tokens.start[t]! < cur.fullEnd) t++;
-  const endsInAnd = tokens.lower[t] === "and" || (tokens.lower[t] === "," && tokens.lower[t + 1] === "and");
+  const endsInAnd = tokens.lower[t] === "and" || (tokens.lower[t] === "," && (tokens.lower[t + 1] === "and" || namedItemsThenAnd(doc, t + 1, limit)));
   const lastAnd = endsInAnd || out.length >= 3 ? links.length - 1 : links.lastIndexOf("and");
   return out.slice(0, lastAnd + 2);
+}
+
+/**
+ * Whether names that are no participants, separated by commas, run from token t to an "and": the rest of a list
+ * whose items the text names but readout does not know ("the Land Transport Authority, Lee Kuan Yew School of Public
+ * Policy, URA Singapore City Gallery and Gardens by the Bay").
+ */
+function namedItemsThenAnd(doc: Doc, t: number, limit: number): boolean {
+  const { tokens } = doc;
+  let words = 0;
+  for (let u = t; u < Math.min(limit, t + 24); u++) {
+    const w = tokens.text[u]!;
+    if (w === "and") return words > 0;
+    if (w === ",") {
+      if (!words) return false;
+      words = 0;
+      continue;
+    }
+    if (/^\p{Lu}/u.test(w)) words++;
+    else if (!words || !/^(of|the|for|by|on|&|-)$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** The first participant after the trigger (and those coordinated with it), skipping places and the actor's possessives. */
