@@ -147,6 +147,10 @@ describe("people and groups a news story describes", () => {
     expect(code("The Joint Commission on July 28 welcomed Iran's steps.", "2019-07-29", "Reuters")[0]?.actor[0]?.name).toBe("Joint Commission");
   });
 
+  it("reads a state's forces named by 'its' as the state", () => {
+    expect(eventsOn("1987-03-23", "Reuters")("Iraq said its warplanes had attacked a supertanker and four Iranian oil sites.")).toEqual(["ASSAULT Iraq -> Iran"]);
+  });
+
   it("does not aim an act at the channel it goes through", () => {
     expect(eventsOn("2008-05-13", "Australian Minister for Foreign Affairs")("Australia will contribute $62 million, through AusAID, in assistance to Afghanistan.")).toEqual(["AGREE Australia -> Afghanistan"]);
   });

@@ -432,6 +432,17 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (m.entity >= 0) lastMention.set(m.entity, i);
   });
 
+  // a state's forces or officials after a possessive pronoun that stands for the state act as that state, as "Iraqi
+  // warplanes" or "the Iraqi military" do when the text names no one in them (not "our communities", "its citizens") ("Iraq said its warplanes had attacked a supertanker", "The
+  // United States said its forces destroyed the platform")
+  doc.mentions.forEach((m, i) => {
+    const mi = info[i]!;
+    if (m.entity >= 0 || m.type !== "collective" || !mi.name || mi.code || !mi.agents) return;
+    const owner = doc.mentions[i - 1];
+    if (!owner || owner.type !== "pronoun" || !owner.possessive || owner.tokenEnd !== m.tokenStart || owner.entity < 0) return;
+    if (entities[owner.entity]!.kind === "state") m.entity = owner.entity;
+  });
+
   /**
    * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
    * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).

@@ -29,6 +29,8 @@ export interface MentionInfo {
   present?: boolean;
   /** A collective whose bare noun stands for the one of that noun the text named before ("the rebels"). */
   story?: boolean;
+  /** A collective of a state's agents, its forces or officials ("troops", "officials", "leaders"): "its troops" are the state's (not "its people", its population). */
+  agents?: boolean;
 }
 
 export interface MentionLayer {
@@ -350,7 +352,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       take(c.start, c.end);
       const fs = tokens.lower[c.start - 1] === "the" && c.start - 1 >= s0 && free(c.start - 1, c.start) ? c.start - 1 : c.start;
       const m = { ...base("collective", c.start, c.end, fs, c.end), plural: true };
-      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true, present: refs.presentCollectives.has(tokens.lower[t]!), story: refs.storyCollectives.has(tokens.lower[t]!) });
+      add(m, { name: doc.text.slice(m.start, m.end).replace(/\s+/g, " "), kbPerson: null, state: null, org: null, office: null, code: c.code, reference: null, collective: true, present: refs.presentCollectives.has(tokens.lower[t]!), story: refs.storyCollectives.has(tokens.lower[t]!), agents: refs.armedActors.has(tokens.lower[t]!) || (refs.stateHeads.has(tokens.lower[t]!) && tokens.lower[t] !== "people") });
       t = c.end - 1;
     }
 
