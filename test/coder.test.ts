@@ -55,6 +55,12 @@ describe("people never seen before", () => {
     expect(support.actor[0]).toMatchObject({ name: "Karin Oskarsdottir", code: "ISL", office: "Ambassador" });
   });
 
+  it("reads offices listed with commas before a name as that person's ('Minister in the Prime Minister's Office, Second Minister for Education … Dr Mohamad Maliki Osman')", () => {
+    const text = "Deputy President Paul Mashatile met Minister in the Prime Minister’s Office, Second Minister for Education and Second Minister for Foreign Affairs Dr Mohamad Maliki Osman, and Minister of State for Manpower Gan Siow Huang.";
+    const consult = find(code(text, "2023-12-12", "Ministry of Foreign Affairs, Singapore"), "CONSULT")[0]!;
+    expect(names([...consult.actor, ...consult.recipient])).toEqual(expect.arrayContaining(["Gan Siow Huang", "Mohamad Maliki Osman"]));
+  });
+
   it("keeps a long title apart from the name it introduces", () => {
     const text = "Minister for Foreign Affairs Dr Vivian Balakrishnan met Senior Minister of State for Trade Ravi Tandon of India today.";
     const consult = find(code(text, "2022-03-15"), "CONSULT")[0]!;

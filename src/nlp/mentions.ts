@@ -667,6 +667,12 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
           a--;
           continue;
         }
+        // "Minister in the Prime Minister's Office, Second Minister for Education … Dr Mohamad Maliki Osman": offices one
+        // person holds, listed with commas before the name (an office right before the comma names no one of its own)
+        if (w === "," && a - 2 >= 0 && units[a - 2]!.entry?.kind === "office" && units[a - 3]?.entry?.kind !== "person") {
+          a -= 2;
+          continue;
+        }
         if (!titleish(x) || w === "(" || w === "the") break;
         a--;
       }
