@@ -398,6 +398,11 @@ describe("acts announced as planned", () => {
     expect(eventsOn("2021-08-20", "Ministry of Foreign Affairs, Singapore")("Singapore continues to urge all parties, including the Taliban, to ensure the safety of civilians.")).toEqual(["REQUEST Singapore -> Taliban"]);
     expect(eventsOn("2021-03-01", "U.S. Department of State")("We will continue to support Georgia.")).toEqual(["AGREE United States -> Georgia"]);
   });
+  it("codes the act a journey is made for ('will head to Matera to attend the G20 meeting')", () => {
+    expect(eventsOn("2021-06-27", "Ministry of Foreign Affairs, Singapore")("Minister Balakrishnan will then head to Matera to attend the G20 Foreign Ministers’ Meeting.")).toEqual(["AGREE Vivian Balakrishnan -> Group of Twenty"]);
+    // ("going to" is a future, not a journey)
+    expect(code("I just don't think we're going to be in a position to offer anything specific.", "2021-06-01", "U.S. Department of State")).toEqual([]);
+  });
   it("leaves 'is to' that is no plan", () => {
     expect(events("Russia is to blame.")).toEqual([]);
     expect(events("Our top priority in the meeting with China is to understand its intentions.")).toEqual([]);

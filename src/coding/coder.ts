@@ -27,8 +27,11 @@ const MULTILATERAL_WORDS = /\b(summit|ministerial|plenary|forum|conference|sidel
 const STATIVE = new Set(["committed", "prepared", "determined", "dedicated", "resolved", "pleased", "honored", "honoured", "delighted", "opposed"]);
 /** The frame of a meeting noun's partners: "held a meeting with members of his Cabinet", "convened a meeting of the National Security Council". */
 const WITH_NOUN = ["nmod:with", "nmod:of"];
-/** Verbs after which "to do X" tells what a meeting or a letter was for: "met with X to express appreciation", "has written to X to convey condolences". */
-const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive", "write"]);
+/**
+ * Verbs after which "to do X" tells what a meeting, a letter or a journey was for: "met with X to express appreciation",
+ * "has written to X to convey condolences", "will head to Matera to attend the G20 meeting".
+ */
+const MEETING_VERBS = new Set(["meet", "visit", "travel", "call", "speak", "talk", "convene", "hold", "host", "receive", "welcome", "join", "gather", "come", "arrive", "write", "head", "fly", "return"]);
 const GERUND_PREPOSITIONS = new Set(["for", "of", "in", "by", "on", "to", "with", "without", "after", "before", "about", "towards", "toward", "through", "from", "including", "and"]);
 
 export interface CoderContext {
