@@ -8,7 +8,7 @@ import type { Doc, EventParticipant, Mention, Sentence } from "../doc/document.t
 export const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", "all", "each", "particularly", "again", "once", "warmly", "strongly", "firmly", "deeply", "sincerely", "highly", "personally", "publicly", "formally", "officially", "repeatedly", "today", "recently", "later", "subsequently", "separately", "had", "has", "have", "did", "do", "does", "is", "was", "were", "are", "be", "been", "being", "to", "will", "shall", "'ll", "remain", "remains", "remained", "stand", "stands", "stood", "stay", "stays", "am"]);
 export const RELATIVES = new Set(["which", "that", "who", "whom", "whose", "where", "when"]);
 export const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
-export const CHANNEL_PREPOSITIONS = new Set(["through", "via"]);
+const CHANNEL_PREPOSITIONS = new Set(["through", "via"]);
 export const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place", "collective"]);
 export const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
 

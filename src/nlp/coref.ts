@@ -433,8 +433,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   });
 
   // a state's forces or officials after a possessive pronoun that stands for the state act as that state, as "Iraqi
-  // warplanes" or "the Iraqi military" do when the text names no one in them (not "our communities", "its citizens") ("Iraq said its warplanes had attacked a supertanker", "The
-  // United States said its forces destroyed the platform")
+  // warplanes" or "the Iraqi military" do when the text names no one in them: "Iraq said its warplanes had attacked a
+  // supertanker", "The United States said its forces destroyed the platform" (not "our communities", "its citizens")
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     if (m.entity >= 0 || m.type !== "collective" || !mi.name || mi.code || !mi.agents) return;

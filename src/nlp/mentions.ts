@@ -602,8 +602,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         n++;
       }
       // (the name is checked as a person's like any other: "Chinese state media Xinhua" is none)
-      if (n === j || n >= units.length || (units[n]!.entry?.kind !== "person" && !(!units[n]!.entry && isCap(tokens.text[units[n]!.start]!)))) return j;
-      return n;
+      if (n === j || n >= units.length) return j;
+      const name = units[n]!;
+      return name.entry?.kind === "person" || (!name.entry && isCap(tokens.text[name.start]!)) ? n : j;
     }
 
     /** The unit index of the office that unit j opens, over capitalised title words ("Special Envoy"), or -1. */
