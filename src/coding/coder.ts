@@ -293,10 +293,16 @@ function counterpart(doc: Doc, sent: Sentence, head: number, actors: readonly Ev
   return null;
 }
 
-/** Whether a mention is a subject itself (its words hold a subject of the parse), not a participant inside one's phrase. */
-function namesSubject(tree: Tree, m: Mention): boolean {
-  for (let t = m.tokenStart; t < m.tokenEnd; t++) if (tree.parsed(t) && tree.is(t, "nsubj")) return true;
-  return false;
+/**
+ * Whether a mention is the verb's subject itself (its words hold the subject the parse gives the verb), not a
+ * participant inside the subject's phrase nor another clause's subject ("North Korea's malicious cyber activities
+ * threaten the United States"; "The United States and the ROK oppose all activities that threaten the order").
+ */
+function namesSubject(doc: Doc, tree: Tree, m: Mention, verb: number): boolean {
+  const s = tree.parsed(verb) ? tree.subjectOf(verb) : null;
+  if (!s) return false;
+  const at = doc.tokens.start[s.token]!;
+  return at >= m.fullStart && at < m.fullEnd;
 }
 
 /** Whether a participant is an armed force or its weapons: its phrase or its entity's name ends in a word of armed-actors.txt. */
@@ -529,7 +535,7 @@ function codeOne(
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
   if (trigger.actor === "armed" && !actorMentions.some((m) => armedActor(doc, m, ctx.lexicon, ctx.kb))) return null;
   // "the Minister arrived in Tehran": the subject itself acts, not one its phrase names ("supplies donated by China arrived")
-  if (trigger.actor === "subject" && !actorMentions.some((m) => discourse.roles && namesSubject(discourse.roles.tree, m))) return null;
+  if (trigger.actor === "subject" && !actorMentions.some((m) => discourse.roles && namesSubject(doc, discourse.roles.tree, m, head))) return null;
   // "U.S. Government assistance flights will start arriving", "the Carbon Mapper Coalition satellites will build on …",
   // "local governments in China will adjust their measures": only a participant itself promises, not one named inside
   // the subject's phrase
