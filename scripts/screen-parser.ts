@@ -5,7 +5,7 @@
  * file) is done once and cached, and each later run trains only the parser
  * from the cached tags, printing its best dev epoch and UAS and LAS there:
  *
- *   node --max-old-space-size=8192 --import tsx scripts/screen-parser.ts [--cache DIR] [--seed N] [--refresh]
+ *   node --max-old-space-size=8192 --import tsx scripts/screen-parser.ts [--cache DIR] [--seed N] [--refresh] [--test]
  *
  * Inputs and options are those of scripts/train-parser.ts (both read
  * them from scripts/training-inputs.ts), so with unchanged code its figures are those of a full retraining
@@ -14,7 +14,10 @@
  * how much a figure moves by chance alone: dev UAS / LAS 0.8378 / 0.8007,
  * 0.8368 / 0.8002 and 0.8357 / 0.7989 at seeds 1, 2 and 3 (EWT test
  * 0.8498 / 0.8132, 0.8477 / 0.8107 and 0.8464 / 0.8100), as much as most
- * changes of features or training make. The cache (default
+ * changes of features or training make. --test also prints the trained
+ * parser's EWT test scores as `npm run score:parser` counts them (the
+ * file's gold words with the cached tagger's tags): a change can move dev
+ * and test apart. The cache (default
  * $TMPDIR/readout-screen) holds for the tagger and cluster code and data it
  * was made with: --refresh remakes it after changing them.
  */
@@ -22,6 +25,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { type Clusters, DEFAULT_CLUSTER_OPTIONS, buildClusters, clusterLookup } from "../src/syntax/clusters.ts";
+import { tokenizerHints } from "../src/nlp/parse.ts";
+import { readConllu } from "../src/syntax/conllu.ts";
+import type { Parser } from "../src/syntax/parser.ts";
+import { wordAtoms } from "../src/syntax/tagger.ts";
 import { jackknifedTags, tagSet, trainParserOn, trainTagger } from "../src/syntax/train.ts";
 import { option, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
 
@@ -31,12 +38,17 @@ const seed = Number(option("--seed", "1"));
 const log = timedLog();
 const options = trainingOptions(seed, log);
 const { train, dev } = treebank();
+// the test file is tagged into the cache, and read only to print the screened parser's test scores (--test)
+const test = readConllu(resolve(import.meta.dirname, "..", "..", "shared", "ud", "en_ewt", "en_ewt-ud-test.conllu"));
+for (const s of test) s.hint = tokenizerHints(s.form);
 
 interface Cached {
   clusters: { words: string[]; fine: number[]; coarse: number[]; fineCount: number; coarseCount: number };
   tagCount: number;
   train: number[][];
   dev: number[][];
+  /** The test file's tags (caches made before --test have none). */
+  test?: number[][];
 }
 const file = resolve(cache, "tags.json");
 if (args.includes("--refresh") || !existsSync(file)) {
@@ -52,6 +64,7 @@ if (args.includes("--refresh") || !existsSync(file)) {
     tagCount: set.tags.length,
     train: predicted.map((t) => [...t]),
     dev: dev.map((s) => [...full.tagger.tag(s.form, s.hint ?? null)]),
+    test: test.map((s) => [...full.tagger.tag(s.form, s.hint ?? null)]),
   };
   mkdirSync(cache, { recursive: true });
   writeFileSync(file, JSON.stringify(cached));
@@ -68,3 +81,30 @@ log(
   `parser seed ${seed}: best epoch ${result.epochs}, dev UAS ${result.uas.toFixed(4)} LAS ${result.las.toFixed(4)}; move features ${result.parser.moveTable.features}, ` +
     `relation features ${result.parser.labelTables[0].features}+${result.parser.labelTables[1].features}`,
 );
+
+if (args.includes("--test")) {
+  if (!cached.test) throw new Error(`${file} holds no test tags: remake it with --refresh`);
+  const { uas, las } = testScores(result.parser, cached.test);
+  log(`parser seed ${seed}: EWT test UAS ${uas.toFixed(4)} LAS ${las.toFixed(4)}`);
+}
+
+/** Attachment scores on the EWT test file as score:parser counts them: its gold words, the cached tagger's tags. */
+function testScores(parser: Parser, tags: number[][]): { uas: number; las: number } {
+  let words = 0;
+  let unlabeled = 0;
+  let labeled = 0;
+  test.forEach((s, si) => {
+    const n = s.form.length;
+    const head = new Int32Array(n);
+    const rel = new Uint8Array(n);
+    parser.parse(wordAtoms(s.form, lookup, null), Uint8Array.from(tags[si]!), n, head, rel);
+    for (let i = 0; i < n; i++) {
+      words++;
+      if (head[i] === s.head[i]) {
+        unlabeled++;
+        if (parser.labels[rel[i]!] === s.deprel[i]) labeled++;
+      }
+    }
+  });
+  return { uas: unlabeled / words, las: labeled / words };
+}
