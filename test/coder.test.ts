@@ -157,6 +157,13 @@ describe("people and groups a news story describes", () => {
     expect(eventsOn("1987-03-23", "Reuters")("Iraq said its warplanes had attacked a supertanker and four Iranian oil sites.")).toEqual(["ASSAULT Iraq -> Iran"]);
   });
 
+  it("leaves a detention said of someone in passing, and keeps one the clause dates or reports", () => {
+    const on = eventsOn("2022-03-30", "The White House");
+    expect(on("President Biden met today with the parents of Trevor Reed, who is wrongfully detained in Russia.").filter((e) => e.startsWith("COERCE"))).toEqual([]);
+    expect(on("The Secretary thanked Oman for securing the furlough of Morad Tahbaz, a U.S. citizen unjustly detained in Iran.").filter((e) => e.startsWith("COERCE"))).toEqual([]);
+    expect(on("Chinese authorities arrested two Canadians who were later released.")).toEqual(["COERCE China -> Canadians"]);
+  });
+
   it("does not aim an act at the channel it goes through", () => {
     expect(eventsOn("2008-05-13", "Australian Minister for Foreign Affairs")("Australia will contribute $62 million, through AusAID, in assistance to Afghanistan.")).toEqual(["AGREE Australia -> Afghanistan"]);
   });

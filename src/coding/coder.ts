@@ -377,6 +377,10 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (standingSince(tokens, sent, head)) return null;
+  // "Trevor Reed, who is wrongfully detained in Russia", "Morad Tahbaz, a U.S. citizen unjustly detained in Iran": a
+  // detention said of someone in passing is the state they are in, not an act the text reports (unless the clause
+  // dates it: "who was arrested on Monday")
+  if (trigger.type === "COERCE" && discourse.roles && describedState(doc, discourse.roles.tree, head)) return null;
   // "families who feel threatened", "seemed isolated": a participle after a verb of seeming describes a state, no act
   if (trigger.pos === "VERB" && /ed$/.test(lower[head]!) && !STATIVE.has(lower[head]!)) {
     let t = head - 1;
@@ -813,6 +817,27 @@ function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boo
   while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
   return /^(has|have|'ve)$/.test(tokens.lower[t] ?? "");
 }
+
+/** Whether the passive participle at `verb` describes a noun (a relative clause or a participle after it) and names no day. */
+function describedState(doc: Doc, tree: Tree, verb: number): boolean {
+  if (!tree.parsed(verb)) return false;
+  const rel = tree.relation(verb);
+  const passive = tree.children(verb, "aux:pass").length > 0 || (rel === "acl" && tree.xpos(verb) === "VBN");
+  // (a relative pronoun as its subject makes it a relative clause however the parse attaches it)
+  const relative = rel === "acl:relcl" || rel === "acl" || tree.children(verb, "nsubj:pass").some((c) => /^(who|which|that)$/.test(doc.tokens.lower[c]!));
+  if (!passive || !relative) return false;
+  // (a day word anywhere in the clause dates it: "who was detained by the Chinese authorities on Monday")
+  for (let u = verb + 1; u < doc.tokens.count && tree.parsed(u); u++) {
+    let x = u;
+    for (let hops = 0; x >= 0 && x !== verb && hops < 12; hops++) x = tree.head(x);
+    if (x !== verb) break;
+    if (DAY_WORDS.test(doc.tokens.lower[u]!)) return false;
+  }
+  return true;
+}
+
+/** Words that date an act to a day or a recent time: "on Monday", "yesterday", "last week", "on 3 May". */
+const DAY_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** Whether an earlier request of the sentence, by the same actors, asks for the act at `head`, which has no subject of its own. */
 function askedBefore(coded: readonly CodedEvent[], ev: CodedEvent, roles: TreeRoles | null, head: number): boolean {
