@@ -439,6 +439,12 @@ describe("acts of force", () => {
 });
 
 describe("other senses of trigger words", () => {
+  it("reads 'deny' with something withheld as no rejection ('denying Russia parts', 'denying basic liberties')", () => {
+    const on = eventsOn("2022-06-01", "The White House");
+    expect(on("Together, we are denying Russia parts, including semiconductors.")).toEqual([]);
+    expect(on("Iran denied the allegations by the United States.")).toEqual(["REJECT Iran -> United States"]);
+  });
+
   it("tells them by a dependent in the parse", () => {
     expect(code("We have assessed that Russia has committed war crimes in Ukraine.", "2022-05-01")).toEqual([]);
     expect(code("These steps will help the United States meet its climate goals.", "2022-05-01")).toEqual([]);
