@@ -25,12 +25,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { type Clusters, DEFAULT_CLUSTER_OPTIONS, buildClusters, clusterLookup } from "../src/syntax/clusters.ts";
-import { tokenizerHints } from "../src/nlp/parse.ts";
-import { readConllu } from "../src/syntax/conllu.ts";
 import type { Parser } from "../src/syntax/parser.ts";
 import { wordAtoms } from "../src/syntax/tagger.ts";
 import { jackknifedTags, tagSet, trainParserOn, trainTagger } from "../src/syntax/train.ts";
-import { option, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
+import { option, testTreebank, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
 
 const args = process.argv.slice(2);
 const cache = resolve(option("--cache", resolve(tmpdir(), "readout-screen")));
@@ -39,8 +37,7 @@ const log = timedLog();
 const options = trainingOptions(seed, log);
 const { train, dev } = treebank();
 // the test file is tagged into the cache, and read only to print the screened parser's test scores (--test)
-const test = readConllu(resolve(import.meta.dirname, "..", "..", "shared", "ud", "en_ewt", "en_ewt-ud-test.conllu"));
-for (const s of test) s.hint = tokenizerHints(s.form);
+const test = testTreebank();
 
 interface Cached {
   clusters: { words: string[]; fine: number[]; coarse: number[]; fineCount: number; coarseCount: number };

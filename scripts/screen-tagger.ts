@@ -20,20 +20,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
-import { tokenizerHints } from "../src/nlp/parse.ts";
 import { type Clusters, DEFAULT_CLUSTER_OPTIONS, buildClusters, clusterLookup } from "../src/syntax/clusters.ts";
-import { type TreebankSentence, readConllu } from "../src/syntax/conllu.ts";
+import type { TreebankSentence } from "../src/syntax/conllu.ts";
 import type { Tagger } from "../src/syntax/tagger.ts";
 import { tagOf, tagSet, trainTagger } from "../src/syntax/train.ts";
-import { option, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
+import { option, testTreebank, timedLog, trainingOptions, treebank, unlabelled } from "./training-inputs.ts";
 
 const cache = resolve(option("--cache", resolve(tmpdir(), "readout-screen-tagger")));
 const seed = Number(option("--seed", "1"));
 const log = timedLog();
 const options = trainingOptions(seed, log);
 const { train, dev } = treebank();
-const test = readConllu(resolve(import.meta.dirname, "..", "..", "shared", "ud", "en_ewt", "en_ewt-ud-test.conllu"));
-for (const s of test) s.hint = tokenizerHints(s.form);
+const test = testTreebank();
 
 const file = resolve(cache, "clusters.json");
 if (!existsSync(file)) {

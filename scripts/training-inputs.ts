@@ -48,6 +48,13 @@ export function treebank(): { train: TreebankSentence[]; dev: TreebankSentence[]
   return { train, dev, own };
 }
 
+/** The EWT test file with the tokenizer's tags: never for training, only for the screening scripts' --test figures. */
+export function testTreebank(): TreebankSentence[] {
+  const test = readConllu(`${UD}/en_ewt-ud-test.conllu`);
+  for (const s of test) s.hint = tokenizerHints(s.form);
+  return test;
+}
+
 export const corpusFiles = (): string[] => readdirSync(CORPUS).filter((f) => f.endsWith(".jsonl")).sort();
 
 /** The words clusters are built from: the training sentences', then every corpus document's title and text. */
