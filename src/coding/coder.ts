@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
-import { recallsPast } from "../nlp/dates.ts";
+import { isCalendarWord, recallsPast } from "../nlp/dates.ts";
 import { afterDateline, clauseStart } from "../nlp/sections.ts";
 import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
@@ -831,13 +831,13 @@ function describedState(doc: Doc, tree: Tree, verb: number): boolean {
     let x = u;
     for (let hops = 0; x >= 0 && x !== verb && hops < 12; hops++) x = tree.head(x);
     if (x !== verb) break;
-    if (DAY_WORDS.test(doc.tokens.lower[u]!)) return false;
+    if (isCalendarWord(doc.tokens.lower[u]!) || RECENT_WORDS.has(doc.tokens.lower[u]!)) return false;
   }
   return true;
 }
 
-/** Words that date an act to a day or a recent time: "on Monday", "yesterday", "last week", "on 3 May". */
-const DAY_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** Words besides months and weekdays that date an act to a recent time: "yesterday", "last week". */
+const RECENT_WORDS = new Set(["yesterday", "today", "week", "month"]);
 
 /** Whether an earlier request of the sentence, by the same actors, asks for the act at `head`, which has no subject of its own. */
 function askedBefore(coded: readonly CodedEvent[], ev: CodedEvent, roles: TreeRoles | null, head: number): boolean {

@@ -29,6 +29,13 @@ export function recallsPast(text: string, storyDate: string | null): boolean {
 /** A date written out: "June 19", "19 June 2013", "06/19/2013", "2013-06-19". */
 const EXPLICIT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+/** Month names, their abbreviations and weekdays, lower case, with or without an abbreviation's full stop. */
+const CALENDAR_WORD = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/;
+
+/** Whether a word (lower case) names a month or a weekday: "on July 28", "on Monday". */
+export function isCalendarWord(lower: string): boolean {
+  return CALENDAR_WORD.test(lower);
+}
 
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

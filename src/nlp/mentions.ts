@@ -1,3 +1,4 @@
+import { isCalendarWord } from "./dates.ts";
 import { type Doc, type Mention, type MentionType, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, NameEntry } from "../kb/kb.ts";
 import { fold, lastWordOf } from "../kb/fold.ts";
@@ -64,8 +65,6 @@ interface Unit {
   entries: NameEntry[];
 }
 
-/** Month and weekday names, which follow "on" as a date, not inside a name. */
-const CALENDAR_WORDS = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 /** Prepositions by which an organisation's name names its portfolio, not its owner ("Commission on China"). */
 const PORTFOLIO_PREPOSITIONS = new Set(["on", "for", "to", "against", "with", "in"]);
 /** Words for a government named after its leaders ("the Biden-Harris Administration", "the Howard Government"). */
@@ -591,16 +590,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
     }
 
     /**
-     * From unit j: one to three lower-case common nouns and adjectives describing a person ("citizen", "human rights
-     * lawyer") that a capitalised word follows; the unit index of that word, or j when there is no such run.
+     * From unit j: one to three describing words ("citizen", "human rights lawyer") that a capitalised word follows;
+     * the unit index of that word, or j when there is no such run.
      */
     function descriptorEnd(j: number): number {
-      let n = j;
-      while (n < units.length && n - j < 3) {
-        const x = units[n]!;
-        if (x.entry || x.end - x.start !== 1 || !/^\p{Ll}+$/u.test(tokens.text[x.start]!) || (tokens.pos[x.start] !== "NOUN" && tokens.pos[x.start] !== "ADJ")) break;
-        n++;
-      }
+      const n = describingWords(j, 3);
       // (the name is checked as a person's like any other: "Chinese state media Xinhua" is none)
       if (n === j || n >= units.length) return j;
       const name = units[n]!;
@@ -833,7 +827,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         }
         // "of", "for", "on", "and" inside a name: "Lee Kuan Yew School of Public Policy", "Commission on Human Rights"
         // (not a date: "the Joint Commission on July 28", "the Council on Monday")
-        if ((w === "of" || w === "for" || w === "on" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0 && !(w === "on" && CALENDAR_WORDS.test(tokens.text[e + 1]!))) {
+        if ((w === "of" || w === "for" || w === "on" || w === "&") && e + 1 < s1 && isCap(tokens.text[e + 1]!) && lastHead >= 0 && !(w === "on" && isCalendarWord(tokens.lower[e + 1]!))) {
           e++;
           continue;
         }
@@ -932,10 +926,21 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       const k2 = unitAt.get(t);
       const u = k2 === undefined ? undefined : units[k2];
       if (u?.entry?.kind !== "state" || u.entry.form !== "adjective") return null;
-      let end = u.end;
-      while (end < s1 && end - u.end < 4 && /^\p{Ll}+$/u.test(tokens.text[end]!) && (tokens.pos[end] === "NOUN" || tokens.pos[end] === "ADJ") && !units[unitAt.get(end) ?? -1]?.entry) end++;
+      const n = describingWords(k2! + 1, 4);
       // (the words end in a noun: ", a Syrian-born" is no description of whom)
-      return end > u.end && tokens.pos[end - 1] === "NOUN" ? { end, code: u.entry.code } : null;
+      const last = units[n - 1]!;
+      return n > k2! + 1 && tokens.pos[last.start] === "NOUN" ? { end: last.end, code: u.entry.code } : null;
+    }
+
+    /** The unit index after up to `max` lower-case common nouns and adjectives from unit j ("citizen", "cabinet minister"). */
+    function describingWords(j: number, max: number): number {
+      let n = j;
+      while (n < units.length && n - j < max) {
+        const x = units[n]!;
+        if (x.entry || x.end - x.start !== 1 || !/^\p{Ll}+$/u.test(tokens.text[x.start]!) || (tokens.pos[x.start] !== "NOUN" && tokens.pos[x.start] !== "ADJ")) break;
+        n++;
+      }
+      return n;
     }
 
     function appositive(after: number): { end: number; office: string; code: string | null } | null {
