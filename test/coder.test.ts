@@ -1489,3 +1489,11 @@ describe("an evaluating noun the tokenizer's tagger reads as a verb", () => {
     expect(eventsOn("2020-06-03", CHINA_MFA)("Mr. Mike Pompeo is used to weaving lies as excuses for his wrongdoing.")).toContain("ACCUSE China -> Mike Pompeo");
   });
 });
+
+describe("a capital standing for its government", () => {
+  const on = eventsOn("2024-02-20");
+  it("is what a later 'it' in its sentence stands for", () => {
+    const events = on("Israeli troops entered Jenin. The Kremlin on Wednesday rejected accusations that it had interfered in the German election.");
+    expect(events.join()).not.toContain("Israel");
+  });
+});

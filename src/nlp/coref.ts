@@ -636,7 +636,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const body = (id: number) => id >= 0 && entities[id]!.kind !== "person";
     for (let j = at - 1; j >= 0 && doc.mentions[j]!.sentence === m.sentence; j--) {
       const c = doc.mentions[j]!;
-      if (body(c.entity) && c.type !== "place" && c.type !== "pronoun") return c.entity;
+      if (body(c.entity) && (c.type !== "place" || actingPlace(c)) && c.type !== "pronoun") return c.entity;
     }
     // "It will help promote cooperation", "It will mean more resilient supply chains": a policy's effects, not a promise
     if (!m.possessive && tokens.pos[m.tokenEnd] === "AUX" && !/^(has|have|had)$/.test(tokens.lower[m.tokenEnd]!)) return -1;
@@ -645,6 +645,20 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (body(subj)) return subj;
     }
     return -1;
+  }
+
+  /**
+   * Whether a place mention stands for its government, where a subject stands: first in its clause, not after a
+   * preposition or verb ("The Kremlin on Wednesday rejected accusations that it had interfered …", "Beijing said it
+   * would …"; not "near the West Bank city of Jenin").
+   */
+  function actingPlace(c: Mention): boolean {
+    const sent = doc.sentences[c.sentence]!;
+    let first = c.tokenStart;
+    while (first > sent.tokenStart && tokens.start[first - 1]! >= c.fullStart) first--;
+    if (first === clauseStart(doc, sent)) return true;
+    const before = tokens.pos[first - 1]!;
+    return before === "CCONJ" || before === "SCONJ" || tokens.lower[first - 1] === "that" || tokens.lower[first - 1] === ",";
   }
 
   /** Whether "it" at t names a participant: a subject before its verb ("it has asked", "said it will offer", not "it will be"), or an object asked to act ("urged it to"). */
