@@ -1391,7 +1391,7 @@ describe("'it' after a verb of saying", () => {
   it("is the subject of what was said, not an object", () => {
     const on = eventsOn("2024-02-20");
     expect(on("France said it would send 2,000 troops to Estonia.")).toEqual(["AGREE France -> Estonia"]);
-    expect(on("Russia announced it will expel the Estonian ambassador.")).toEqual(["AGREE Russia -> Estonia"]);
+    expect(on("Russia announced it will expel the Estonian ambassador.")).toEqual(["THREATEN Russia -> Estonia"]);
   });
 });
 
@@ -1487,6 +1487,17 @@ describe("a counterpart named", () => {
 describe("an evaluating noun the tokenizer's tagger reads as a verb", () => {
   it("is still the noun where no verb can stand", () => {
     expect(eventsOn("2020-06-03", CHINA_MFA)("Mr. Mike Pompeo is used to weaving lies as excuses for his wrongdoing.")).toContain("ACCUSE China -> Mike Pompeo");
+  });
+});
+
+describe("a hostile act announced", () => {
+  const on = eventsOn("2024-02-20");
+  it("is a threat to whom it is aimed at, not a promise", () => {
+    expect(on("The United States will impose sanctions on Iran.")).toEqual(["THREATEN United States -> Iran"]);
+    expect(on("China will take resolute countermeasures against the United States.")).toEqual(["THREATEN China -> United States"]);
+  });
+  it("leaves friendly acts announced as promises", () => {
+    expect(on("Japan will provide $10 million in emergency aid to the Philippines.")).toEqual(["AGREE Japan -> Philippines"]);
   });
 });
 

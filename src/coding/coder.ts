@@ -635,7 +635,9 @@ function codeOne(
       }
     }
   } else if (future && type !== "AGREE") {
-    type = "AGREE";
+    // "will impose sanctions on", "China will take countermeasures against the US": a hostile act announced is a
+    // threat (PLOVER THREATEN, CAMEO 13), anything else announced a promise
+    type = HOSTILE.has(type) ? "THREATEN" : "AGREE";
     mode = null;
   }
   // "called on X" is a courtesy call unless X is asked "to" do something; "calling them to …" is a request
@@ -663,7 +665,7 @@ function codeOne(
     if (governor >= 0 && !own && ctx.lexicon.beliefWords.has(tokens.lemma[governor]!)) return null;
   }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
-  let threat = false;
+  let threat = type === "THREATEN" && trigger.type !== "THREATEN";
   if (type === "AGREE" && (future || trigger.pos === "AUX") && statesConsequence(doc, sent)) {
     if (discourse.threatened.has(sent.index)) return null; // "…, and the US will have to bear all the consequences": the same threat
     // only the side that speaks threatens ("Otherwise, they will become a laughingstock" is a taunt)
@@ -678,11 +680,11 @@ function codeOne(
   }
   // "If the US side insists on going down the wrong path, China will take strong countermeasures":
   // a promise made on a condition another party controls is a threat to that party
-  else if (type === "AGREE" && (future || trigger.pos === "AUX") && discourse.roles) {
+  else if ((type === "AGREE" || threat) && (future || trigger.pos === "AUX") && discourse.roles) {
     const verb = trigger.pos === "AUX" ? discourse.roles.tree.head(head) : head;
     // ("If the Australian side has provided information, we will offer necessary assistance", "if they show signs of
     // being willing, we'll engage": what is offered on a condition is a promise, not a threat)
-    const offered = trigger.pos === "AUX" ? verb >= 0 && BENIGN_PROMISES.has(tokens.lemma[verb]!) : OFFERS.has(trigger.type);
+    const offered = !threat && (trigger.pos === "AUX" ? verb >= 0 && BENIGN_PROMISES.has(tokens.lemma[verb]!) : OFFERS.has(trigger.type));
     const targets = offered ? [] : conditionalTarget(doc, sent, discourse.roles, verb, actors);
     // only a side that speaks threatens: the publisher's own, or one whose words are reported
     // ("if he tries …, Russia will continue to suffer" is a prediction about another)
@@ -867,6 +869,8 @@ function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
 
 /** Event types of a promise that offers something rather than threatening. */
+/** Types whose acts, announced for the future, threaten whom they are aimed at. */
+const HOSTILE = new Set(["SANCTION", "ASSAULT", "COERCE"]);
 const OFFERS = new Set(["AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "REQUEST", "RETREAT", "CONCEDE"]);
 /** Verbs of a conditional promise that no one would take as a threat: "we'll know that soon", "we'll engage". */
 const BENIGN_PROMISES = new Set(["know", "engage", "consider", "help", "welcome", "see", "talk", "listen", "learn"]);
