@@ -1508,3 +1508,17 @@ describe("a capital standing for its government", () => {
     expect(events.join()).not.toContain("Israel");
   });
 });
+
+describe("a region within a state", () => {
+  const on = eventsOn("2023-11-03");
+  it("places an event in its state and is visited as its state", () => {
+    expect(on("Pakistan's army said it killed 12 militants in a raid in North Waziristan.")).toEqual(["ASSAULT army -> militants"]);
+    expect(on("Foreign Minister Vivian Balakrishnan visited Zhejiang on Thursday.")).toEqual(["CONSULT Vivian Balakrishnan -> China"]);
+  });
+  it("never acts for its state's government", () => {
+    expect(on("California will receive $7 billion for high-speed internet.")).toEqual([]);
+  });
+  it("is no participant inside the name of a process or a format", () => {
+    expect(on("Germany will intensify its efforts within the Minsk Format.").join()).not.toContain("Belarus");
+  });
+});

@@ -550,7 +550,8 @@ function codeOne(
     // Satterfield will travel …")
     if (subject >= 0 && mentionOf[subject]! < 0 && /^\p{Ll}/u.test(tokens.text[subject]!) && !actorMentions.some(covers)) return null;
   }
-  let actors = participants(doc, actorMentions);
+  // (a region is never the actor: "California will receive $7 billion" is no act of the United States)
+  let actors = participants(doc, actorMentions.filter((m) => m.type !== "region"));
   // "13 Canadians have been detained in China", "journalists who are detained in Burma": an arrest told in the passive
   // with no doer named is the act of the state where it happens
   if (type === "COERCE" && !future && !actors.length && (passive || discourse.roles?.tree.xpos(head) === "VBN")) {

@@ -9,8 +9,13 @@ export const SKIPPABLE = new Set(["also", "further", "then", "jointly", "both", 
 export const RELATIVES = new Set(["which", "that", "who", "whom", "whose", "where", "when"]);
 export const LOCATIVE = new Set(["in", "at", "across", "throughout", "near", "within", "inside", "around"]);
 const CHANNEL_PREPOSITIONS = new Set(["through", "via"]);
-export const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place", "collective"]);
+export const PARTICIPANT_TYPES = new Set(["name", "title", "surname", "pronoun", "group", "adjective", "place", "region", "collective"]);
 export const PLACE_PREPOSITIONS = new Set(["in", "at", "to", "from", "near", "across", "throughout"]);
+
+/** A city, capital or region: a place, which stands for its state only where it is visited or acted upon. */
+export function isPlace(m: Mention): boolean {
+  return m.type === "place" || m.type === "region";
+}
 
 export function isPairReference(doc: Doc, m: Mention): boolean {
   if (m.type !== "group") return false;
@@ -43,8 +48,8 @@ export function participants(doc: Doc, mentions: Mention[]): EventParticipant[] 
 
 export function isParticipant(m: Mention | undefined, doc?: Doc): m is Mention {
   if (!m || m.entity < 0 || !PARTICIPANT_TYPES.has(m.type)) return false;
-  // "White House senior staff": a place name modifying a noun names no participant
-  if (doc && m.type === "place" && /^(NOUN|ADJ)$/.test(doc.tokens.pos[m.tokenEnd] ?? "")) return false;
+  // "White House senior staff", "the Minsk Format", "the Bali Process": a place name modifying a noun names no participant
+  if (doc && isPlace(m) && /^(NOUN|ADJ|PROPN)$/.test(doc.tokens.pos[m.tokenEnd] ?? "")) return false;
   return true;
 }
 
@@ -59,7 +64,7 @@ export function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int
       if (m.possessive) break;
       if (m.type === "pronoun" && m.plural && m.entity < 0) return [m]; // "They discussed …": the meeting's parties, decided below
       if (!isParticipant(m)) break;
-      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) break;
+      if (isPlace(m) && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) break;
       return coordinatedBefore(doc, m, sent, mentionOf);
     }
     if (SKIPPABLE.has(w) || tokens.pos[t] === "ADV" || tokens.pos[t] === "AUX" || tokens.pos[t] === "PART") {
@@ -251,7 +256,7 @@ export function isChannel(doc: Doc, m: Mention): boolean {
 /** "in Yemen", "at the White House": a place where something happens, not a participant. */
 export function isLocation(doc: Doc, m: Mention): boolean {
   const before = doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
-  if (m.type === "place") return PLACE_PREPOSITIONS.has(before);
+  if (isPlace(m)) return PLACE_PREPOSITIONS.has(before);
   const e = doc.entities[m.entity];
   return !!e && e.kind === "state" && !m.possessive && LOCATIVE.has(before);
 }
@@ -277,7 +282,7 @@ export function afterWith(doc: Doc, from: number, limit: number, mentionOf: Int3
     const mi = mentionOf[t] ?? -1;
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
-      if (!isParticipant(m, doc) || m.type === "place" || isLocation(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
+      if (!isParticipant(m, doc) || isPlace(m) || isLocation(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
       return coordinatedAfter(doc, m, limit, mentionOf);
     }
     if (tokens.pos[t] === "VERB" || /^[,;:.]$/.test(tokens.lower[t]!) || LOCATIVE.has(tokens.lower[t]!) || tokens.lower[t] === "to") return [];
@@ -295,7 +300,7 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
         t = Math.max(t, m.tokenEnd - 1);
         continue;
       }
-      if (m.type === "place" && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
+      if (isPlace(m) && PLACE_PREPOSITIONS.has(tokens.lower[m.tokenStart - 1] ?? "")) return [];
       // "her Ukrainian counterpart Dmytro Kuleba": the person the state's adjective qualifies
       const next = doc.mentions[m.id + 1];
       if (m.type === "adjective" && next && next.sentence === m.sentence && next.type === "name" && next.tokenStart - m.tokenEnd <= 2 && next.entity >= 0 && doc.entities[next.entity]!.kind === "person") {

@@ -63,7 +63,8 @@ export type MentionType =
   | "group" // "the two leaders", "both sides", "the co-chairs"
   | "adjective" // "Chinese", "U.S." used as modifier
   | "collective" // an unnamed collective: "Syrian rebels", "the people of Fiji"
-  | "place"; // a capital, another city or a seat of government: "in Beijing", "in Aleppo", "at the White House"
+  | "place" // a capital, another city or a seat of government: "in Beijing", "in Aleppo", "at the White House"
+  | "region"; // a region within a state, a place only, never its government: "in North Waziristan", "visited Fujian"
 
 /** A stretch of text that refers to a participant. */
 export interface Mention extends Span {

@@ -47,7 +47,7 @@ export interface OfficeRecord {
 
 export type NameEntry =
   /** A state's name, adjective, people ("Americans"), or a place in it (its capital or another city). */
-  | { kind: "state"; code: string; form: "name" | "adjective" | "place" | "people" }
+  | { kind: "state"; code: string; form: "name" | "adjective" | "place" | "people"; region?: true }
   | { kind: "org"; id: string }
   | { kind: "person"; name: string }
   | { kind: "office"; office: string }
@@ -69,8 +69,8 @@ export class KnowledgeBase {
   readonly tenuresByName = new Map<string, Tenure[]>();
   /** Tenures by office. */
   readonly tenuresByOffice = new Map<string, Tenure[]>();
-  /** Cities other than capitals, with the state each is in (cities.tsv). */
-  readonly cities: Array<{ name: string; aliases: string[]; code: string }> = [];
+  /** Cities other than capitals and regions within states, with the state each is in (cities.tsv, regions.tsv). */
+  readonly cities: Array<{ name: string; aliases: string[]; code: string; region: boolean }> = [];
   /** A state's people as a plural noun its adjective does not make ("Britons", "Turks"; peoples.tsv). */
   private readonly peoples: Array<{ code: string; people: string }> = [];
   readonly names = new Gazetteer<NameEntry>();
@@ -93,9 +93,13 @@ export class KnowledgeBase {
       if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.people}" are the people of "${r.code}", which states.tsv does not list`);
       this.peoples.push({ code: r.code!, people: r.people! });
     }
-    for (const r of readTsv(join(dataDir, "cities.tsv"))) {
-      if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
-      this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code! });
+    // regions (states, provinces, oblasts …) are places in their state as cities are ("in North Waziristan", "visited
+    // Fujian"), though never their state's government: "California will receive $7 billion" is no act of the United States
+    for (const file of ["cities.tsv", "regions.tsv"]) {
+      for (const r of readTsv(join(dataDir, file))) {
+        if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
+        this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code!, region: file === "regions.tsv" });
+      }
     }
     for (const r of readTsv(join(dataDir, "organizations.tsv"))) {
       const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null, sector: null };
@@ -154,7 +158,7 @@ export class KnowledgeBase {
       for (const c of s.capitals) add(c, { kind: "state", code: s.code, form: "place" });
     }
     for (const p of this.peoples) add(p.people, { kind: "state", code: p.code, form: "people" });
-    for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, { kind: "state", code: c.code, form: "place" });
+    for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, c.region ? { kind: "state", code: c.code, form: "place", region: true } : { kind: "state", code: c.code, form: "place" });
     for (const o of this.orgs.values()) {
       for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });
     }

@@ -211,7 +211,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     let id = -1;
-    if (m.type === "name" || m.type === "adjective" || m.type === "place") {
+    if (m.type === "name" || m.type === "adjective" || m.type === "place" || m.type === "region") {
       if (mi.kbPerson) id = personFromKb(mi.kbPerson, mi.office, mi.code);
       else if (mi.state) id = codeOfState(mi.state);
       else if (mi.org) {
@@ -498,7 +498,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const [r0, r1] = mentionRange(doc, m.sentence);
     for (let j = r0; j < r1; j++) {
       const x = doc.mentions[j]!;
-      if (x.entity < 0 || (x.type !== "name" && x.type !== "place")) continue;
+      if (x.entity < 0 || (x.type !== "name" && x.type !== "place" && x.type !== "region")) continue;
       const e = entities[x.entity]!;
       if (e.kind !== "state" || !e.code || e.code === ctx.publisherCode) continue;
       if (tokens.lower[x.tokenStart - 1] === "in") return e.code;
@@ -636,7 +636,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const body = (id: number) => id >= 0 && entities[id]!.kind !== "person";
     for (let j = at - 1; j >= 0 && doc.mentions[j]!.sentence === m.sentence; j--) {
       const c = doc.mentions[j]!;
-      if (body(c.entity) && (c.type !== "place" || actingPlace(c)) && c.type !== "pronoun") return c.entity;
+      if (body(c.entity) && (c.type !== "place" || actingPlace(c)) && c.type !== "region" && c.type !== "pronoun") return c.entity;
     }
     // "It will help promote cooperation", "It will mean more resilient supply chains": a policy's effects, not a promise
     if (!m.possessive && tokens.pos[m.tokenEnd] === "AUX" && !/^(has|have|had)$/.test(tokens.lower[m.tokenEnd]!)) return -1;
@@ -679,7 +679,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const [r0, r1] = mentionRange(doc, s);
     for (let j = r0; j < r1; j++) {
       const c = doc.mentions[j]!;
-      if (c.entity < 0) continue;
+      if (c.entity < 0 || c.type === "region") continue;
       if (verbBetween(sent.tokenStart, c.tokenStart)) return -1;
       const prev = tokens.pos[c.tokenStart - 1];
       if (c.tokenStart > sent.tokenStart && prev === "ADP") continue;

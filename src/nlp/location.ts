@@ -8,7 +8,7 @@ export function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAF
     const m = doc.mentions[j]!;
     if (m.entity < 0) continue;
     if (m.tokenStart > near) break; // a place far after the meeting verb is about something else
-    if (m.type !== "place" && m.type !== "name") continue;
+    if (m.type !== "place" && m.type !== "region" && m.type !== "name") continue;
     const e = doc.entities[m.entity]!;
     if (e.kind !== "state") continue;
     const lower = doc.tokens.lower;
@@ -39,7 +39,7 @@ export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | n
     const m = doc.mentions[j]!;
     const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
     if (!e || e.kind !== "state" || !e.code || m.possessive || m.tokenStart < body) continue;
-    if (m.type !== "place" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart)))) continue;
+    if (m.type !== "place" && m.type !== "region" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart)))) continue;
     const distance = m.tokenStart > t ? m.tokenStart - t : t - m.tokenEnd;
     if (distance < bestDistance) {
       best = e.code;

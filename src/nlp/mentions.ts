@@ -369,7 +369,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         // "Georgetown County", "Paris Township": a local unit named after a capital is no place of that state
         if (e.form === "place" && LOCAL_UNITS.has(tokens.text[u.end] ?? "")) continue;
         let end = u.end;
-        let type: MentionType = e.form === "place" ? "place" : "name";
+        let type: MentionType = e.form === "place" ? (e.region ? "region" : "place") : "name";
         // "Iran's government", "Russia's Defence Ministry", "Kenya's National Police Service": the body after a state's possessive
         if (e.form === "name" && possessiveAt(u.end) && u.end + 1 < s1) {
           const from = u.end + 1;

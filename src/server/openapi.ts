@@ -107,7 +107,7 @@ const schemas: Record<string, Schema> = {
   Mention: object({
     actor: { ...nullable("string"), description: "The actor id it refers to, or null when unresolved." },
     sentence: int,
-    type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place", "collective"] },
+    type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place", "region", "collective"] },
     start: int,
     end: int,
     fullStart: { ...int, description: "Start of the mention with its titles and appositives." },
@@ -177,7 +177,7 @@ const schemas: Record<string, Schema> = {
       object({
         name: { ...nullable("string"), description: "The actor it refers to, or null when unresolved." },
         sentence: int,
-        type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place", "collective"] },
+        type: { type: "string", enum: ["name", "title", "surname", "pronoun", "group", "adjective", "place", "region", "collective"] },
         start: int,
         end: int,
         fullStart: int,
