@@ -1522,3 +1522,10 @@ describe("a region within a state", () => {
     expect(on("Germany will intensify its efforts within the Minsk Format.").join()).not.toContain("Belarus");
   });
 });
+
+describe("'the two' alone", () => {
+  const on = eventsOn("2013-06-19");
+  it("is the pair just named, before its verb", () => {
+    expect(on("The Secretary-General met with Foreign Minister Wang Yi. The two exchanged views on human rights issues.")).toEqual(["CONSULT Ban Ki-moon+Wang Yi -> ", "CONSULT Ban Ki-moon+Wang Yi -> "]);
+  });
+});

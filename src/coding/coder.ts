@@ -1247,8 +1247,11 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
   if (inCondition(tree, head) || tree.markOf(head) === "since") return true;
   // a participle before its noun or hyphenated into it (a subject misread as the noun it would modify
   // stays: "The two Presidents committed to …")
+  // (nor one right after "the two" or "both" alone, its subject, which the parse takes for a determiner: "The two
+  // exchanged views on human rights issues")
   if (trigger.pos === "VERB" && !STATIVE.has(lower[head]!) && /^(amod|compound)$/.test(tree.relation(head))) {
-    if (tree.head(head) > head || lower[head - 1] === "-" || lower[head + 1] === "-") return true;
+    const referenceBefore = doc.mentions.some((m) => m.tokenEnd === head && m.type === "group" && /^(two|both)$/.test(lower[head - 1]!));
+    if (!referenceBefore && (tree.head(head) > head || lower[head - 1] === "-" || lower[head + 1] === "-")) return true;
   }
   return false;
 }

@@ -191,6 +191,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       // "Both expressed concern": "both" alone stands for a pair only before its verb, not in "both China and Japan"
       // (nor after the subject it floats from: "They both praised", "China and Russia both remain committed")
       if (ref.end - ref.start === 1 && tokens.lower[i] === "both" && (!/^(VERB|AUX|ADV)$/.test(tokens.pos[i + 1] ?? "") || (i > s0 && !/^(PUNCT|CCONJ|ADV|SCONJ)$/.test(tokens.pos[i - 1]!)))) continue;
+      // "The two exchanged views on human rights issues": "the two" alone, too, only before its verb (not "the two agreements")
+      if (ref.end - ref.start === 2 && tokens.lower[i + 1] === "two" && !/^(VERB|AUX|ADV)$/.test(tokens.pos[i + 2] ?? "")) continue;
       // "His Excellency", "Her Majesty" are styles, not pronouns
       const style = kb.names.longest(tokens.lower, tokens.text, i, s1);
       if (style && style.end > ref.end && style.values.some((v) => v.kind === "honorific")) continue;
