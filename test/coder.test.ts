@@ -1529,3 +1529,11 @@ describe("'the two' alone", () => {
     expect(on("The Secretary-General met with Foreign Minister Wang Yi. The two exchanged views on human rights issues.")).toEqual(["CONSULT Ban Ki-moon+Wang Yi -> ", "CONSULT Ban Ki-moon+Wang Yi -> "]);
   });
 });
+
+describe("whom a request asks", () => {
+  const on = eventsOn("2024-02-20", "U.S. Department of State");
+  it("is not named in what it asks them to do", () => {
+    expect(on("We urge all countries to avoid major new transactions for Russian weapons systems.")).toEqual(["REQUEST United States -> "]);
+    expect(on("We urge Iran to release the detained sailors.")).toEqual(["REQUEST United States -> Iran"]);
+  });
+});

@@ -514,7 +514,7 @@ function codeOne(
       // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
       // (a pattern that ends in the object's predicate holds the object: "hold Russia accountable")
       const inside = trigger.rest[0] === "*" && tokens.pos[match.end - 1] === "ADJ" ? mentionsFrom(doc, head + 1, match.end - 1, mentionOf) : [];
-      const framed = inside.length ? inside : roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end) : null;
+      const framed = inside.length ? inside : roles && trigger.frame.length ? roles.byFrame(sent, head, match.end - 1, trigger.frame, match.end, trigger.type === "REQUEST") : null;
       if (framed) objectMentions = framed;
       else if (trigger.roles === "with" || trigger.roles === "joint") {
         // "met President Xi": the object is met; "had a candid conversation, building on …": the object is the meeting itself
@@ -530,7 +530,7 @@ function codeOne(
         // "will …": whom the promised act is aimed at, in the parse of the verb "will" governs
         const promised = discourse.roles.promised(sent, discourse.roles.tree.head(head), match.end);
         objectMentions = promised ?? objectOf(doc, match.end, limit, mentionOf);
-      } else objectMentions = roles?.object(sent, head, match.end) || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
+      } else objectMentions = roles?.object(sent, head, match.end, trigger.type === "REQUEST") || objectOf(doc, match.end, limit, mentionOf, trigger.type === "REQUEST");
     }
   }
 

@@ -67,12 +67,14 @@ export class TreeRoles {
    * on (the end of the trigger's words: in "expressed U.S. support for
    * Ms. Kaag" the object phrase names its recipient after "support").
    */
-  object(sent: Sentence, verb: number, after = 0): Mention[] | null {
+  object(sent: Sentence, verb: number, after = 0, request = false): Mention[] | null {
     if (!this.tree.parsed(verb)) return null;
     // an object stands after its verb ("X condemned Y"); one before it is a misparse
     const o = [...this.tree.children(verb, "obj"), ...this.tree.children(verb, "iobj")].find((c) => c > verb) ?? -1;
     if (o < 0) return null;
-    const found = this.within(sent, o, after);
+    // (whom a request asks is not in what it asks them "to" do, though the parse may hang that on them: "urge all
+    // countries to avoid … transactions for Russian weapons systems")
+    const found = this.within(sent, o, after, request ? this.infinitiveOf(o) : -1);
     return found.length ? found : null;
   }
 
@@ -138,12 +140,12 @@ export class TreeRoles {
    * given case ("obl:to"), a complement of the pattern's last word ("nmod:over"
    * of "concern" in "expressed concern over X"), or that word's possessor.
    */
-  byFrame(sent: Sentence, head: number, last: number, frame: readonly string[], after: number): Mention[] | null {
+  byFrame(sent: Sentence, head: number, last: number, frame: readonly string[], after: number, request = false): Mention[] | null {
     const { tree } = this;
     if (!tree.parsed(head)) return null;
     for (const relation of frame) {
       let found: Mention[] | null = null;
-      if (relation === "obj" || relation === "iobj") found = this.object(sent, head, after);
+      if (relation === "obj" || relation === "iobj") found = this.object(sent, head, after, request);
       else if (relation === "xcomp:obj") {
         // "refused to accept Syria's denials": the object of the act refused
         const x = tree.child(head, "xcomp");
@@ -313,17 +315,23 @@ export class TreeRoles {
     return out.sort((a, b) => a.tokenStart - b.tokenStart);
   }
 
+  /** The infinitive clause hung on token t ("countries to avoid …"), or -1. */
+  private infinitiveOf(t: number): number {
+    return this.tree.children(t, "acl").find((c) => c > t && this.tree.markOf(c) === "to") ?? -1;
+  }
+
   /**
    * The participants an object or oblique at token t names: the first
    * participant its phrase opens with ("with President Ghazouani, Minister
    * … and …") and those listed after it. A possessor stands for the phrase
    * only when what it qualifies names no participant ("the DPRK's launch"
    * is the DPRK; "the Secretary-General's Special Envoy, Mr Brahimi" is
-   * Brahimi).
+   * Brahimi). From `after`, and up to `before` when given (a clause hung on the phrase).
    */
-  private within(sent: Sentence, t: number, after: number): Mention[] {
+  private within(sent: Sentence, t: number, after: number, before = -1): Mention[] {
     const { doc, mentionOf } = this;
-    const [from, to] = this.span(t);
+    const [from, end] = this.span(t);
+    const to = before > t ? Math.min(end, before - 1) : end;
     for (let u = Math.max(from, after); u <= to; u++) {
       const mi = mentionOf[u]!;
       if (mi < 0) continue;
