@@ -1537,3 +1537,10 @@ describe("whom a request asks", () => {
     expect(on("We urge Iran to release the detained sailors.")).toEqual(["REQUEST United States -> Iran"]);
   });
 });
+
+describe("administration officials", () => {
+  it("in a state's own text are that state's", () => {
+    const events = eventsOn("2023-11-01", "The White House (USA)")("Senior administration officials called on Japan to lift the restrictions.");
+    expect(events).toEqual(["REQUEST Senior administration officials -> Japan"]);
+  });
+});

@@ -288,6 +288,18 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
   });
 
+  // a collective of the administration whose phrase names no state is that of the administration a state's own text
+  // speaks for, or of the one named right before it: "senior Administration officials met with suppliers" in a White
+  // House text, "senior Biden-Harris Administration officials"
+  doc.mentions.forEach((m, i) => {
+    const mi = info[i]!;
+    if (m.entity >= 0 || m.type !== "collective" || mi.code || !mi.name) return;
+    const before = doc.mentions[i - 1];
+    const named = before && before.tokenEnd === m.tokenStart && !before.possessive && before.entity >= 0 && entities[before.entity]!.kind === "state" && /^administration$/i.test(tokens.text[m.tokenStart - 1] ?? "");
+    if (named) m.entity = collective(`${doc.text.slice(before.start, before.end)} ${mi.name}`, entities[before.entity]!.code!);
+    else if (/\badministration\b/i.test(mi.name) && ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = collective(mi.name, ctx.publisherCode);
+  });
+
   // a collective of people present where the text places them, whose phrase names no state, belongs to the state of
   // the place named nearest to it ("arrested dozens of opposition supporters in Nairobi", "met with students in
   // Beijing"); the publisher's state as a default loses (above)
