@@ -1544,3 +1544,13 @@ describe("administration officials", () => {
     expect(events).toEqual(["REQUEST Senior administration officials -> Japan"]);
   });
 });
+
+describe("a verbal act of the speaker's own state, reported by the speaker", () => {
+  const on = eventsOn("2016-03-31");
+  it("is the speaker's (CODING.md)", () => {
+    expect(on("Foreign Minister Wang Yi said China firmly opposes the sanctions imposed by the United States.")).toEqual(["ACCUSE Wang Yi -> United States"]);
+  });
+  it("leaves a promise to the state", () => {
+    expect(on("President Reagan said the United States would offer a draft treaty to the Soviet Union.").join()).toContain("AGREE United States");
+  });
+});

@@ -719,6 +719,14 @@ function codeOne(
     if (other) recipients = stateParticipant(doc, ctx, other);
   }
 
+  // "Xi told Mr. Obama that China was firmly opposed to …", "he stressed that Washington's policy has not changed": praise,
+  // blame or refusal of the speaker's own state, reported by the speaker, is the speaker's (CODING.md: a verbal action
+  // is the speaker's, a material one the doer's)
+  if (VERBAL.has(type) && actors.length && discourse.roles?.tree.parsed(head)) {
+    const speaker = reportedSpeaker(doc, sent, discourse.roles, head, ctx);
+    const person = speaker?.length === 1 ? doc.entities[speaker[0]!.entity]! : null;
+    if (person?.kind === "person" && person.code && actors.every((p) => doc.entities[p.entity]!.kind === "state" && doc.entities[p.entity]!.code === person.code)) actors = speaker!;
+  }
   const actorIds = new Set(actors.map((p) => p.entity));
   const actorCodes = new Set(actors.map((p) => doc.entities[p.entity]!.code));
   // a state named with its own people is the relationship's setting, not a recipient ("friendship between Singapore and Vietnam")
@@ -870,6 +878,8 @@ function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
 
 /** Event types of a promise that offers something rather than threatening. */
+/** Verbal acts: the speaker who reports them of their own side does them (CODING.md). */
+const VERBAL = new Set(["ACCUSE", "SUPPORT", "REJECT"]);
 /** Types whose acts, announced for the future, threaten whom they are aimed at. */
 const HOSTILE = new Set(["SANCTION", "ASSAULT", "COERCE"]);
 const OFFERS = new Set(["AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "REQUEST", "RETREAT", "CONCEDE"]);
