@@ -1,5 +1,8 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { phraseTokens, tokenize } from "../src/nlp/tokenize.ts";
+import { DEFAULT_DATA_DIR as DATA } from "../src/kb/kb.ts";
+import { phraseTokens, tokenize, winkPhraseTokens } from "../src/nlp/tokenize.ts";
 import { beginText, wink } from "../src/nlp/wink.ts";
 
 const words = (text: string) => tokenize(text).tokens.text;
@@ -50,5 +53,32 @@ describe("wink's shared word cache", () => {
     beginText();
     const doc = wink().readDoc("The Zorbu’s-era reforms. President Zorbu’s plan.");
     expect(doc.sentences().length()).toBe(2);
+  });
+});
+
+describe("phrase tokens", () => {
+  it("split words of letters alone as the tokenizer does, for every such name in data/", () => {
+    const PLAIN = /^\p{L}+(?: \p{L}+)*$/u;
+    const phrases = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(tsv|txt)$/.test(f)) {
+          for (const line of readFileSync(p, "utf8").split("\n")) {
+            if (line.startsWith("#")) continue;
+            for (const cell of line.split("\t")) for (const x of cell.split("|")) if (PLAIN.test(x.trim())) phrases.add(x.trim());
+          }
+        }
+      }
+    };
+    walk(DATA);
+    expect(phrases.size).toBeGreaterThan(10000);
+    const differ = [...phrases].filter((p) => winkPhraseTokens(p).join(" ") !== phraseTokens(p).join(" ") || phraseTokens(p).length !== winkPhraseTokens(p).length);
+    expect(differ).toEqual([]);
+  });
+  it("leave anything else to the tokenizer", () => {
+    expect(phraseTokens("U.S. Department of State")).toEqual(winkPhraseTokens("U.S. Department of State"));
+    expect(phraseTokens("Guinea-Bissau")).toEqual(winkPhraseTokens("Guinea-Bissau"));
   });
 });

@@ -166,6 +166,17 @@ export function tokenize(text: string): Tokenized {
 
 /** The tokens of a short phrase (a name in a data file), as the text tokenizer splits them. */
 export function phraseTokens(phrase: string): string[] {
+  // words of letters alone, one space apart, are the tokenizer's own tokens: split them without running it (most of
+  // the knowledge base's several thousand names, read at every start; test/tokenize.test.ts checks them all)
+  if (PLAIN_WORDS.test(phrase)) return phrase.split(" ");
+  return winkPhraseTokens(phrase);
+}
+
+/** Letters, one space between words, nothing else. */
+const PLAIN_WORDS = /^\p{L}+(?: \p{L}+)*$/u;
+
+/** A phrase's tokens as the tokenizer makes them. */
+export function winkPhraseTokens(phrase: string): string[] {
   const nlp = wink();
   beginText();
   const tokens = nlp.readDoc(phrase).tokens();
