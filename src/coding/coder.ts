@@ -877,11 +877,11 @@ function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
 
-/** Event types of a promise that offers something rather than threatening. */
 /** Verbal acts: the speaker who reports them of their own side does them (CODING.md). */
 const VERBAL = new Set(["ACCUSE", "SUPPORT", "REJECT"]);
 /** Types whose acts, announced for the future, threaten whom they are aimed at. */
 const HOSTILE = new Set(["SANCTION", "ASSAULT", "COERCE"]);
+/** Event types of a promise that offers something rather than threatening. */
 const OFFERS = new Set(["AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "REQUEST", "RETREAT", "CONCEDE"]);
 /** Verbs of a conditional promise that no one would take as a threat: "we'll know that soon", "we'll engage". */
 const BENIGN_PROMISES = new Set(["know", "engage", "consider", "help", "welcome", "see", "talk", "listen", "learn"]);
