@@ -1417,15 +1417,15 @@ function headsTrigger(doc: Doc, sent: Sentence, h: number, lexicon: Lexicon, typ
 }
 
 /** A day the news dates a reported act by, in the act's own phrase: "on Monday", "last Friday's", "yesterday". */
-const DAY_ANCHOR = /\b(?:today|yesterday|tonight|last night|(?:this|last|earlier this) week|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b/i;
+const DAY_ANCHOR = /\b(?:today|yesterday|tonight|last night|(?:this|last|earlier this) week(?:end)?|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s|’s)?)\b/i;
 
 /**
  * An act named by a noun (lexicon roles `nominal`): the doer its own phrase names — the possessor
  * ("the United States' attack"), a state's adjective or name before the noun ("an Iranian missile
  * attack", "Russian airstrikes") or "by X" — and the recipient its frame names ("on a Kuwaiti ship").
  * Only an act the text reports happening: dated in its own phrase to a day of the story's week
- * ("on Monday", "last Friday's") or the subject of what it did ("the rocket attack on the city killed
- * 14"); a topic ("discussed Russia's war against Ukraine") or a recalled act ("the 2003 invasion of
+ * ("on Monday", "last Friday's") or the subject of what it did, in the past tense ("the rocket attack on
+ * the city killed 14"; not "Russia's war … continues to inflict"); a topic ("discussed Russia's war against Ukraine") or a recalled act ("the 2003 invasion of
  * Iraq") is none, and nor is a figure of speech ("trade war").
  */
 function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, trigger: Trigger, ctx: CoderContext): { actor: Mention[]; recipient: Mention[] } | null {
@@ -1441,10 +1441,11 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   const text = phraseText(doc, tree, head, CLAUSES_OR_CONJUNCTS);
   const story = doc.source.meta.storyDate;
   if (story && recallsPast(text, story)) return null;
-  // (as the subject of what it does, not of what it would do: "a further Russian invasion of Ukraine would produce …")
+  // (or as the subject of what it did: "the rocket attack on the city killed 14"; not of what it goes on doing, a standing
+  // state the text recalls — "Russia's war against Ukraine poses an external threat", "Putin's war continues to inflict
+  // horror" —, nor of what it would do: "a further Russian invasion of Ukraine would produce …")
   const governor = tree.head(head);
-  const hypothetical = governor >= 0 && tree.children(governor, "aux").some((a) => /^(would|could|might|may)$/.test(tokens.lower[a]!));
-  const reported = DAY_ANCHOR.test(text) || (/^nsubj/.test(tree.relation(head)) && !hypothetical);
+  const reported = DAY_ANCHOR.test(text) || (/^nsubj/.test(tree.relation(head)) && governor >= 0 && tree.xpos(governor) === "VBD");
   if (!reported) return null;
   // the doer: a possessor or modifier before the noun, or "by X" after it
   let actor: Mention[] | null = null;
