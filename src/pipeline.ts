@@ -148,6 +148,10 @@ const JOINT_TITLE = /\bjoint (?:leaders['’] )?(?:statement|declaration|communi
 const RELEASED_BY = /\b(?:text of the )?following (?:joint )?statement (?:was|is) (?:released|issued) by ([^:\n]+)/i;
 /** Where a list of authors ends and the statement's topic or occasion begins. */
 const AUTHORS_END = /\s(?:on|regarding|concerning|about|following|after|in support of|to mark|to express)\s|:/i;
+/** "We, <the authors>, <what they do>": the authors end at the comma before a word in lower case. */
+const WE_ARE = /\bWe, ((?:the |President |Prime Minister |Foreign Minister |Leaders |Ministers )[^.;:\n]{3,300}?),\s+(?=\p{Ll})/u;
+/** How far into the text its opening "We, …" stands. */
+const OPENING_CHARS = 1000;
 /** How far into the text a preamble stands. */
 const PREAMBLE_CHARS = 600;
 
@@ -156,7 +160,11 @@ function jointAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   const fromTitle = title && JOINT_TITLE.test(title) ? authorsIn(title, doc, kb, refs, ctx) : [];
   if (fromTitle.length) return fromTitle;
   const preamble = RELEASED_BY.exec(doc.text.slice(0, PREAMBLE_CHARS));
-  return preamble ? authorsIn(preamble[1]!, doc, kb, refs, ctx) : [];
+  if (preamble) return authorsIn(preamble[1]!, doc, kb, refs, ctx);
+  // "We, the Leaders of the Group of Seven (G7), gathered in Apulia …", "We, President Biden and Prime Minister Albanese,
+  // inaugurated …": the opening names who "we" are
+  const opening = WE_ARE.exec(doc.text.slice(0, OPENING_CHARS));
+  return opening ? authorsIn(opening[1]!, doc, kb, refs, ctx) : [];
 }
 
 /** The states, organisations and people a list of authors names, before the topic: "… by the Leaders of France, Germany … on Iran". */

@@ -1561,3 +1561,10 @@ describe("an act named by a noun", () => {
     expect(on("Russia’s war against Ukraine poses an external threat to the region.")).toEqual([]);
   });
 });
+
+describe("'We, …' opening a statement", () => {
+  it("names who 'we' are for the whole text", () => {
+    const on = eventsOn("2024-06-14", "The White House (USA)");
+    expect(on("We, the Leaders of the Group of Seven (G7), gathered in Apulia to reaffirm our unity. We condemn Russia's attacks on Ukraine's energy infrastructure.")).toEqual(["ACCUSE Group of Seven -> Russia"]);
+  });
+});
