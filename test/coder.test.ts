@@ -1568,3 +1568,11 @@ describe("'We, …' opening a statement", () => {
     expect(on("We, the Leaders of the Group of Seven (G7), gathered in Apulia to reaffirm our unity. We condemn Russia's attacks on Ukraine's energy infrastructure.")).toEqual(["ACCUSE Group of Seven -> Russia"]);
   });
 });
+
+describe("a person welcomed to the host's place", () => {
+  it("is a visit the host receives, not praise", () => {
+    const on = eventsOn("2023-04-26", "The White House (USA)");
+    expect(on("President Biden welcomed President Yoon Suk Yeol of the Republic of Korea to the White House.")).toEqual(["CONSULT Yoon Suk Yeol -> Joe Biden"]);
+    expect(on("President Biden welcomed the decision of the Republic of Korea to join the initiative.")).toEqual(["SUPPORT Joe Biden -> South Korea"]);
+  });
+});

@@ -756,6 +756,19 @@ function codeOne(
     const doers = agent ? othersThan(doc, participants(doc, agent), actors) : [];
     if (doers.length) recipients = doers;
   }
+  // "President Biden welcomed President Arévalo of Guatemala to the White House": a person welcomed to the host's place
+  // is a visit the host receives (CODING.md: "welcomed" a person's visit is CONSULT), not praise
+  if (type === "SUPPORT" && tokens.lemma[head] === "welcome" && trigger.rest.length === 0 && discourse.roles?.tree.parsed(head) && recipients.length) {
+    const tree = discourse.roles.tree;
+    const to = tree.obliquesOf(head).find((o) => o.case === "to");
+    const place = to && mentionOf[to.token]! >= 0 ? doc.mentions[mentionOf[to.token]!]! : undefined;
+    const guests = recipients.every((p) => doc.entities[p.entity]!.kind === "person");
+    if (guests && place && place.entity >= 0 && doc.entities[place.entity]!.kind === "state" && actors.every((p) => doc.entities[p.entity]!.code === doc.entities[place.entity]!.code)) {
+      type = "CONSULT";
+      mode = "visit";
+      [actors, recipients] = [recipients, actors];
+    }
+  }
   // "Australia and the United States … Prime Minister Albanese and President Biden": the people are the most specific
   // entities the text names (CODING.md); their states beside them in the same list say nothing more
   actors = withoutStatesOfPeople(doc, actors);
