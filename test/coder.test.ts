@@ -1576,3 +1576,11 @@ describe("a person welcomed to the host's place", () => {
     expect(on("President Biden welcomed the decision of the Republic of Korea to join the initiative.")).toEqual(["SUPPORT Joe Biden -> South Korea"]);
   });
 });
+
+describe("another sense of a trigger, however the parse hangs its dependent", () => {
+  const on = eventsOn("2022-06-01", "U.S. Department of State");
+  it("is told by an infinitive parsed as a purpose clause and a second object parsed under the first", () => {
+    expect(on("Today, Secretary Blinken designated Ambassador Arnold Chacon to serve as Charge d'Affaires ad interim at U.S. Embassy Ottawa.")).toEqual([]);
+    expect(on("The actions of Cuban government officials deny Cubans their basic human rights and fundamental freedoms.")).toEqual([]);
+  });
+});

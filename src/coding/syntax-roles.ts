@@ -287,8 +287,14 @@ export class TreeRoles {
   /** Whether `head` has a dependent in relation `relation` whose lemma or word is one of `lemmas`. */
   hasDependent(head: number, relation: string, lemmas: ReadonlySet<string>): boolean {
     if (!this.tree.parsed(head)) return false;
+    const { tree } = this;
     const { lemma, lower } = this.doc.tokens;
-    return this.tree.children(head, relation).some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
+    const found = tree.children(head, relation);
+    // as the parse may hang them: a controlled infinitive as a purpose clause ("designated Ambassador Chacon to serve as
+    // Chargé"), a second object on the first ("deny Cubans their basic human rights", "rights" an nmod of "Cubans")
+    if (relation === "xcomp") for (const c of tree.children(head, "advcl")) if (tree.markOf(c) === "to") found.push(c);
+    if (relation === "obj") for (const o of [...found]) for (const c of tree.children(o, "nmod")) if (tree.caseOf(c) === "") found.push(c);
+    return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
   }
 
   /**
