@@ -1584,3 +1584,10 @@ describe("another sense of a trigger, however the parse hangs its dependent", ()
     expect(on("The actions of Cuban government officials deny Cubans their basic human rights and fundamental freedoms.")).toEqual([]);
   });
 });
+
+describe("a name written with ', Jr.'", () => {
+  it("is the knowledge base's person written with ' Jr.'", () => {
+    const on = eventsOn("2024-04-11", "The White House (USA)");
+    expect(on("President Joseph R. Biden, Jr. spoke with President Ferdinand R. Marcos, Jr. of the Philippines.")).toEqual(["CONSULT Ferdinand Marcos Jr.+Joe Biden -> "]);
+  });
+});

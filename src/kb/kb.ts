@@ -167,6 +167,8 @@ export class KnowledgeBase {
     }
     for (const [name, tenures] of this.tenuresByName) {
       const forms = new Set([name, ...tenures.flatMap((t) => t.aliases)]);
+      // "Ferdinand R. Marcos Jr." is also written "Ferdinand R. Marcos, Jr."
+      for (const f of [...forms]) if (/ (Jr|Sr)\.$/.test(f)) forms.add(f.replace(/ (Jr|Sr)\.$/, ", $1."));
       for (const f of forms) add(f, { kind: "person", name });
     }
     for (const h of honorifics) add(h, { kind: "honorific" });
