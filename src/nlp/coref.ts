@@ -622,8 +622,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
    */
   function clauseSubjectOf(c: Mention, p: Mention): boolean {
     const sent = doc.sentences[c.sentence]!;
-    let first = c.tokenStart;
-    while (first > sent.tokenStart && tokens.start[first - 1]! >= c.fullStart) first--;
+    const first = fullStartToken(c);
     const before = first > sent.tokenStart ? tokens.pos[first - 1]! : "";
     if (before === "VERB" || before === "ADP" || before === "AUX") return false;
     let verb = false;
@@ -659,6 +658,14 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return -1;
   }
 
+  /** The first token of the stretch a mention reads as, titles and articles included. */
+  function fullStartToken(c: Mention): number {
+    const from = doc.sentences[c.sentence]!.tokenStart;
+    let first = c.tokenStart;
+    while (first > from && tokens.start[first - 1]! >= c.fullStart) first--;
+    return first;
+  }
+
   /**
    * Whether a place mention stands for its government, where a subject stands: first in its clause, not after a
    * preposition or verb ("The Kremlin on Wednesday rejected accusations that it had interfered …", "Beijing said it
@@ -666,8 +673,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
    */
   function actingPlace(c: Mention): boolean {
     const sent = doc.sentences[c.sentence]!;
-    let first = c.tokenStart;
-    while (first > sent.tokenStart && tokens.start[first - 1]! >= c.fullStart) first--;
+    const first = fullStartToken(c);
     if (first === clauseStart(doc, sent)) return true;
     const before = tokens.pos[first - 1]!;
     return before === "CCONJ" || before === "SCONJ" || tokens.lower[first - 1] === "that" || tokens.lower[first - 1] === ",";
