@@ -994,6 +994,16 @@ describe("unnamed collectives", () => {
     expect(strike.actor[0]).toMatchObject({ name: "Saudi-led coalition warplanes", kind: "group", code: "SAU" });
     expect(find(code("Iranian-backed militias attacked a market in Iraq.", "2016-02-10"), "ASSAULT")).toEqual([]);
   });
+  it("codes a region's states, leaders or allies named as one party with their bloc's code, and nothing else the region has", () => {
+    const request = find(code("The Foreign Minister urged European leaders to lift the embargo.", "2016-02-10", "Australian Minister for Foreign Affairs"), "REQUEST")[0]!;
+    expect(request.recipient[0]).toMatchObject({ name: "European leaders", kind: "group", code: "EUR" });
+    const praise = find(code("China appreciates the efforts of African countries to fight the epidemic.", "2020-04-10"), "SUPPORT")[0]!;
+    expect(praise.recipient[0]).toMatchObject({ name: "African countries", kind: "group", code: "IGO" });
+    // (a region's culture or companies are no party; a longer name is the organization's)
+    expect(code("China appreciates African culture.", "2020-04-10").flatMap((r) => r.recipient)).toEqual([]);
+    const union = find(code("China appreciates the efforts of the African Union to fight the epidemic.", "2020-04-10"), "SUPPORT")[0]!;
+    expect(union.recipient[0]).toMatchObject({ name: "African Union", kind: "org" });
+  });
   it("leaves a collective whose state the text does not say out of the event", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);

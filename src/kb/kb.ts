@@ -49,6 +49,8 @@ export type NameEntry =
   /** A state's name, adjective, people ("Americans"), or a place in it (its capital or another city). */
   | { kind: "state"; code: string; form: "name" | "adjective" | "place" | "people"; region?: true }
   | { kind: "org"; id: string }
+  /** A world region's adjective whose states a text names as one party: "African (countries)", "European (allies)" (blocs.tsv). */
+  | { kind: "bloc"; code: string }
   | { kind: "person"; name: string }
   | { kind: "office"; office: string }
   | { kind: "honorific" };
@@ -71,6 +73,8 @@ export class KnowledgeBase {
   readonly tenuresByOffice = new Map<string, Tenure[]>();
   /** Cities other than capitals and regions within states, with the state each is in (cities.tsv, regions.tsv). */
   readonly cities: Array<{ name: string; aliases: string[]; code: string; region: boolean }> = [];
+  /** World regions' adjectives, with the code of the bloc their states form (blocs.tsv). */
+  readonly blocs: Array<{ adjective: string; code: string }> = [];
   /** A state's people as a plural noun its adjective does not make ("Britons", "Turks"; peoples.tsv). */
   private readonly peoples: Array<{ code: string; people: string }> = [];
   readonly names = new Gazetteer<NameEntry>();
@@ -100,6 +104,10 @@ export class KnowledgeBase {
         if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
         this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code!, region: file === "regions.tsv" });
       }
+    }
+    for (const r of readTsv(join(dataDir, "blocs.tsv"))) {
+      if (!/^(EUR|IGO)$/.test(r.code!)) throw new Error(`${r.__line}: a bloc's code is EUR or IGO, not "${r.code}"`);
+      this.blocs.push({ adjective: r.adjective!, code: r.code! });
     }
     for (const r of readTsv(join(dataDir, "organizations.tsv"))) {
       const o: OrgRecord = { id: r.id!, name: r.name!, code: r.code!, aliases: list(r.aliases), parent: r.parent || null, sector: null };
@@ -159,6 +167,7 @@ export class KnowledgeBase {
     }
     for (const p of this.peoples) add(p.people, { kind: "state", code: p.code, form: "people" });
     for (const c of this.cities) for (const n of [c.name, ...c.aliases]) add(n, c.region ? { kind: "state", code: c.code, form: "place", region: true } : { kind: "state", code: c.code, form: "place" });
+    for (const b of this.blocs) add(b.adjective, { kind: "bloc", code: b.code });
     for (const o of this.orgs.values()) {
       for (const n of [o.name, ...o.aliases]) add(n, { kind: "org", id: o.id });
     }

@@ -481,7 +481,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
      */
     function collective(t: number): { start: number; end: number; code: string | null } | null {
       // (a sentence's first word is capitalised, and the tokenizer's tagger may read it as a name: "Police in Nairobi fired …")
-      if (!refs.collectives.has(tokens.lower[t]!) || !(tokens.pos[t] === "NOUN" || (tokens.pos[t] === "PROPN" && t === s0)) || !free(t, t + 1)) return null;
+      // (a bloc's head, "countries" or "allies", makes a party only after a region's adjective: "African countries")
+      const blocHead = refs.blocHeads.has(tokens.lower[t]!);
+      if (!(blocHead || refs.collectives.has(tokens.lower[t]!)) || !(tokens.pos[t] === "NOUN" || (tokens.pos[t] === "PROPN" && t === s0)) || !free(t, t + 1)) return null;
       // a common noun, not a word of a name ("the People's Republic of China", "Syrian Democratic Forces")
       if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!))) return null;
       // "police station", "community leaders": the noun modifies the head after it
@@ -491,10 +493,19 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       let code: string | null = null;
       let a = t;
       let stateUnits = 0;
+      let bloc = false;
       let words = 0;
       while (a - 1 >= s0 && words < 5 && free(a - 1, a)) {
         const k = unitEndingAt.get(a);
         const u = k === undefined ? undefined : units[k];
+        // "African countries", "our European allies", "Pacific Island leaders": the states of a region as one party
+        if (u?.entry?.kind === "bloc" && blocHead && free(u.start, u.end)) {
+          code ??= u.entry.code;
+          bloc = true;
+          a = u.start;
+          words++;
+          continue;
+        }
         if (u?.entry?.kind === "state" && u.entry.form !== "place" && free(u.start, u.end)) {
           code ??= u.entry.code;
           stateUnits++;
@@ -531,6 +542,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         break;
       }
       while (a < t && tokens.lower[a] === "and") a++;
+      if (!bloc && !refs.collectives.has(tokens.lower[t]!)) return null;
       if (stateUnits === 1 && words === 1 && refs.stateHeads.has(tokens.lower[t]!)) return null;
       let end = t + 1;
       // "Tunisia's civil society": the possessor's state

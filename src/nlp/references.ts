@@ -46,6 +46,8 @@ export class References {
   readonly speechVerbs: Set<string>;
   /** Nouns that make a state's adjective or possessive stand for the state: "the Chinese side", "Iran's government" (data/lexicon/state-heads.txt). */
   readonly stateHeads: Set<string>;
+  /** Nouns that make a world region's adjective name its states as one party: "African countries", "European allies" (data/lexicon/bloc-heads.txt). */
+  readonly blocHeads: Set<string>;
   /** Nouns of armed forces and their weapons ("troops", "warplanes"), folded (data/lexicon/armed-actors.txt). */
   readonly armedActors: Set<string>;
 
@@ -61,6 +63,7 @@ export class References {
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
     this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));
     this.stateHeads = readWordList(join(dataDir, "lexicon", "state-heads.txt"));
+    this.blocHeads = readWordList(join(dataDir, "lexicon", "bloc-heads.txt"));
     this.armedActors = readWordList(join(dataDir, "lexicon", "armed-actors.txt"));
     for (const r of readTsv(join(dataDir, "lexicon", "institutions.tsv"))) {
       this.institutionWords.add(r.word!);
