@@ -153,6 +153,14 @@ describe("people and groups a news story describes", () => {
     expect(code("The Joint Commission on July 28 welcomed Iran's steps.", "2019-07-29", "Reuters")[0]?.actor[0]?.name).toBe("Joint Commission");
   });
 
+  it("keeps 'and' inside an unknown organisation's name, and two bodies apart", () => {
+    const on = eventsOn("2023-06-14", "The White House");
+    expect(on("The Cybersecurity and Infrastructure Security Agency met with Google.")).toEqual(["CONSULT Cybersecurity and Infrastructure Security Agency+Google -> "]);
+    expect(on("The Ministry of Commerce and Industry of Ruritania condemned Kenya.")).toEqual(["ACCUSE Ministry of Commerce and Industry of Ruritania -> Kenya"]);
+    // (a second head, an acronym or a known name after "and" is another body)
+    expect(on("The Ministry of Defence and Foreign Ministry of Ruritania condemned Kenya.")).toEqual(["ACCUSE Foreign Ministry of Ruritania+Ministry of Defence -> Kenya"]);
+  });
+
   it("reads a state's forces named by 'its' as the state", () => {
     expect(eventsOn("1987-03-23", "Reuters")("Iraq said its warplanes had attacked a supertanker and four Iranian oil sites.")).toEqual(["ASSAULT Iraq -> Iran"]);
   });
@@ -1409,6 +1417,10 @@ describe("a surname no earlier name explains", () => {
   const on = eventsOn("2024-02-20");
   it("is the one head of state or government or foreign minister in office who bears it", () => {
     expect(on("Blinken, who arrived in Cairo on Monday, met Egyptian President Abdel Fattah al-Sisi.")).toContain("CONSULT Antony Blinken -> Abdel Fattah el-Sisi");
+  });
+  it("is the leader among people in office who bear it, not the leader's spouse", () => {
+    // (the First Lady is in office with the President: "Biden" alone is the President)
+    expect(eventsOn("2022-06-14")("Biden met with Scholz at the White House on Monday.")).toEqual(["CONSULT Olaf Scholz -> Joe Biden"]);
   });
   it("is no one inside a longer name or a company's", () => {
     expect(on("The United States donated 5 million Johnson & Johnson doses to the African Union.").join()).not.toContain("Boris Johnson");

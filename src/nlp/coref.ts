@@ -364,12 +364,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const w = fold(word);
     if (w.length < 4) return -1;
     const surname = (name: string) => lastWordOf(name) === w;
-    const current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
+    // (a head of state or government, or a foreign minister)
+    const leading = (t: Tenure) => kb.offices.get(t.office)?.rank === "head" || /^(Foreign Minister|Secretary of State)$/.test(t.office);
+    let current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
+    // of two people in office with the surname, a leader is the one a bare surname names: "Obama" is the President, not the
+    // First Lady; "Biden met …" is no spouse's act
+    if (new Set(current.map((t) => t.name)).size > 1) current = current.filter(leading);
     if (new Set(current.map((t) => t.name)).size !== 1) return -1;
     const t = current[0]!;
-    // (a head of state or government, or a foreign minister, with a surname that is no given name, needs no state named:
-    // "Blinken, who arrived in Cairo on Monday, met …" in news)
-    const prominent = (kb.offices.get(t.office)?.rank === "head" || /^(Foreign Minister|Secretary of State)$/.test(t.office)) && !ctx.nameStarts?.has(word);
+    // (a leader with a surname that is no given name needs no state named: "Blinken, who arrived in Cairo on Monday, met …" in news)
+    const prominent = leading(t) && !ctx.nameStarts?.has(word);
     if (t.code === ctx.publisherCode || (!named.has(t.code) && !prominent)) return -1;
     return personFromKb(t.name, t.office, t.code);
   };

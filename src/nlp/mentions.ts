@@ -827,10 +827,21 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       if (!isCap(tokens.text[t]!) || NOT_NAMES.has(tokens.lower[t]!)) return t;
       let e = t;
       let lastHead = -1;
+      // an "and" inside the name, and the last head before it
+      let and = -1;
+      let headBeforeAnd = -1;
       while (e < s1) {
         const w = tokens.text[e]!;
         if (isCap(w) && /^\p{L}[\p{L}'’+.-]*$/u.test(w)) {
           if (refs.orgHeads.has(tokens.lower[e]!)) lastHead = e;
+          e++;
+          continue;
+        }
+        // "and" inside a name: "Cybersecurity and Infrastructure Security Agency", "Ministry of Commerce and Industry"
+        // (not before an acronym or a name the knowledge base knows: "the Department of Justice and FBI")
+        if (w === "and" && and < 0 && e > t && e + 1 < s1 && isCap(tokens.text[e + 1]!) && !/^\p{Lu}{2,}$/u.test(tokens.text[e + 1]!) && !units[unitAt.get(e + 1) ?? -1]?.entry) {
+          and = e;
+          headBeforeAnd = lastHead;
           e++;
           continue;
         }
@@ -856,6 +867,16 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
           continue;
         }
         break;
+      }
+      if (and >= 0) {
+        // a head after "and" ends a name that had none before it ("Trade and Technology Council"); after a head and its
+        // portfolio, "and" joins portfolio words ("Department of Housing and Urban Development"), and a second head is a
+        // second body ("the Ministry of Defence and Foreign Ministry")
+        const joins = headBeforeAnd < 0 ? lastHead > and : lastHead === headBeforeAnd && /^(of|for|on)$/.test(tokens.lower[headBeforeAnd + 1] ?? "");
+        if (!joins) {
+          e = and;
+          lastHead = headBeforeAnd;
+        }
       }
       if (lastHead < 0) return t;
       // trailing words after the last head belong to the name only if capitalized ("… School of Public Policy")
