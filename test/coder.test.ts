@@ -1486,8 +1486,12 @@ describe("holding someone accountable", () => {
       "ACCUSE Jake Sullivan -> Russia",
     ]);
   });
-  it("in an effort the clause's subject discusses, is theirs; a chance to act is no act", () => {
-    expect(eventsOn("2022-03-11")("The Ambassadors and Mr. Jake Sullivan discussed joint efforts to hold the Houthis accountable.")).toContain("ACCUSE Jake Sullivan -> Houthis");
+  it("in an effort the clause's subject affirms, is theirs; in one they discuss, a topic; a chance to act is no act", () => {
+    expect(eventsOn("2022-03-11")("Jake Sullivan announced new efforts to hold the Houthis accountable.")).toContain("ACCUSE Jake Sullivan -> Houthis");
+    // (what a consultation discusses is its topic, not an act done: CONSULT alone)
+    expect(eventsOn("2022-03-11")("Jake Sullivan and Foreign Minister Penny Wong discussed joint efforts to hold the Houthis accountable.")).toEqual(["CONSULT Jake Sullivan+Penny Wong -> "]);
+    // (an act coordinated with the discussion is one of its own)
+    expect(eventsOn("2022-03-11")("Jake Sullivan and Foreign Minister Penny Wong discussed the war and condemned Russia's attacks on Ukraine.").join()).toContain("ACCUSE Jake Sullivan+Penny Wong -> Russia");
     expect(eventsOn("2022-03-11", CHINA_MFA)("I have no information to offer on this matter.")).toEqual([]);
   });
 });

@@ -187,6 +187,26 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
 }
 
 /**
+ * Whether the trigger at `head` is inside what a verb of discussion takes as its topic: "discussed ongoing efforts to
+ * impose sanctions on Russia", "reviewed the Government's work to prevent trafficking, prosecute perpetrators …",
+ * "explored how to deliver aid". Climbs from the trigger through the words its clause hangs on (a noun's infinitive, an
+ * object, a conjunct, a nominal modifier) to the verb whose object or complement holds it; an act coordinated with the
+ * discussion ("discussed the war and condemned Russia's attacks") or said in a clause of its own is no topic.
+ */
+function discussedTopic(doc: Doc, tree: Tree, head: number, lexicon: Lexicon): boolean {
+  let t = head;
+  for (let depth = 0; depth < 6; depth++) {
+    const h = tree.head(t);
+    if (h < 0) return false;
+    const rel = tree.relation(t);
+    if (lexicon.topicVerbs.has(doc.tokens.lemma[h]!) && tree.upos(h) === "VERB") return rel === "obj" || rel === "xcomp" || rel === "ccomp" || tree.is(t, "obl");
+    if (!(rel === "acl" || rel === "xcomp" || rel === "obj" || rel === "nmod" || tree.is(t, "nmod") || rel === "conj" || rel === "ccomp")) return false;
+    t = h;
+  }
+  return false;
+}
+
+/**
  * Verbs whose "to"-complement is the act itself, done by their subject: "decided to withdraw", "went on to visit",
  * and the aspectual "continue" and "resume" ("will continue to support Georgia" is support, promised).
  */
@@ -400,6 +420,7 @@ function codeOne(
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
   if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
+  if (discourse.roles?.tree.parsed(head) && discussedTopic(doc, discourse.roles.tree, head, ctx.lexicon)) return null;
   if (!future && !refused) future = governingWill(doc, sent, head, mentionOf) >= 0; // ("will not accept" refuses now)
   if (hopedFor(doc, sent, head)) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts

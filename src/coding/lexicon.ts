@@ -62,6 +62,8 @@ export class Lexicon {
   readonly hopeVerbs: ReadonlySet<string>;
   /** Nouns of work under way whose infinitive is an act of its own ("efforts to hold Russia accountable"; data/lexicon/effort-nouns.txt). */
   readonly effortNouns: ReadonlySet<string>;
+  /** Verbs whose object is a topic talked about, not an act done ("discussed efforts to impose sanctions"), by lemma (data/lexicon/topic-verbs.txt). */
+  readonly topicVerbs: ReadonlySet<string>;
   /** Verbs and adjectives whose "that" clause predicts ("I believe we will …"), by lemma (data/lexicon/belief-words.txt). */
   readonly beliefWords: ReadonlySet<string>;
   /** Words that name armed forces and their weapons ("troops", "warplanes", "army"), folded (data/lexicon/armed-actors.txt). */
@@ -95,6 +97,7 @@ export class Lexicon {
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
     this.effortNouns = readWordList(join(dir, "effort-nouns.txt"));
+    this.topicVerbs = readWordList(join(dir, "topic-verbs.txt"));
     this.beliefWords = readWordList(join(dir, "belief-words.txt"));
     this.demandPredicates = readWordList(join(dir, "demand-predicates.txt"));
     this.scheduleWords = readWordList(join(dir, "schedule-words.txt"));
