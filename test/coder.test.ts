@@ -1074,6 +1074,10 @@ describe("blame and dismissal said of someone", () => {
   it("codes a claim called nonsense as rejected", () => {
     expect(tuples("The remarks by the Australian side are pure nonsense.", "REJECT")).toEqual(["China -> Australia"]);
   });
+  it("codes rumors spread as blame of whoever spreads them, not a claim rejected", () => {
+    expect(tuples("Some people in the US have been exploiting specious rumors to slander and frame China.", "ACCUSE")).toEqual(["China -> people in the US"]);
+    expect(tuples("Some people in the US have been exploiting specious rumors to slander and frame China.", "REJECT")).toEqual([]);
+  });
   it("leaves out what someone is asked to stop, conditions, and denials", () => {
     expect(tuples("We urge the US to stop interfering in China's internal affairs.", "ACCUSE")).toEqual([]);
     expect(tuples("If Japan violates the agreement, it will bear the consequences.", "ACCUSE")).toEqual([]);

@@ -1102,6 +1102,7 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
     let targets: Mention[] | null = null;
     let claimed = -1; // the subject, when it is a claim ("those reports")
+    // an act judged, or words blamed on those who spread them: criticism (ACCUSE), not a claim rejected
     let dismissedAct = false;
     const head = tree.head(t);
     if (ev.pos === "VERB") {
@@ -1131,6 +1132,10 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
         // "is used to weaving lies", "They constitute interference": whoever does what the noun is the object of
         const subject = tree.subjectOf(head);
         targets = subject ? roles.owner(subject.token) : null;
+        // ("peddling rumors", "exploiting specious rumors to slander China": whoever spreads them is blamed, no claim
+        // of theirs dismissed)
+        // (not a predicate the parse hung on a verb before it: "the comments you quoted are pure nonsense")
+        if (ev.type === "REJECT" && tree.child(t, "cop") < 0) dismissedAct = true;
       }
     }
     const speaker = targets?.length || claimed >= 0 ? speakerOf(doc, sent, roles, t, ctx) : [];
