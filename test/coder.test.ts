@@ -84,6 +84,17 @@ describe("coreference", () => {
     expect(request.mode).toEqual(["yield"]);
   });
 
+  it("reads 'him' as the person named near it, not one a sentence long before had as its subject", () => {
+    const text = [
+      "Premier Li Keqiang met the Prime Minister of Japan on Monday.",
+      "The two sides discussed trade. The talks were candid. Many issues were raised. The weather was fine.",
+      "Q: According to reports, on the evening of May 10, Mahathir Mohamad, chairman of the Pakatan Harapan and the former Prime Minister of Malaysia, was sworn in as Prime Minister. What is your comment?",
+      "A: Just as I said yesterday, Mr. Mahathir is a senior politician. China congratulates him on assuming the post of Prime Minister.",
+    ].join("\n");
+    const support = find(code(text, "2018-05-11", CHINA_MFA), "SUPPORT")[0]!;
+    expect(support.recipient.map((p) => p.name)).toEqual(["Mahathir Mohamad"]);
+  });
+
   it("reads a subject 'Both' as the pair named last, not a floating 'both' or 'both X and Y'", () => {
     const on = eventsOn("2023-03-01", "The White House");
     expect(on("President Biden met with President Lula of Brazil at the White House. Both called on Russia to withdraw its forces.")).toContain("REQUEST Joe Biden+Luiz Inácio Lula da Silva -> Russia");

@@ -598,9 +598,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     // ("Premier Li Keqiang will hold talks with him": an object pronoun is not its own clause's subject)
     const objectCase = !m.possessive && /^(him|her)$/.test(tokens.lower[m.tokenStart]!);
     // prefer the subject of the nearest earlier sentence, then any earlier person
+    // (a subject only near the nearest earlier person: "Mr. Mahathir is a senior politician … China congratulates him" is
+    // Mahathir, not a Premier who was a sentence's subject twenty sentences before)
     let fallback = -1;
+    let fallbackSentence = -1;
     for (let j = at - 1; j >= 0; j--) {
       const c = doc.mentions[j]!;
+      if (fallback >= 0 && c.sentence < fallbackSentence - 2) break;
       if (c.entity < 0) continue;
       const e = entities[c.entity]!;
       if (e.kind !== "person") continue;
@@ -610,7 +614,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (c.sentence < m.sentence) {
         const subj = sentenceSubject(c.sentence);
         if (subj >= 0 && entities[subj]?.kind === "person" && (!gender || !entities[subj]!.gender || entities[subj]!.gender === gender)) return subj;
-        if (fallback < 0) fallback = c.entity;
+        if (fallback < 0) {
+          fallback = c.entity;
+          fallbackSentence = c.sentence;
+        }
       }
     }
     return fallback;
