@@ -84,6 +84,17 @@ describe("coreference", () => {
     expect(request.mode).toEqual(["yield"]);
   });
 
+  it("reads a press conference's 'him' within its own question and answer", () => {
+    const text = [
+      "Q: US Secretary of State Pompeo criticized China's policy in Xinjiang. What is your comment?",
+      "A: His remarks are groundless.",
+      "Q: A Japanese national was sentenced to life in prison by a Chinese court. Do you have any comment?",
+      "A: The court heard the drug smuggling case today. According to Chinese laws, the Guangzhou Intermediate People's Court sentenced him to life imprisonment.",
+    ].join("\n");
+    // (the one sentenced is the Japanese national, whom no name gives: no one the previous exchange named)
+    expect(find(code(text, "2019-11-08", CHINA_MFA), "SANCTION").flatMap((r) => r.recipient.map((p) => p.name))).not.toContain("Mike Pompeo");
+  });
+
   it("reads 'him' as the person named near it, not one a sentence long before had as its subject", () => {
     const text = [
       "Premier Li Keqiang met the Prime Minister of Japan on Monday.",

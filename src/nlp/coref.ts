@@ -1,5 +1,5 @@
 import { clauseStart } from "./sections.ts";
-import { type Doc, type Entity, type Mention, mentionRange, mentionSpan } from "../doc/document.ts";
+import { type Doc, type Entity, type Mention, type Sentence, mentionRange, mentionSpan } from "../doc/document.ts";
 import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold, lastWordOf, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
@@ -381,6 +381,15 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   // second pass: surnames standing alone ("Wang said"), which only earlier names make known
   findSurnames(doc, info, matchSurname, sittingSurname);
 
+  // per sentence, the first sentence of its exchange in a press conference: the journalist's question it answers (or is
+  // part of) and what follows it, to the next question; 0 where the text asks nothing
+  const exchangeStart = new Int32Array(doc.sentences.length);
+  for (let k = 1; k < doc.sentences.length; k++) {
+    const asking = (x: Sentence) => x.asked === true || x.skip === "question";
+    const s = doc.sentences[k]!;
+    exchangeStart[k] = asking(s) && !asking(doc.sentences[k - 1]!) ? k : exchangeStart[k - 1]!;
+  }
+
   // a press conference's answers ("A: …"): their "I" is the spokesperson's
   const answering = doc.sentences.some((s) => /^(A|Answer)\s*[:：]/i.test(doc.text.slice(s.start, Math.min(s.end, s.start + 8))));
 
@@ -595,6 +604,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   function antecedentPerson(at: number, gender: "m" | "f" | null): number {
     const m = doc.mentions[at]!;
+    // (a press conference's "he" is someone its own question and answer name: each question opens a new subject)
+    const opens = exchangeStart[m.sentence]!;
     // ("Premier Li Keqiang will hold talks with him": an object pronoun is not its own clause's subject)
     const objectCase = !m.possessive && /^(him|her)$/.test(tokens.lower[m.tokenStart]!);
     // prefer the subject of the nearest earlier sentence, then any earlier person
@@ -604,7 +615,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     let fallbackSentence = -1;
     for (let j = at - 1; j >= 0; j--) {
       const c = doc.mentions[j]!;
-      if (fallback >= 0 && c.sentence < fallbackSentence - 2) break;
+      if ((fallback >= 0 && c.sentence < fallbackSentence - 2) || c.sentence < opens) break;
       if (c.entity < 0) continue;
       const e = entities[c.entity]!;
       if (e.kind !== "person") continue;
