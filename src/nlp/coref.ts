@@ -673,7 +673,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     }
     // "It will help promote cooperation", "It will mean more resilient supply chains": a policy's effects, not a promise
     if (!m.possessive && tokens.pos[m.tokenEnd] === "AUX" && !/^(has|have|had)$/.test(tokens.lower[m.tokenEnd]!)) return -1;
-    for (let s = m.sentence - 1; s >= Math.max(0, m.sentence - 2); s--) {
+    for (let s = m.sentence - 1; s >= Math.max(exchangeStart[m.sentence]!, m.sentence - 2); s--) {
       const subj = sentenceSubject(s);
       if (body(subj)) return subj;
     }
@@ -736,7 +736,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   /** "they": the people of the latest sentence that names two or more (a group's members first). */
   function antecedentPlural(at: number): number {
     const m = doc.mentions[at]!;
-    for (let sIdx = m.sentence; sIdx >= Math.max(0, m.sentence - 3); sIdx--) {
+    for (let sIdx = m.sentence; sIdx >= Math.max(exchangeStart[m.sentence]!, m.sentence - 3); sIdx--) {
       const [r0, r1] = mentionRange(doc, sIdx);
       const inSentence = doc.mentions.slice(r0, sIdx < m.sentence ? r1 : Math.min(r1, at)).filter((c) => c.entity >= 0);
       const group = inSentence.find((c) => entities[c.entity]!.kind === "group" && entities[c.entity]!.members.length);
