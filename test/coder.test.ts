@@ -187,6 +187,12 @@ describe("people and groups a news story describes", () => {
     expect(eventsOn("1987-03-23", "Reuters")("Iraq said its warplanes had attacked a supertanker and four Iranian oil sites.")).toEqual(["ASSAULT Iraq -> Iran"]);
   });
 
+  it("gives a passive act to its own subject, not to someone named near it", () => {
+    const on = eventsOn("2021-12-15", "U.S. Department of State");
+    // (the one arrested is the defector, whose modifier names his state; the outlet that reported it is no one arrested)
+    expect(on("Yesterday, VOA reported that a North Korean defector, who is a military officer, was arrested by Russia.")).toEqual(["COERCE Russia -> North Korea"]);
+  });
+
   it("leaves a detention said of someone in passing, and keeps one the clause dates or reports", () => {
     const on = eventsOn("2022-03-30", "The White House");
     expect(on("President Biden met today with the parents of Trevor Reed, who is wrongfully detained in Russia.").filter((e) => e.startsWith("COERCE"))).toEqual([]);

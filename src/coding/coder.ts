@@ -507,7 +507,18 @@ function codeOne(
     // ("was joined by X": the pattern's own "by")
     const byAt = lower[match.end - 1] === "by" ? match.end - 1 : findWord(doc, match.end, limit, "by");
     actorMentions = byAt >= 0 ? mentionsFrom(doc, byAt + 1, limit, mentionOf) : [];
-    objectMentions = subjectOf(doc, sent, beAt, mentionOf, 0, false);
+    // the one it was done to is the passive's subject; where the parse names one that is no participant ("VOA reported that a
+    // North Korean defector … was arrested by Russia"), no one else nearby is
+    // (the parse's one passive subject, a noun and no time: it reads "Later this evening, President Halimah will be hosted"
+    // with "evening" as a second subject)
+    const tree = discourse.roles?.tree;
+    const undergoers = tree?.parsed(head) ? tree.children(head, "nsubj:pass") : [];
+    const undergoer = undergoers.length === 1 && tree!.upos(undergoers[0]!) === "NOUN" && !TIME_NOUNS.test(lower[undergoers[0]!]!) ? undergoers[0]! : -1;
+    // ("thousands of Ethiopians": the phrase's own participants; "a North Korean defector": the state its modifier names)
+    objectMentions =
+      undergoer >= 0
+        ? ((tree!.subjectOf(head)?.token === undergoer ? discourse.roles!.subject(sent, head) : null) ?? discourse.roles!.owner(undergoer) ?? [])
+        : subjectOf(doc, sent, beAt, mentionOf, 0, false);
     // "We are encouraged by the progress made in the talks", "he is encouraged that …": a feeling of the subject, not a
     // request made of it; heartened by someone's doing is praise of them (PLOVER SUPPORT)
     if (lower[head] === "encouraged" || lower[head] === "heartened") {
@@ -910,6 +921,9 @@ function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
 
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
+
+/** Nouns of time the parser may take for a clause's subject ("Later this evening, President Halimah will be hosted"). */
+const TIME_NOUNS = /^(morning|afternoon|evening|night|day|week|month|year|today|yesterday|tomorrow|tonight|weekend)s?$/;
 
 /** Verbal acts: the speaker who reports them of their own side does them (CODING.md). */
 const VERBAL = new Set(["ACCUSE", "SUPPORT", "REJECT"]);
