@@ -187,6 +187,12 @@ describe("people and groups a news story describes", () => {
     expect(eventsOn("1987-03-23", "Reuters")("Iraq said its warplanes had attacked a supertanker and four Iranian oil sites.")).toEqual(["ASSAULT Iraq -> Iran"]);
   });
 
+  it("takes no participant from a norm an act follows or a source cited", () => {
+    const on = eventsOn("2024-01-12", "The White House");
+    expect(on("The G7 will support local value creation in critical minerals supply chains in line with WTO rules.")).toEqual(["AGREE Group of Seven -> "]);
+    expect(on("US forces conducted strikes, consistent with the UN Charter, against Houthi targets in Yemen.")).toEqual(["ASSAULT US forces -> Houthis"]);
+  });
+
   it("gives a passive act to its own subject, not to someone named near it", () => {
     const on = eventsOn("2021-12-15", "U.S. Department of State");
     // (the one arrested is the defector, whose modifier names his state; the outlet that reported it is no one arrested)

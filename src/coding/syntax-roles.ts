@@ -1,6 +1,6 @@
 import type { Doc, Mention, Sentence } from "../doc/document.ts";
 import type { Tree } from "../doc/syntax.ts";
-import { coordinatedAfter, coordinatedBefore, isLocation, isParticipant, qualifiedBy, titleListPerson } from "./roles.ts";
+import { coordinatedAfter, coordinatedBefore, isLocation, isNorm, isParticipant, qualifiedBy, titleListPerson } from "./roles.ts";
 
 /** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
 const PREDICATE = "PRED";
@@ -220,7 +220,7 @@ export class TreeRoles {
     const mi = this.mentionOf[t]!;
     if (t < after || mi < 0) return null;
     const m = this.doc.mentions[mi]!;
-    if (!isParticipant(m, this.doc) || isLocation(this.doc, m)) return null;
+    if (!isParticipant(m, this.doc) || isLocation(this.doc, m) || isNorm(this.doc, m)) return null;
     return coordinatedAfter(this.doc, titleListPerson(this.doc, m, sent.tokenEnd, this.mentionOf) ?? m, sent.tokenEnd, this.mentionOf);
   }
 
@@ -343,7 +343,7 @@ export class TreeRoles {
       if (mi < 0) continue;
       const m = doc.mentions[mi]!;
       u = Math.max(u, m.tokenEnd - 1);
-      if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isLocation(doc, m)) continue;
+      if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isLocation(doc, m) || isNorm(doc, m)) continue;
       if (m.possessive) {
         const qualified = qualifiedBy(doc, m, mentionOf);
         if (qualified && isParticipant(qualified, doc) && qualified.type !== "adjective") continue;
