@@ -1475,6 +1475,13 @@ describe("drills, joint exercises and withdrawals", () => {
   });
 });
 
+describe("acts a speaker hopes for", () => {
+  it("are the speaker's request, however far after 'hope' they stand, not acts of the one hoped to do them", () => {
+    const on = eventsOn("2020-05-12", CHINA_MFA);
+    expect(on("A: We hope Australia will view its cooperation with China in an objective manner, cherish the outcomes and make more efforts towards boosting friendship and trust.")).toEqual(["REQUEST China -> Australia"]);
+  });
+});
+
 describe("'the two sides' a speaker hopes or urges", () => {
   it("are the two states or bodies named together before, not the publisher's own", () => {
     const on = eventsOn("2019-03-01", CHINA_MFA);

@@ -267,6 +267,27 @@ function hopedFor(doc: Doc, sent: Sentence, head: number): boolean {
   return false;
 }
 
+/**
+ * Whether the act at `head` is what a verb of hoping governs however far it stands, through conjuncts and complements:
+ * "We hope Australia will view its cooperation with China in an objective manner, cherish the outcomes and …" (a
+ * hope of the speaker's, coded as a request by hopedRequest, not an act of Australia's).
+ */
+function hopedInTree(doc: Doc, tree: Tree, head: number): boolean {
+  let t = head;
+  for (let depth = 0; depth < 5; depth++) {
+    const h = tree.head(t);
+    if (h < 0) return false;
+    const rel = tree.relation(t);
+    if (rel !== "conj" && rel !== "ccomp" && rel !== "xcomp") return false;
+    if (rel !== "conj" && HOPING.has(doc.tokens.lemma[h]!) && tree.upos(h) === "VERB") return true;
+    t = h;
+  }
+  return false;
+}
+
+/** Verbs whose complement is hoped for, not done (as hopedFor reads them). */
+const HOPING = new Set(["hope", "wish", "expect"]);
+
 const BE_FORMS = new Set(["is", "are", "was", "were", "'s", "be"]);
 
 /** Whether the words ending at t (before "to") announce what follows as planned: "plans", "is due", "was also scheduled", "was". */
@@ -422,7 +443,7 @@ function codeOne(
   if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
   if (discourse.roles?.tree.parsed(head) && discussedTopic(doc, discourse.roles.tree, head, ctx.lexicon)) return null;
   if (!future && !refused) future = governingWill(doc, sent, head, mentionOf) >= 0; // ("will not accept" refuses now)
-  if (hopedFor(doc, sent, head)) return null;
+  if (hopedFor(doc, sent, head) || (discourse.roles?.tree.parsed(head) && hopedInTree(doc, discourse.roles.tree, head))) return null;
   // a purpose clause ("met with the Armed Forces to express appreciation"): the main verb's subject acts
   // (only after a meeting verb: "provided funding to support Ukraine" is no event of its own)
   // ("decided to withdraw the request": the decision is the act itself, done by the deciding subject)
