@@ -8,6 +8,7 @@ import { assignDates } from "./nlp/dates.ts";
 import { findMentions } from "./nlp/mentions.ts";
 import { References } from "./nlp/references.ts";
 import { markSkipped } from "./nlp/sections.ts";
+import { maskMarkup } from "./nlp/markup.ts";
 import { parseSentences } from "./nlp/parse.ts";
 import { phraseTokens, tokenize } from "./nlp/tokenize.ts";
 import { type SyntaxModel, loadSyntaxModel, syntaxModelPath } from "./syntax/model.ts";
@@ -127,7 +128,8 @@ export class Coder {
 
   /** Codes one document: every event with its participants and evidence offsets. */
   code(source: SourceDocument): Doc {
-    const { tokens, sentences } = tokenize(source.text);
+    // (Markdown and inline HTML are read as spaces: "[awarded](https://…) a grant" is "awarded a grant", at its own offsets)
+    const { tokens, sentences } = tokenize(maskMarkup(source.text));
     const doc: Doc = { source, text: source.text, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
     for (const stage of this.stages) stage.run(doc);
     return doc;
