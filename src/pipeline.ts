@@ -129,7 +129,7 @@ export class Coder {
   /** Codes one document: every event with its participants and evidence offsets. */
   code(source: SourceDocument): Doc {
     // (Markdown and inline HTML are read as spaces: "[awarded](https://…) a grant" is "awarded a grant", at its own offsets)
-    const { tokens, sentences } = tokenize(maskMarkup(source.text));
+    const { tokens, sentences } = tokenize(maskMarkup(source.text), source.text);
     const doc: Doc = { source, text: source.text, tokens, sentences, syntax: null, mentions: [], entities: [], sentenceDates: [], events: [] };
     for (const stage of this.stages) stage.run(doc);
     return doc;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskMarkup } from "../src/nlp/markup.ts";
+import { tokenize } from "../src/nlp/tokenize.ts";
 import { Coder, sourceFromText, toPlover } from "../src/index.ts";
 
 describe("markup masking", () => {
@@ -30,6 +31,16 @@ describe("markup masking", () => {
   it("leaves a text without markup as it is", () => {
     const text = "The Secretary-General met with H.E. Mr. Xi Jinping.";
     expect(maskMarkup(text)).toBe(text);
+  });
+
+  it("reads a Markdown heading or bold line as a sentence of its own, and a list item as opening one", () => {
+    const text = "**Expelling Diplomatic Personnel**\nThe United States is expelling ten diplomats\n- Japan will support it\non August\n25.";
+    const { sentences } = tokenize(maskMarkup(text), text);
+    expect(sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, " "))).toEqual([
+      "Expelling Diplomatic Personnel",
+      "The United States is expelling ten diplomats",
+      "Japan will support it on August 25.",
+    ]);
   });
 
   it("codes the words inside markup, with evidence in the text as published", () => {

@@ -11,7 +11,7 @@ const LINE_END = /[.!?:;)"”’\]]\s*$/;
  * text (72-column releases) breaks sentences over lines, so a newline ends a
  * block only after sentence-final punctuation or before a blank line.
  */
-export function blocks(text: string): Array<[number, number]> {
+export function blocks(text: string, layout: string = text): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let blockStart = -1;
   let pos = 0;
@@ -28,7 +28,9 @@ export function blocks(text: string): Array<[number, number]> {
       if (blockStart < 0) blockStart = pos + (line.length - line.trimStart().length);
       const nextEol = eol < n ? text.indexOf("\n", eol + 1) : -1;
       const next = eol < n ? text.slice(eol + 1, nextEol < 0 ? n : nextEol) : "";
-      if (LINE_END.test(line) || next.trim() === "" || eol >= n) {
+      // (in Markdown, a heading or a bold line is a block of its own, and a list item opens one)
+      const marked = layout !== text && (HEADING_LINE.test(layout.slice(pos, eol)) || (eol < n && LIST_ITEM.test(layout.slice(eol + 1, nextEol < 0 ? n : nextEol))));
+      if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
       }
@@ -37,6 +39,11 @@ export function blocks(text: string): Array<[number, number]> {
   }
   return out.filter(([s, e]) => e > s);
 }
+
+/** A Markdown heading, or a line that is bold from end to end ("**Expelling Diplomatic Personnel**"). */
+const HEADING_LINE = /^\s*(?:#{1,6}\s|\*\*[^*]+\*\*:?\s*$|__[^_]+__:?\s*$)/;
+/** A Markdown list item ("- …", "* …"; not "1. …": a hard-wrapped line may open with a number, "on August\n25."). */
+const LIST_ITEM = /^\s*[-*+]\s/;
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -74,8 +81,11 @@ function verbLemma(lemma: string, tag: string): string {
   return m ? `${m[1]}e` : lemma;
 }
 
-/** Sentences, tokens, POS and lemmas for a whole body, with character offsets. */
-export function tokenize(text: string): Tokenized {
+/**
+ * Sentences, tokens, POS and lemmas for a whole body, with character offsets. `layout`, when given, is the text as
+ * published (the same length, its markup not yet masked: see markup.ts), read for its headings and list items.
+ */
+export function tokenize(text: string, layout: string = text): Tokenized {
   const nlp = wink();
   beginText();
   const its = nlp.its;
@@ -107,7 +117,7 @@ export function tokenize(text: string): Tokenized {
     surface.push(v);
   };
 
-  for (const [bStart, bEnd] of blocks(text)) {
+  for (const [bStart, bEnd] of blocks(text, layout)) {
     const doc = nlp.readDoc(text.slice(bStart, bEnd));
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
