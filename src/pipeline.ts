@@ -65,7 +65,8 @@ export class Coder {
         run: (doc) =>
           markSkipped(
             doc,
-            (label) => refs.isPersonName(label),
+            // (or a title and a name in a transcript's capitals: "MINISTER JAISHANKAR", "FOREIGN MINISTER SHOUKRY")
+            (label) => refs.isPersonName(label) || titledName(label, kb),
             (t) => {
               const values = kb.names.longest(doc.tokens.lower, doc.tokens.text, t, t + 1)?.values;
               if (!values) return null;
@@ -167,6 +168,16 @@ function jointAuthors(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   // inaugurated …": the opening names who "we" are
   const opening = WE_ARE.exec(doc.text.slice(0, OPENING_CHARS));
   return opening ? authorsIn(opening[1]!, doc, kb, refs, ctx) : [];
+}
+
+/** Whether a transcript's label is office words and a name: "MINISTER JAISHANKAR", "FOREIGN MINISTER SHOUKRY", "PRESIDENT BIDEN". */
+function titledName(label: string, kb: KnowledgeBase): boolean {
+  const words = label.split(" ");
+  let title = 0;
+  while (title < words.length && kb.isOfficeWord(words[title]!)) title++;
+  // (office words, then one to three words of a name: "FOREIGN MINISTER ABDULLAH BIN ZAYED")
+  const name = words.slice(title);
+  return title >= 1 && name.length >= 1 && name.length <= 3 && name.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w) && !kb.isOfficeWord(w));
 }
 
 /** The states, organisations and people a list of authors names, before the topic: "… by the Leaders of France, Germany … on Iran". */

@@ -1508,6 +1508,21 @@ describe("a transcript's turns", () => {
     expect(events).toContain("SUPPORT Subrahmanyam Jaishankar -> Antony Blinken");
     expect(events).toContain("AGREE India -> United States");
   });
+  it("read a label of office words and a name in capitals as a person's, after journalists' questions", () => {
+    const on = eventsOn("2022-04-12", "U.S. Department of State");
+    const events = on(
+      [
+        "MODERATOR: Thank you. The first question goes to Reuters.",
+        "QUESTION: Thank you. What are you doing about the war?",
+        "SECRETARY BLINKEN: We are working with our partners.",
+        "QUESTION: And India?",
+        "MINISTER JAISHANKAR: So if I could respond to the first question, let me start with the Ukraine situation.",
+        "We have already provided humanitarian relief to Ukraine.",
+      ].join("\n"),
+    );
+    expect(events).toContain("AID India -> Ukraine");
+    expect(events.join()).not.toContain("AID United States -> Ukraine");
+  });
 });
 
 describe("an act done for a meeting's purpose", () => {
