@@ -1508,6 +1508,18 @@ describe("a transcript's turns", () => {
     expect(events).toContain("SUPPORT Subrahmanyam Jaishankar -> Antony Blinken");
     expect(events).toContain("AGREE India -> United States");
   });
+  it("never read a speaker's own 'he' as the speaker", () => {
+    const on = eventsOn("2022-04-12", "U.S. Department of State");
+    const events = on(
+      [
+        "QUESTION: Thank you. Did you see the Chancellor?",
+        "SECRETARY BLINKEN: Yes.",
+        "QUESTION: Did the Chancellor talk to you about it?",
+        "SECRETARY BLINKEN: He said, personally, that he agrees with the President.",
+      ].join("\n\n"),
+    );
+    expect(events.join()).not.toContain("Antony Blinken");
+  });
   it("read a label of office words and a name in capitals as a person's, after journalists' questions", () => {
     const on = eventsOn("2022-04-12", "U.S. Department of State");
     const events = on(

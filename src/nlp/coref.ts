@@ -606,6 +606,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const m = doc.mentions[at]!;
     // (a press conference's "he" is someone its own question and answer name: each question opens a new subject)
     const opens = exchangeStart[m.sentence]!;
+    // (nor the one whose turn of a transcript it is: a speaker says "I", their "he" is someone else)
+    const speaking = turns[m.sentence]!;
     // ("Premier Li Keqiang will hold talks with him": an object pronoun is not its own clause's subject)
     const objectCase = !m.possessive && /^(him|her)$/.test(tokens.lower[m.tokenStart]!);
     // prefer the subject of the nearest earlier sentence, then any earlier person
@@ -620,6 +622,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const e = entities[c.entity]!;
       if (e.kind !== "person") continue;
       if (gender && e.gender && e.gender !== gender) continue;
+      if (c.entity === speaking) continue;
       if (c.sentence === m.sentence && objectCase && clauseSubjectOf(c, m)) continue;
       if (c.sentence === m.sentence && !c.possessive) return c.entity;
       if (c.sentence < m.sentence) {
