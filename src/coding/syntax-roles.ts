@@ -293,7 +293,8 @@ export class TreeRoles {
     // as the parse may hang them: a controlled infinitive as a purpose clause ("designated Ambassador Chacon to serve as
     // Chargé"), a second object on the first ("deny Cubans their basic human rights", "rights" an nmod of "Cubans")
     if (relation === "xcomp") for (const c of tree.children(head, "advcl")) if (tree.markOf(c) === "to") found.push(c);
-    if (relation === "obj") for (const o of [...found]) for (const c of tree.children(o, "nmod")) if (tree.caseOf(c) === "") found.push(c);
+    // (and the objects coordinated with it: "launching unwarranted attacks and slanders against China")
+    if (relation === "obj") for (const o of [...found]) for (const c of [...tree.children(o, "nmod"), ...tree.children(o, "conj")]) if (tree.caseOf(c) === "" || tree.is(c, "conj")) found.push(c);
     return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
   }
 
