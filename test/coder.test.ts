@@ -1475,6 +1475,15 @@ describe("drills, joint exercises and withdrawals", () => {
   });
 });
 
+describe("the sides of a conflict", () => {
+  it("are a group of the state the conflict is in, not the pair the text named last", () => {
+    const on = eventsOn("2009-03-01", "Australian Minister for Foreign Affairs (Smith, Stephen), via ParlInfo/Trove");
+    const events = on("Mr Smith met Prime Minister Rudd on Monday. We again call upon all sides of the conflict in Sri Lanka to respect human rights.");
+    expect(events).toContain("REQUEST Australia -> all sides");
+    expect(events.join()).not.toContain("REQUEST Australia -> Kevin Rudd");
+  });
+});
+
 describe("acts a speaker hopes for", () => {
   it("are the speaker's request, however far after 'hope' they stand, not acts of the one hoped to do them", () => {
     const on = eventsOn("2020-05-12", CHINA_MFA);

@@ -446,6 +446,14 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     } else if (m.type === "group" && mi.reference?.kind === "own") {
       // "the Administration", "the central government" in a government's own text: its state
       if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
+    } else if (m.type === "group" && mi.reference && conflictSides(m) !== undefined) {
+      // "all sides of the conflict in Sri Lanka", "the parties to the conflict in Yemen": the sides of a war, of the state it
+      // is fought in, not whoever the text named last
+      const place = conflictSides(m)!;
+      if (place >= 0) {
+        const e = entities[place]!;
+        m.entity = entity(`group:sides:${e.code}`, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: e.code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+      }
     } else if (m.type === "group" && mi.reference) {
       const head = tokens.lower[m.tokenEnd - 1]!;
       const members = groupMembers.get(head) ?? recentPair(i, head, fitsGroupTitle(doc.text.slice(m.start, m.end)));
@@ -600,6 +608,24 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     // ("the Speaker" in a White House text is no other state's Speaker)
     if (!code && !body && score(t) === 0) return -1;
     return personFromKb(t.name, office, t.code);
+  }
+
+  /**
+   * For "sides" or "parties" followed by "of/to the conflict (war, fighting, crisis, dispute)": the state a following
+   * "in …" names (its entity), -1 when none; undefined when the words do not follow.
+   */
+  function conflictSides(m: Mention): number | undefined {
+    if (!/^(sides|parties)$/.test(tokens.lower[m.tokenEnd - 1]!)) return undefined;
+    let t = m.tokenEnd;
+    if (!/^(of|to|in)$/.test(tokens.lower[t] ?? "")) return undefined;
+    t++;
+    if (/^(the|this|that)$/.test(tokens.lower[t] ?? "")) t++;
+    while (tokens.pos[t] === "ADJ") t++; // "the ongoing conflict", "the armed conflict"
+    if (!CONFLICT_NOUNS.has(tokens.lower[t] ?? "")) return undefined;
+    if (tokens.lower[t + 1] !== "in") return -1;
+    const next = doc.mentions.find((x) => x.tokenStart === t + 2 || (x.tokenStart === t + 3 && tokens.lower[t + 2] === "the"));
+    const e = next && next.entity >= 0 ? entities[next.entity]! : null;
+    return e && e.kind === "state" && e.code ? next!.entity : -1;
   }
 
   function antecedentPerson(at: number, gender: "m" | "f" | null): number {
@@ -873,6 +899,9 @@ function findSurnames(
     info.push(i);
   });
 }
+
+/** Nouns of an armed conflict whose "sides" or "parties" a text names: "all parties to the conflict in Yemen". */
+const CONFLICT_NOUNS = new Set(["conflict", "conflicts", "war", "fighting", "crisis", "dispute", "hostilities", "civil war"]);
 
 function emptyInfo(): MentionInfo {
   return { name: null, kbPerson: null, state: null, org: null, office: null, code: null, reference: null };
