@@ -163,7 +163,7 @@ describe("people and groups a news story describes", () => {
 
   it("knows state agencies that act in their own name, and names with 'of the' inside", () => {
     expect(code("USAID announced $10 million in humanitarian assistance for Ukraine.", "2022-03-01", "The White House")[0]!.actor[0]).toMatchObject({ code: "USA", kind: "org" });
-    expect(eventsOn("2022-03-01", "The White House")("The Department of the Treasury sanctioned three Russian banks.")).toEqual(["SANCTION Department of the Treasury -> Russia"]);
+    expect(eventsOn("2022-03-01", "The White House")("The Department of the Treasury sanctioned three Russian banks.")).toEqual(["SANCTION United States Department of the Treasury -> Russia"]);
   });
 
   it("reads an unknown organisation's owner from the state it names or stands after, not from its portfolio", () => {
