@@ -206,6 +206,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   const codeOfState = (code: string) =>
     entity(`state:${code}`, () => ({ name: kb.states.get(code)?.name ?? code, kind: "state", code, office: null, source: "kb", kbKey: code, gender: null, members: [] }));
+  const orgOf = (id: string) => {
+    const org = kb.orgs.get(id)!;
+    return entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
+  };
 
   // first pass: names, states, orgs, titles (in order, so titles see earlier names)
   doc.mentions.forEach((m, i) => {
@@ -214,10 +218,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (m.type === "name" || m.type === "adjective" || m.type === "place" || m.type === "region") {
       if (mi.kbPerson) id = personFromKb(mi.kbPerson, mi.office, mi.code);
       else if (mi.state) id = codeOfState(mi.state);
-      else if (mi.org) {
-        const org = kb.orgs.get(mi.org)!;
-        id = entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
-      } else if (mi.institution && mi.name) {
+      else if (mi.org) id = orgOf(mi.org);
+      else if (mi.institution && mi.name) {
         const name = mi.name;
         // an organization with no country in its name is most often the publisher's own,
         // unless it is a gathering of states ("the Negev Forum", "the Quad Partnership")
@@ -272,6 +274,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       // text names is the state (CODING.md, Actors)
       // (not a title the next words name: "The President of Estonia, Kersti Kaljulaid,", "U.S. Ambassador to Mexico Ken Salazar")
       if (id < 0 && !mi.org && mi.code && kb.states.has(mi.code) && !namedNext(i)) id = codeOfState(mi.code);
+      // "a State Department spokesperson", "the NATO Spokesperson": likewise the organization
+      // (not a title its holder's name follows, a state's too: "ASEAN Chair Indonesia", nor one said of the person
+      // just named: "Jennifer Klein, Director of the Gender Policy Council")
+      const prev = doc.mentions[i - 1];
+      const ofPrevious = !!prev && prev.sentence === m.sentence && m.tokenStart - prev.tokenEnd <= 1 && prev.entity >= 0 && entities[prev.entity]!.kind === "person";
+      if (id < 0 && mi.org && kb.orgs.has(mi.org) && !namedNext(i) && doc.mentions[i + 1]?.tokenStart !== m.tokenEnd && !ofPrevious) id = orgOf(mi.org);
     } else if (m.type === "collective" && mi.name) {
       // a collective belongs to the state its phrase names; one that names none is no participant
       // (the publisher's state as a default was measured and loses more than it gains: "our allies", "local officials")
