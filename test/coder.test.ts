@@ -175,6 +175,11 @@ describe("people and groups a news story describes", () => {
     expect(code("The Joint Commission on July 28 welcomed Iran's steps.", "2019-07-29", "Reuters")[0]?.actor[0]?.name).toBe("Joint Commission");
   });
 
+  it("reads an unnamed officer of a known organization as the organization", () => {
+    const on = eventsOn("2022-06-01");
+    expect(on("A State Department spokesperson criticized China on Monday.")).toEqual(["ACCUSE United States Department of State -> China"]);
+  });
+
   it("keeps 'and' inside an unknown organisation's name, and two bodies apart", () => {
     const on = eventsOn("2023-06-14", "The White House");
     expect(on("The Cybersecurity and Infrastructure Security Agency met with Google.")).toEqual(["CONSULT Cybersecurity and Infrastructure Security Agency+Google -> "]);
