@@ -178,6 +178,8 @@ describe("people and groups a news story describes", () => {
   it("reads an unnamed officer of a known organization as the organization", () => {
     const on = eventsOn("2022-06-01");
     expect(on("A State Department spokesperson criticized China on Monday.")).toEqual(["ACCUSE United States Department of State -> China"]);
+    // (not an office of the person just named: her title, no second party)
+    expect(eventsOn("2024-06-24", "The White House")("Jennifer Klein, Assistant to the President and Director of the Gender Policy Council, met with Tom Perez.").join()).not.toContain("Gender Policy Council");
   });
 
   it("keeps 'and' inside an unknown organisation's name, and two bodies apart", () => {

@@ -278,7 +278,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       // (not a title its holder's name follows, a state's too: "ASEAN Chair Indonesia", nor one said of the person
       // just named: "Jennifer Klein, Director of the Gender Policy Council")
       const prev = doc.mentions[i - 1];
-      const ofPrevious = !!prev && prev.sentence === m.sentence && m.tokenStart - prev.tokenEnd <= 1 && prev.entity >= 0 && entities[prev.entity]!.kind === "person";
+      const ofPrevious =
+        !!prev && prev.sentence === m.sentence && prev.entity >= 0 && entities[prev.entity]!.kind === "person" && /^\s*(?:,|and|,\s*and)?\s*$/.test(doc.text.slice(prev.fullEnd, m.fullStart));
       if (id < 0 && mi.org && kb.orgs.has(mi.org) && !namedNext(i) && doc.mentions[i + 1]?.tokenStart !== m.tokenEnd && !ofPrevious) id = orgOf(mi.org);
     } else if (m.type === "collective" && mi.name) {
       // a collective belongs to the state its phrase names; one that names none is no participant
