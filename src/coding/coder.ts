@@ -261,7 +261,7 @@ function visitedPlace(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Ar
 function hopedFor(doc: Doc, sent: Sentence, head: number): boolean {
   for (let t = head - 1; t >= Math.max(sent.tokenStart, head - 12); t--) {
     const l = doc.tokens.lemma[t]!;
-    if (l === "hope" || l === "wish" || l === "expect") return doc.tokens.pos[t] === "VERB";
+    if (HOPING.has(l)) return doc.tokens.pos[t] === "VERB";
     if (doc.tokens.lower[t] === ";" || doc.tokens.lower[t] === ".") return false;
   }
   return false;

@@ -77,7 +77,7 @@ export function subjectOf(doc: Doc, sent: Sentence, head: number, mentionOf: Int
       if (tokens.lower[u] === ",") u--;
       const mi = mentionOf[u] ?? -1;
       // ("a command post in Poland, which will improve …": a place is not what "which" refers to)
-      if (mi >= 0 && isParticipant(doc.mentions[mi]) && !isLocation(doc, doc.mentions[mi]!) && !isNorm(doc, doc.mentions[mi]!)) return [doc.mentions[mi]!];
+      if (mi >= 0 && isParticipant(doc.mentions[mi]) && !isSetting(doc, doc.mentions[mi]!)) return [doc.mentions[mi]!];
       break;
     }
     // "Minister for Foreign Affairs, Dr Vivian Balakrishnan, will make …": a subject set off by commas
@@ -229,7 +229,7 @@ export function objectOf(doc: Doc, from: number, limit: number, mentionOf: Int32
     t = Math.max(t, m.tokenEnd - 1);
     if (!isParticipant(m, doc)) continue;
     if (m.type === "pronoun" && m.possessive) continue;
-    if (isLocation(doc, m) || isChannel(doc, m) || isNorm(doc, m)) continue;
+    if (isSetting(doc, m) || isChannel(doc, m)) continue;
     if (m.possessive || m.type === "adjective") {
       // "the Secretary-General's Special Envoy, Mr Brahimi": the one the possessive qualifies
       const after = qualifiedBy(doc, m, mentionOf);
@@ -257,7 +257,7 @@ export function isChannel(doc: Doc, m: Mention): boolean {
  * "consistent with the UN Charter", "in accordance with the resolution of the Security Council", "according to the
  * WHO": a norm an act follows or a source a text cites, not a participant (the words right before the mention).
  */
-export function isNorm(doc: Doc, m: Mention): boolean {
+function isNorm(doc: Doc, m: Mention): boolean {
   const { lower } = doc.tokens;
   const first = tokenAt(doc, m.fullStart, m.tokenStart);
   const at = lower[first - 1] === "the" ? first - 1 : first;
@@ -268,6 +268,11 @@ export function isNorm(doc: Doc, m: Mention): boolean {
 
 /** Words before "with" that make what follows a norm: "consistent with", "in accordance with", "in line with". */
 const NORM_WORDS = new Set(["consistent", "accordance", "line", "keeping", "compliance", "conformity", "compliant", "inconsistent"]);
+
+/** Where something happens or what it follows, never a party to it: a location or a norm ("in Yemen", "consistent with the UN Charter"). */
+export function isSetting(doc: Doc, m: Mention): boolean {
+  return isLocation(doc, m) || isNorm(doc, m);
+}
 
 /** "in Yemen", "at the White House": a place where something happens, not a participant. */
 export function isLocation(doc: Doc, m: Mention): boolean {
@@ -298,7 +303,7 @@ export function afterWith(doc: Doc, from: number, limit: number, mentionOf: Int3
     const mi = mentionOf[t] ?? -1;
     if (mi >= 0) {
       const m = doc.mentions[mi]!;
-      if (!isParticipant(m, doc) || isPlace(m) || isLocation(doc, m) || isNorm(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
+      if (!isParticipant(m, doc) || isPlace(m) || isSetting(doc, m) || (m.type === "pronoun" && m.possessive)) return [];
       return coordinatedAfter(doc, m, limit, mentionOf);
     }
     if (tokens.pos[t] === "VERB" || /^[,;:.]$/.test(tokens.lower[t]!) || LOCATIVE.has(tokens.lower[t]!) || tokens.lower[t] === "to") return [];

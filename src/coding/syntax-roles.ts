@@ -1,6 +1,6 @@
 import type { Doc, Mention, Sentence } from "../doc/document.ts";
 import type { Tree } from "../doc/syntax.ts";
-import { coordinatedAfter, coordinatedBefore, isLocation, isNorm, isParticipant, qualifiedBy, titleListPerson } from "./roles.ts";
+import { coordinatedAfter, coordinatedBefore, isParticipant, isSetting, qualifiedBy, titleListPerson } from "./roles.ts";
 
 /** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
 const PREDICATE = "PRED";
@@ -220,7 +220,7 @@ export class TreeRoles {
     const mi = this.mentionOf[t]!;
     if (t < after || mi < 0) return null;
     const m = this.doc.mentions[mi]!;
-    if (!isParticipant(m, this.doc) || isLocation(this.doc, m) || isNorm(this.doc, m)) return null;
+    if (!isParticipant(m, this.doc) || isSetting(this.doc, m)) return null;
     return coordinatedAfter(this.doc, titleListPerson(this.doc, m, sent.tokenEnd, this.mentionOf) ?? m, sent.tokenEnd, this.mentionOf);
   }
 
@@ -294,7 +294,12 @@ export class TreeRoles {
     // Chargé"), a second object on the first ("deny Cubans their basic human rights", "rights" an nmod of "Cubans")
     if (relation === "xcomp") for (const c of tree.children(head, "advcl")) if (tree.markOf(c) === "to") found.push(c);
     // (and the objects coordinated with it: "launching unwarranted attacks and slanders against China")
-    if (relation === "obj") for (const o of [...found]) for (const c of [...tree.children(o, "nmod"), ...tree.children(o, "conj")]) if (tree.caseOf(c) === "" || tree.is(c, "conj")) found.push(c);
+    if (relation === "obj") {
+      for (const o of [...found]) {
+        for (const c of tree.children(o, "nmod")) if (tree.caseOf(c) === "") found.push(c);
+        found.push(...tree.children(o, "conj"));
+      }
+    }
     return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
   }
 
@@ -344,7 +349,7 @@ export class TreeRoles {
       if (mi < 0) continue;
       const m = doc.mentions[mi]!;
       u = Math.max(u, m.tokenEnd - 1);
-      if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isLocation(doc, m) || isNorm(doc, m)) continue;
+      if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isSetting(doc, m)) continue;
       if (m.possessive) {
         const qualified = qualifiedBy(doc, m, mentionOf);
         if (qualified && isParticipant(qualified, doc) && qualified.type !== "adjective") continue;

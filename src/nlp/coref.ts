@@ -393,10 +393,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   // per sentence, the first sentence of its exchange in a press conference: the journalist's question it answers (or is
   // part of) and what follows it, to the next question; 0 where the text asks nothing
   const exchangeStart = new Int32Array(doc.sentences.length);
+  const asking = (x: Sentence) => x.asked === true || x.skip === "question";
   for (let k = 1; k < doc.sentences.length; k++) {
-    const asking = (x: Sentence) => x.asked === true || x.skip === "question";
-    const s = doc.sentences[k]!;
-    exchangeStart[k] = asking(s) && !asking(doc.sentences[k - 1]!) ? k : exchangeStart[k - 1]!;
+    exchangeStart[k] = asking(doc.sentences[k]!) && !asking(doc.sentences[k - 1]!) ? k : exchangeStart[k - 1]!;
   }
 
   // a press conference's answers ("A: …"): their "I" is the spokesperson's
@@ -455,20 +454,22 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     } else if (m.type === "group" && mi.reference?.kind === "own") {
       // "the Administration", "the central government" in a government's own text: its state
       if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
-    } else if (m.type === "group" && mi.reference && conflictSides(m) !== undefined) {
+    } else if (m.type === "group" && mi.reference) {
       // "all sides of the conflict in Sri Lanka", "the parties to the conflict in Yemen": the sides of a war, of the state it
       // is fought in, not whoever the text named last
-      const place = conflictSides(m)!;
-      if (place >= 0) {
-        const e = entities[place]!;
-        m.entity = entity(`group:sides:${e.code}`, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: e.code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
-      }
-    } else if (m.type === "group" && mi.reference) {
-      const head = tokens.lower[m.tokenEnd - 1]!;
-      const members = groupMembers.get(head) ?? recentPair(i, head, fitsGroupTitle(doc.text.slice(m.start, m.end)));
-      if (members.length) {
-        const key = `group:${members.join(",")}`;
-        m.entity = entity(key, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+      const place = conflictSides(m);
+      if (place !== undefined) {
+        if (place >= 0) {
+          const e = entities[place]!;
+          m.entity = entity(`group:sides:${e.code}`, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: e.code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        }
+      } else {
+        const head = tokens.lower[m.tokenEnd - 1]!;
+        const members = groupMembers.get(head) ?? recentPair(i, head, fitsGroupTitle(doc.text.slice(m.start, m.end)));
+        if (members.length) {
+          const key = `group:${members.join(",")}`;
+          m.entity = entity(key, () => ({ name: doc.text.slice(m.start, m.end), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
+        }
       }
     }
     if (m.entity >= 0) lastMention.set(m.entity, i);
@@ -910,7 +911,7 @@ function findSurnames(
 }
 
 /** Nouns of an armed conflict whose "sides" or "parties" a text names: "all parties to the conflict in Yemen". */
-const CONFLICT_NOUNS = new Set(["conflict", "conflicts", "war", "fighting", "crisis", "dispute", "hostilities", "civil war"]);
+const CONFLICT_NOUNS = new Set(["conflict", "conflicts", "war", "fighting", "crisis", "dispute", "hostilities"]);
 
 function emptyInfo(): MentionInfo {
   return { name: null, kbPerson: null, state: null, org: null, office: null, code: null, reference: null };

@@ -16,6 +16,8 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
   let blockStart = -1;
   let pos = 0;
   const n = text.length;
+  // (a text with markup has its layout apart: compared once, not at every line)
+  const markdown = layout !== text;
   while (pos <= n) {
     let eol = text.indexOf("\n", pos);
     if (eol < 0) eol = n;
@@ -29,7 +31,7 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
       const nextEol = eol < n ? text.indexOf("\n", eol + 1) : -1;
       const next = eol < n ? text.slice(eol + 1, nextEol < 0 ? n : nextEol) : "";
       // (in Markdown, a heading or a bold line is a block of its own, and a list item opens one)
-      const marked = layout !== text && (HEADING_LINE.test(layout.slice(pos, eol)) || (eol < n && LIST_ITEM.test(layout.slice(eol + 1, nextEol < 0 ? n : nextEol))));
+      const marked = markdown && (HEADING_LINE.test(layout.slice(pos, eol)) || (eol < n && LIST_ITEM.test(layout.slice(eol + 1, nextEol < 0 ? n : nextEol))));
       if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
