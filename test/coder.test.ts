@@ -71,6 +71,11 @@ describe("people never seen before", () => {
 });
 
 describe("coreference", () => {
+  it("reads 'the two countries' after a meeting of two leaders as their states", () => {
+    const text =
+      "Officials met on Monday. President Biden met with Prime Minister Kishida of Japan at the White House. The two countries agreed to deepen cooperation on critical minerals.";
+    expect(find(code(text, "2023-02-12", "The White House (USA)"), "AGREE").map((r) => names(r.actor).sort().join("+"))).toEqual(["Japan+United States"]);
+  });
   it("follows surnames and pronouns to the named person", () => {
     const text =
       "Foreign Minister Wang Yi held talks with Secretary of State Antony Blinken in Beijing on Monday. Wang thanked the United States for its cooperation. He also urged Washington to lift sanctions.";

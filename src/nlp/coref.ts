@@ -849,11 +849,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     for (let j = at - 1; j >= 0 && out.length < 2; j--) {
       const c = doc.mentions[j]!;
       if (c.entity < 0 || out.includes(c.entity)) continue;
-      const e = entities[c.entity]!;
+      let e = entities[c.entity]!;
+      // "President Biden met with Prime Minister Kishida … The two countries agreed": the states of the people who met
+      if (wantStates && e.kind === "person" && e.code && kb.states.has(e.code)) {
+        e = entities[codeOfState(e.code)]!;
+        if (out.includes(e.id)) continue;
+      }
       if (!kindOk(e)) continue;
       // (a royal couple shares its country)
       if (!wantRoyals && out.length === 1 && entities[out[0]!]!.code === e.code && e.code) continue;
-      out.push(c.entity);
+      out.push(e.id);
     }
     return out.length === 2 ? out : [];
   }
