@@ -81,6 +81,10 @@ describe("coreference", () => {
     expect(attack("Syrian President Bashar al-Assad spoke on Monday. Assad's forces attacked rebels in Aleppo.")).toEqual(["group:SYR"]);
     expect(attack("Forces loyal to President Salva Kiir attacked the residence of Vice President Riek Machar.")).toEqual(["group:SSD"]);
   });
+  it("takes the person an object phrase names over the state adjective before their title", () => {
+    const text = "British Foreign Secretary Jack Straw arrived in Beijing on Sunday. He will meet Chinese counterpart Minister Li Zhaoxing to discuss relations.";
+    expect(find(code(text, "2005-02-20"), "AGREE").map(dyad)).toEqual(["Jack Straw -> Li Zhaoxing"]);
+  });
   it("follows surnames and pronouns to the named person", () => {
     const text =
       "Foreign Minister Wang Yi held talks with Secretary of State Antony Blinken in Beijing on Monday. Wang thanked the United States for its cooperation. He also urged Washington to lift sanctions.";

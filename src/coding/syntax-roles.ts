@@ -350,6 +350,12 @@ export class TreeRoles {
       const m = doc.mentions[mi]!;
       u = Math.max(u, m.tokenEnd - 1);
       if (!isParticipant(m, doc) || (m.type === "pronoun" && m.possessive) || isSetting(doc, m)) continue;
+      // "meet Chinese counterpart Minister Li Zhaoxing": a state's adjective qualifies the person of that state the phrase names
+      if (m.type === "adjective" && mi !== mentionOf[t]) {
+        const named = this.participant(mentionOf[t]!);
+        const person = named?.type === "name" ? doc.entities[named.entity]! : null;
+        if (person?.kind === "person" && person.code === doc.entities[m.entity]!.code) continue;
+      }
       if (m.possessive) {
         const qualified = qualifiedBy(doc, m, mentionOf);
         if (qualified && isParticipant(qualified, doc) && qualified.type !== "adjective") continue;
