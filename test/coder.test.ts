@@ -1219,6 +1219,13 @@ describe("requests phrased as hopes", () => {
 });
 
 describe("rejections", () => {
+  it("codes a charge denied in a statement of fact as REJECT, not a demand, a condition or 'not only'", () => {
+    const rejects = (text: string) => find(code(text, "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"));
+    expect(rejects("Iran's Foreign Ministry said the missile tests do not violate the nuclear deal.")).toEqual(["Iran's Foreign Ministry"]);
+    expect(rejects("China said external forces should not interfere in Hong Kong.")).toEqual([]);
+    expect(rejects("China said the measure not only violates WTO rules but also hurts India's interests.")).toEqual([]);
+    expect(rejects("We want trade as long as they are fair and don't jeopardize our national security.")).toEqual([]);
+  });
   it("codes a denial and a refused acceptance as REJECT, not 'couldn't agree more'", () => {
     expect(find(code("Iran denied the reports on Sunday.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Iran"]);
     expect(find(code("Japan will not accept the proposal.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Japan"]);

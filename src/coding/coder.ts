@@ -1,7 +1,7 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import { lastWordOf } from "../kb/fold.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import { type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
+import { type Evaluation, type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { isCalendarWord, recallsPast } from "../nlp/dates.ts";
@@ -1133,8 +1133,13 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
     const ev = ctx.lexicon.evaluationAt(tokens, t);
     if (!ev || !tree.parsed(t)) continue;
+    if (insideQuotation(doc, sent, t)) continue;
+    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!))) {
+      const denial = deniedCharge(doc, sent, roles, t, ev, ctx, [...coded, ...out]);
+      if (denial) out.push(denial);
+      continue;
+    }
     if (coded.some((e) => e.type === ev.type) || out.some((e) => e.type === ev.type)) continue;
-    if (tree.children(t).some((c) => NEGATORS.has(tokens.lower[c]!)) || insideQuotation(doc, sent, t)) continue;
     let targets: Mention[] | null = null;
     let claimed = -1; // the subject, when it is a claim ("those reports")
     // an act judged, or words blamed on those who spread them: criticism (ACCUSE), not a claim rejected
@@ -1192,6 +1197,60 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     });
   }
   return out;
+}
+
+/** Auxiliaries of a negated statement of fact ("does not violate", "have not interfered"), not of a demand or a prediction. */
+const DENYING_AUX = new Set(["do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "am"]);
+/** Verbs whose complement is what someone makes sure of, not what they state. */
+const ENSURING = new Set(["ensure", "make", "guarantee", "see", "insure"]);
+
+/**
+ * A charge denied (CODING.md: "Y denied it" is REJECT by Y): a verb that would allege a wrong, negated in a
+ * clause someone says of an act or of the speaker's own side ("Iran's Foreign Ministry said the missile tests do
+ * not violate the nuclear deal", "saying they did not violate GATT trade rules", "China does not interfere in
+ * others' internal affairs" in answer to a question reporting the charge). The speaker rejects the charge, made
+ * by the author of the claim the question before reported when there is one. Not a negated wrong said of
+ * someone else ("Russia has not violated …" by Ukraine), which judges another, and not when the sentence codes
+ * a rejection already.
+ */
+function deniedCharge(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ev: Evaluation, ctx: CoderContext, coded: readonly CodedEvent[]): CodedEvent | null {
+  if (ev.pos !== "VERB" || ev.type !== "ACCUSE" || sent.asked || coded.some((e) => e.type === "REJECT")) return null;
+  const { tree } = roles;
+  const { lower } = doc.tokens;
+  if (tree.passive(t) || inCondition(tree, t) || tree.markOf(t) === "to" || /ing$/.test(lower[t]!)) return null;
+  // ("as long as they … don't jeopardize our national security": a condition, however the parse hangs it)
+  for (let u = sent.tokenStart; u + 2 < t; u++) if (lower[u] === "as" && lower[u + 1] === "long" && lower[u + 2] === "as") return null;
+  // a statement of fact, not a demand, a prediction or a "not only … but also" charge ("should not interfere", "won't
+  // obstruct", "not only violates WTO rules")
+  const negator = tree.children(t).find((c) => NEGATORS.has(lower[c]!))!;
+  if (lower[negator + 1] === "only") return null;
+  const aux = tree.children(t, "aux").map((a) => lower[a]!);
+  if (aux.some((a) => !DENYING_AUX.has(a)) || (!aux.length && lower[negator] !== "never")) return null;
+  // (nor what someone makes sure of: "to ensure employers … do not discriminate")
+  let clause = t;
+  while (tree.relation(clause) === "conj" && tree.head(clause) >= 0) clause = tree.head(clause);
+  // (nor what a relative clause says of a noun: "a future that … doesn't undermine it")
+  if (ENSURING.has(doc.tokens.lemma[tree.head(clause)] ?? "") || tree.relation(clause).startsWith("acl")) return null;
+  const speaker = speakerOf(doc, sent, roles, t, ctx);
+  if (!speaker.length) return null;
+  // the one cleared is the speaker's side or an act of theirs: "the missile tests", "our cooperation", "we"
+  const subject = roles.subject(sent, t);
+  if (subject) {
+    const own = new Set(speaker.map((p) => doc.entities[p.entity]!.code));
+    if (participants(doc, subject).some((p) => !own.has(doc.entities[p.entity]!.code))) return null;
+  }
+  return {
+    sentence: sent.index,
+    type: "REJECT",
+    mode: null,
+    context: contexts(doc, sent, ctx),
+    cameo: "120",
+    actor: speaker,
+    recipient: othersThan(doc, claimAuthor(doc, sent, ctx), speaker),
+    date: doc.sentenceDates[sent.index] ?? null,
+    trigger: { start: doc.tokens.start[t]!, end: doc.tokens.end[t]! },
+    rule: `not ${ev.lemma} (denial)`,
+  };
 }
 
 /**
