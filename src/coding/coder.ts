@@ -946,8 +946,8 @@ const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "d
 /** Nouns of time the parser may take for a clause's subject ("Later this evening, President Halimah will be hosted"). */
 const TIME_NOUNS = /^(morning|afternoon|evening|night|day|week|month|year|today|yesterday|tomorrow|tonight|weekend)s?$/;
 
-/** Verbal acts: the speaker who reports them of their own side does them (CODING.md). */
-const VERBAL = new Set(["ACCUSE", "SUPPORT", "REJECT"]);
+/** Verbal acts: the speaker who reports them of their own side does them (CODING.md); a promise is one ("Minister Balakrishnan emphasised that Singapore will work with Indonesia"). */
+const VERBAL = new Set(["ACCUSE", "SUPPORT", "REJECT", "AGREE"]);
 /** Types whose acts, announced for the future, threaten whom they are aimed at. */
 const HOSTILE = new Set(["SANCTION", "ASSAULT", "COERCE"]);
 /** Event types of a promise that offers something rather than threatening. */
