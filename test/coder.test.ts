@@ -1254,6 +1254,10 @@ describe("the person a publisher names", () => {
 });
 
 describe("reported speech", () => {
+  it("keeps a promise whose act the trigger after it does not code", () => {
+    const text = "Officials met on Monday. In the coming days, Australia will sign a bill designating Pulse Nightclub as a national memorial.";
+    expect(find(code(text, "2021-06-12"), "AGREE").map((r) => names(r.actor).join("+"))).toEqual(["Australia"]);
+  });
   it("reads 'would' in what someone said as the future of their announcement", () => {
     const agree = find(code("President Reagan said the United States would offer a draft treaty to the Soviet Union.", "1987-03-03"), "AGREE");
     // (a promise is a verbal act: the one who reports it of their own state makes it, CODING.md)

@@ -67,16 +67,24 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m, ctx.lexicon) === "no");
     let agreed = false;
     const sentenceEvents: CodedEvent[] = [];
+    // a "will" whose act is the next trigger's, kept in case that trigger codes nothing
+    let deferred: TriggerMatch | null = null;
     matches.forEach((match, k) => {
       // "agreed that they will …": the will-clause is what was agreed, not a second event
       if (match.trigger.pos === "AUX" && agreed) return;
       // "will make a State Visit to Singapore": the visit itself carries the intention
       const next = matches[k + 1];
       // (an act named by a noun is not what "will" promises: "will raise the costs on Russia for its war in Ukraine")
-      if (match.trigger.pos === "AUX" && next && next.trigger.actor !== "armed" && next.trigger.roles !== "nominal" && governingWill(doc, sent, next.head, mentionOf) === match.head) return;
+      if (match.trigger.pos === "AUX" && next && next.trigger.actor !== "armed" && next.trigger.roles !== "nominal" && governingWill(doc, sent, next.head, mentionOf) === match.head) {
+        deferred = match;
+        return;
+      }
       if (match.trigger.pattern.startsWith("agree")) agreed = true;
       const limit = matches[k + 1]?.head ?? sent.tokenEnd;
-      const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse);
+      // ("I will sign a bill designating Pulse Nightclub as a national memorial": no designation coded, the promise stands)
+      const promise = deferred;
+      deferred = null;
+      const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse) ?? (promise ? codeOne(doc, sent, promise, match.head, mentionOf, docLocation, ctx, discourse) : null);
       if (!ev || sentenceEvents.some((e) => sameEvent(e, ev))) return; // "is willing to join hands … to stay committed": one promise
       // "We urge Russia to stop its aggression and immediately … withdraw its troops": an act with no subject of its own after
       // the speakers' request is what they asked for, however the parse hangs it, not their own act
