@@ -1199,6 +1199,11 @@ describe("conditions", () => {
   it("codes nothing a 'since' clause recalls as background", () => {
     expect(find(code("The United States has provided $1 billion in assistance since Russia first invaded Ukraine eight years ago.", "2022-03-01"), "ASSAULT")).toEqual([]);
   });
+  it("codes nothing done a span of years or months before the news ('one year after', '11 years since')", () => {
+    expect(find(code("Nearly one year after Russia launched its brutal invasion of Ukraine, 141 countries called for peace.", "2023-02-23"), "ASSAULT")).toEqual([]);
+    expect(find(code("Today marks 11 years since the Syrian people took to the streets to demand freedom.", "2022-03-15"), "PROTEST")).toEqual([]);
+    expect(find(code("Two days after Russia launched its invasion of Ukraine, the EU imposed sanctions.", "2022-02-26"), "ASSAULT").map(dyad)).toEqual(["Russia -> Ukraine"]);
+  });
   it("codes nothing a condition only supposes", () => {
     const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
     expect(find(records, "ASSAULT")).toEqual([]);

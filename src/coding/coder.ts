@@ -1396,6 +1396,12 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
   }
   if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head)) return true;
   if (inCondition(tree, head) || tree.markOf(head) === "since") return true;
+  // "Nearly one year after Russia launched its invasion of Ukraine, 141 countries …": an act a span of months or years
+  // before the news is its background
+  // (read from the words, as the parse often takes the "after" for a preposition: "one year after Russia launched")
+  for (let t = head - 1; t >= Math.max(0, head - 10) && lower[t] !== "," && lower[t] !== ";"; t--) {
+    if ((lower[t] === "after" || lower[t] === "since") && [1, 2, 3].some((k) => LONG_SPANS.has(lower[t - k] ?? ""))) return true;
+  }
   // a participle before its noun or hyphenated into it (a subject misread as the noun it would modify
   // stays: "The two Presidents committed to …")
   // (nor one right after "the two" or "both" alone, its subject, which the parse takes for a determiner: "The two
@@ -1406,6 +1412,9 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
   }
   return false;
 }
+
+/** Spans that put an act "after" or "since" which the news happens well back in time ("a year after", "11 years since"). */
+const LONG_SPANS = new Set(["year", "years", "months", "decade", "decades", "centuries", "century"]);
 
 /** Whether the clause of token t is what a speech verb reports ("X said (that) …"), not under a condition. */
 function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean {
