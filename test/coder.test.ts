@@ -1204,6 +1204,12 @@ describe("conditions", () => {
     expect(find(code("Today marks 11 years since the Syrian people took to the streets to demand freedom.", "2022-03-15"), "PROTEST")).toEqual([]);
     expect(find(code("Two days after Russia launched its invasion of Ukraine, the EU imposed sanctions.", "2022-02-26"), "ASSAULT").map(dyad)).toEqual(["Russia -> Ukraine"]);
   });
+  it("codes nothing dated to a month of the story's year two or more months before it, nor what such an act was for", () => {
+    const sanctions = (text: string, date: string) => find(code(text, date), "SANCTION").map(dyad);
+    expect(sanctions("In February 2020, the US designated five Chinese media organizations as foreign missions.", "2020-05-15")).toEqual([]);
+    expect(sanctions("In May 2020, the US designated five Chinese media organizations as foreign missions.", "2020-05-15")).toEqual(["United States -> Chinese media organizations"]);
+    expect(find(code("On 3 March 2023 the United States and the European Union convened a roundtable to discuss due diligence.", "2023-06-01"), "CONSULT")).toEqual([]);
+  });
   it("codes nothing a condition only supposes", () => {
     const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
     expect(find(records, "ASSAULT")).toEqual([]);

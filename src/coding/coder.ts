@@ -1381,6 +1381,9 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
   const { lemma, lower } = doc.tokens;
   // up through coordination and infinitives of purpose to a verb of asking with someone asked
   // ("urge Iran to …"; "I want to thank …" is the speaker's own act)
+  // the act this one is the purpose of ("convened a roundtable … to discuss …"), not one coordinated with it, which
+  // has its own time ("New Zealand hosted in 2021 and the United States will host in 2023")
+  const governing = tree.relation(head) === "xcomp" || (tree.relation(head) === "advcl" && tree.markOf(head) === "to") ? tree.head(head) : head;
   for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
     const rel = tree.relation(x);
     const h = tree.head(x);
@@ -1394,7 +1397,8 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
     if (rel === "parataxis" && OBJECT_CONTROL.has(lemma[h]!) && tree.child(x, "nsubj") < 0 && tree.child(h, "xcomp") >= 0) return true;
     if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
   }
-  if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head)) return true;
+  // ("On 3 March 2023 they convened a roundtable … to discuss …": what a recalled act was for is recalled with it)
+  if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head) || (governing !== head && governing >= 0 && datedEarlier(doc, tree, governing))) return true;
   if (inCondition(tree, head) || tree.markOf(head) === "since") return true;
   // "Nearly one year after Russia launched its invasion of Ukraine, 141 countries …": an act a span of months or years
   // before the news is its background
