@@ -89,6 +89,12 @@ describe("coreference", () => {
     const text = "Foreign Minister Vivian Balakrishnan visited Jakarta on Monday. Minister Balakrishnan emphasised that Singapore will work with Indonesia on the digital economy.";
     expect(find(code(text, "2023-02-14", "Ministry of Foreign Affairs, Singapore"), "AGREE").map(dyad)).toEqual(["Vivian Balakrishnan -> Indonesia"]);
   });
+  it("reads lists whose items carry the rest of a name, a state or an appositive set off by semicolons", () => {
+    const thanks = find(code("President Biden thanked Prime Minister Netanyahu of Israel, Amir Sheikh Tamim Bin Hamad Al-Thani of Qatar, and President Abdel Fattah Al-Sisi of Egypt for their partnership.", "2023-11-24", "The White House (USA)"), "SUPPORT");
+    expect(thanks.map((r) => r.recipient.map((e) => e.code).join("+"))).toEqual(["ISR+QAT+EGY"]);
+    const sanctions = find(code("Today, the United States announces sanctions on Camila Ortega Murillo, an advisor and daughter of Daniel Ortega; Leonardo Ovidio Reyes Ramirez, the President of the Central Bank of Nicaragua; and Julio Modesto Rodriguez Balladares, an officer.", "2022-02-24"), "SANCTION");
+    expect(sanctions.map((r) => r.recipient.length)).toEqual([3]);
+  });
   it("follows surnames and pronouns to the named person", () => {
     const text =
       "Foreign Minister Wang Yi held talks with Secretary of State Antony Blinken in Beijing on Monday. Wang thanked the United States for its cooperation. He also urged Washington to lift sanctions.";

@@ -155,17 +155,46 @@ export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionO
   return out;
 }
 
+/** Particles that join the parts of an Arabic or European family name ("Al-Thani", "bin Salman", "van der"). */
+const NAME_LINKS = new Set(["al", "el", "ad", "as", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "le", "la"]);
+
 /** "A and B" starting at mention m, before `limit`. */
 export function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention[] {
   const out = [m];
   const links: string[] = [];
   let cur = m;
   const { tokens } = doc;
+  const after = (x: Mention): number => {
+    let t = tokenAt(doc, x.fullEnd - 1, x.tokenEnd);
+    while (t < limit && tokens.end[t]! <= x.fullEnd - 0 && tokens.start[t]! < x.fullEnd) t++;
+    return t;
+  };
   for (;;) {
-    let t = tokenAt(doc, cur.fullEnd - 1, cur.tokenEnd);
-    while (t < limit && tokens.end[t]! <= cur.fullEnd - 0 && tokens.start[t]! < cur.fullEnd) t++;
-    const w = tokens.lower[t];
-    if (t >= limit || (w !== "and" && w !== ",")) break;
+    let t = after(cur);
+    // the rest of the same item's name or its state: "Amir Sheikh Tamim Bin Hamad Al-Thani of Qatar, and …", where the
+    // knowledge base's name ends before "Al-Thani"
+    for (let guard = 0; guard < 3 && t < limit; guard++) {
+      let u = t;
+      while (u < Math.min(limit, t + 3) && mentionOf[u]! < 0 && (tokens.text[u] === "-" || NAME_LINKS.has(tokens.lower[u]!))) u++;
+      const same = mentionOf[u]! >= 0 ? doc.mentions[mentionOf[u]!]! : null;
+      const of = tokens.lower[t] === "of" && mentionOf[t + 1]! >= 0 ? doc.mentions[mentionOf[t + 1]!]! : null;
+      const part = same && same.entity === cur.entity && same.entity >= 0 && same.id !== cur.id ? same : null;
+      const state = of && of.entity >= 0 && doc.entities[of.entity]!.kind === "state" && doc.entities[of.entity]!.code === doc.entities[cur.entity]?.code ? of : null;
+      const next = part ?? state;
+      if (!next) break;
+      t = after(next);
+    }
+    // ("sanctions on Camila Ortega Murillo, an advisor …; Leonardo Ovidio Reyes Ramirez, …": items set off by semicolons)
+    let w = tokens.lower[t];
+    if (w === "," && mentionOf[t + 1]! < 0) {
+      let u = t + 1;
+      while (u < Math.min(limit, t + 16) && tokens.lower[u] !== ";" && tokens.pos[u] !== "VERB") u++;
+      if (tokens.lower[u] === ";") {
+        t = u;
+        w = ";";
+      }
+    }
+    if (t >= limit || (w !== "and" && w !== "," && w !== ";")) break;
     let n = t + 1;
     if (tokens.lower[n] === "and") n++;
     if (tokens.lower[n] === "the" && mentionOf[n]! < 0) n++;
