@@ -95,6 +95,13 @@ describe("coreference", () => {
     const sanctions = find(code("Today, the United States announces sanctions on Camila Ortega Murillo, an advisor and daughter of Daniel Ortega; Leonardo Ovidio Reyes Ramirez, the President of the Central Bank of Nicaragua; and Julio Modesto Rodriguez Balladares, an officer.", "2022-02-24"), "SANCTION");
     expect(sanctions.map((r) => r.recipient.length)).toEqual([3]);
   });
+  it("gives aid to no one its money comes from or is named after", () => {
+    const aid = (text: string) => find(code(text, "2024-10-30", "The White House (USA)"), "AID").map(dyad);
+    // (with no one else named, no aid event: the recipient is unknown)
+    expect(aid("Today, the Biden-Harris Administration announced $1.5 billion under President Biden's Inflation Reduction Act to upgrade national laboratories.")).toEqual([]);
+    expect(aid("President Biden awarded more than $600 million from the Department of Energy to six grid projects.")).toEqual([]);
+    expect(aid("The State Department announced $376 million in humanitarian assistance for Venezuela.")).toEqual(["United States Department of State -> Venezuela"]);
+  });
   it("follows surnames and pronouns to the named person", () => {
     const text =
       "Foreign Minister Wang Yi held talks with Secretary of State Antony Blinken in Beijing on Monday. Wang thanked the United States for its cooperation. He also urged Washington to lift sanctions.";

@@ -8,7 +8,7 @@ import { isCalendarWord, recallsPast } from "../nlp/dates.ts";
 import { afterDateline, clauseStart } from "../nlp/sections.ts";
 import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
-import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf } from "./roles.ts";
+import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf, tokenAt } from "./roles.ts";
 
 interface TriggerMatch {
   trigger: Trigger;
@@ -857,6 +857,10 @@ function codeOne(
   // (a request to "all parties", "the international community" is addressed to no one entity)
   // ("framed": only the frame may name the recipient — "stressed the need for de-escalation" asks no one)
   if (trigger.roles === "framed" && !recipients.length && !addressesEveryone(doc, match.end, limit)) return null;
+  // aid is not given to whom its money comes from or is named after: "$1.5 billion under President Biden's Inflation
+  // Reduction Act", "$600 million from the Department of Energy", "$3 billion in Environmental Protection Agency Clean
+  // Ports grants"
+  if (trigger.type === "AID") recipients = recipients.filter((p) => p.mention < 0 || !fundsSource(doc, doc.mentions[p.mention]!));
   // "Israeli warplanes struck targets in the Gaza Strip", "shot down a warplane in northern Syria": force used where the
   // object names no one is used on the state where it is used; "withdrew its troops from the Kherson region": a
   // withdrawal is from the state of the place it leaves
@@ -1205,6 +1209,23 @@ function evaluationEvents(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: Coder
     });
   }
   return out;
+}
+
+/** Words that name money given: "grants", "funding", "loans". */
+const MONEY_NOUNS = new Set(["grant", "grants", "funding", "funds", "loan", "loans", "award", "awards", "financing"]);
+
+/** Whether mention m names where aid's money comes from ("from X", "under X's …", "X grants"), not whom it goes to. */
+function fundsSource(doc: Doc, m: Mention): boolean {
+  const { lower, pos } = doc.tokens;
+  const before = lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+  // (a state's plan a grant falls under is the state's: "assistance … under Costa Rica's National Telecommunications Plan")
+  if (before === "from" || (before === "under" && doc.entities[m.entity]?.kind !== "state")) return true;
+  // the name modifies the money noun: "Environmental Protection Agency Clean Ports grants" (a few capitalised words between)
+  for (let t = m.tokenEnd; t < Math.min(doc.tokens.count, m.tokenEnd + 4); t++) {
+    if (MONEY_NOUNS.has(lower[t]!)) return true;
+    if (pos[t] !== "PROPN" && pos[t] !== "NOUN") return false;
+  }
+  return false;
 }
 
 /** Auxiliaries of a negated statement of fact ("does not violate", "have not interfered"), not of a demand or a prediction. */
