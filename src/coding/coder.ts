@@ -8,7 +8,7 @@ import { isCalendarWord, recallsPast } from "../nlp/dates.ts";
 import { afterDateline, clauseStart } from "../nlp/sections.ts";
 import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
-import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf, tokenAt } from "./roles.ts";
+import { SKIPPABLE, afterWith, directObject, findWord, isLocation, isPairReference, isParticipant, mainSubject, mentionsFrom, objectOf, participants, possessorOf, subjectOf, wordBefore } from "./roles.ts";
 
 interface TriggerMatch {
   trigger: Trigger;
@@ -1217,7 +1217,7 @@ const MONEY_NOUNS = new Set(["grant", "grants", "funding", "funds", "loan", "loa
 /** Whether mention m names where aid's money comes from ("from X", "under X's …", "X grants"), not whom it goes to. */
 function fundsSource(doc: Doc, m: Mention): boolean {
   const { lower, pos } = doc.tokens;
-  const before = lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+  const before = wordBefore(doc, m);
   // (a state's plan a grant falls under is the state's: "assistance … under Costa Rica's National Telecommunications Plan")
   if (before === "from" || (before === "under" && doc.entities[m.entity]?.kind !== "state")) return true;
   // the name modifies the money noun: "Environmental Protection Agency Clean Ports grants" (a few capitalised words between)
@@ -1400,11 +1400,11 @@ function othersThan(doc: Doc, parties: EventParticipant[], actors: readonly Even
  */
 function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): boolean {
   const { lemma, lower } = doc.tokens;
-  // up through coordination and infinitives of purpose to a verb of asking with someone asked
-  // ("urge Iran to …"; "I want to thank …" is the speaker's own act)
   // the act this one is the purpose of ("convened a roundtable … to discuss …"), not one coordinated with it, which
   // has its own time ("New Zealand hosted in 2021 and the United States will host in 2023")
   const governing = tree.relation(head) === "xcomp" || (tree.relation(head) === "advcl" && tree.markOf(head) === "to") ? tree.head(head) : head;
+  // up through coordination and infinitives of purpose to a verb of asking with someone asked
+  // ("urge Iran to …"; "I want to thank …" is the speaker's own act)
   for (let x = head; tree.head(x) >= 0; x = tree.head(x)) {
     const rel = tree.relation(x);
     const h = tree.head(x);

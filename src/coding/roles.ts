@@ -125,6 +125,11 @@ export function tokenAt(doc: Doc, offset: number, hint: number): number {
   return t;
 }
 
+/** The word (lower case) just before mention m's whole phrase, titles included: "in", "from", "and"; "" at the start. */
+export function wordBefore(doc: Doc, m: Mention): string {
+  return doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+}
+
 /** "A and B", "A, B and C" ending at mention m. */
 export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionOf: Int32Array): Mention[] {
   const out = [m];
@@ -279,7 +284,7 @@ export function qualifiedBy(doc: Doc, m: Mention, mentionOf: Int32Array): Mentio
 
 /** "through AusAID", "via the United Nations": the channel an act goes through, not whom it is aimed at. */
 export function isChannel(doc: Doc, m: Mention): boolean {
-  return CHANNEL_PREPOSITIONS.has(doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "");
+  return CHANNEL_PREPOSITIONS.has(wordBefore(doc, m));
 }
 
 /**
@@ -305,7 +310,7 @@ export function isSetting(doc: Doc, m: Mention): boolean {
 
 /** "in Yemen", "at the White House": a place where something happens, not a participant. */
 export function isLocation(doc: Doc, m: Mention): boolean {
-  const before = doc.tokens.lower[tokenAt(doc, m.fullStart, m.tokenStart) - 1] ?? "";
+  const before = wordBefore(doc, m);
   if (isPlace(m)) return PLACE_PREPOSITIONS.has(before);
   const e = doc.entities[m.entity];
   return !!e && e.kind === "state" && !m.possessive && LOCATIVE.has(before);
@@ -379,7 +384,7 @@ export function titleListPerson(doc: Doc, m: Mention, limit: number, mentionOf: 
     if (mi >= 0 && mi !== m.id) {
       const p = doc.mentions[mi]!;
       const kind = doc.entities[p.entity]?.kind;
-      if (kind === "person") return p.type === "name" && commas > 0 && tokens.lower[tokenAt(doc, p.fullStart, p.tokenStart) - 1] === "and" ? p : null;
+      if (kind === "person") return p.type === "name" && commas > 0 && wordBefore(doc, p) === "and" ? p : null;
       if (kind === "state" || kind === "group") return null;
       t = Math.max(t, p.tokenEnd - 1);
       continue;

@@ -486,9 +486,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (entities[owner.entity]!.kind === "state") m.entity = owner.entity;
   });
 
-  // a person's forces, officials or family are a group of that person's state, as "the Syrian forces" are (CODING.md:
-  // unnamed collectives are groups with their country): "Assad's forces", "Putin's military", "Helmut Kohl's family",
-  // "forces loyal to President Salva Kiir"
+  // a person's forces, officials or people (a collective of data/lexicon/collectives.txt) are a group of that person's
+  // state, as "the Syrian forces" are (CODING.md: unnamed collectives are groups with their country): "Assad's forces",
+  // "Putin's military", "forces loyal to President Salva Kiir"
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     if (m.entity >= 0 || m.type !== "collective" || !mi.name || mi.code) return;

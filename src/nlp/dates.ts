@@ -8,10 +8,9 @@ const DATEISH =
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d|from \d{1,2}(?: [a-z]+)? to \d{1,2} [a-z]+|from [a-z]+ \d{1,2} to (?:[a-z]+ )?\d{1,2})\b/i;
 
 /** Years and spans that put what a sentence says well before the story: "in 2017", "last year", "since 2014", "in the past". */
-const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b|\bin recent years\b|\bfor (?:over|more than) (?:a|one|two|three|\d+) (?:decades?|years)\b/gi;
+const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b|\bin recent years\b|\bfor (?:over|more than) (?:a|one|two|three|\d+) (?:decades?|years)\b/gi;
 
-/** A month and a year: "February 2020", "in February, 2020". */
-const MONTH_OF_YEAR = /\b(january|february|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b/gi;
+/** Month abbreviations in calendar order (a month's number is its index + 1). */
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /**
@@ -23,15 +22,12 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 export function recallsPast(text: string, storyDate: string | null): boolean {
   if (!storyDate) return false;
   const storyYear = Number(storyDate.slice(0, 4));
-  // a month of the story's year two or more months before its own: "In February 2020, the US designated …" in May
   const storyMonth = Number(storyDate.slice(5, 7));
-  for (const m of text.matchAll(MONTH_OF_YEAR)) {
-    const month = MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
-    if (Number(m[2]) === storyYear && month > 0 && storyMonth - month >= 2) return true;
-  }
   for (const m of text.matchAll(DISTANT_PAST)) {
-    const year = m[1] ?? m[2];
+    const year = m[1] ?? m[3];
     if (!year || Number(year) < storyYear) return true;
+    // a month of the story's year two or more months before its own: "In February 2020, the US designated …" in May
+    if (m[2] && Number(year) === storyYear && storyMonth - (MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1) >= 2) return true;
   }
   return false;
 }
