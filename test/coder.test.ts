@@ -76,11 +76,6 @@ describe("coreference", () => {
       "Officials met on Monday. President Biden met with Prime Minister Kishida of Japan at the White House. The two countries agreed to deepen cooperation on critical minerals.";
     expect(find(code(text, "2023-02-12", "The White House (USA)"), "AGREE").map((r) => names(r.actor).sort().join("+"))).toEqual(["Japan+United States"]);
   });
-  it("reads a person's forces as a group of the person's state", () => {
-    const attack = (text: string) => find(code(text, "2016-07-10"), "ASSAULT").map((r) => r.actor.map((a) => `${a.kind}:${a.code}`).join("+"));
-    expect(attack("Syrian President Bashar al-Assad spoke on Monday. Assad's forces attacked rebels in Aleppo.")).toEqual(["group:SYR"]);
-    expect(attack("Forces loyal to President Salva Kiir attacked the residence of Vice President Riek Machar.")).toEqual(["group:SSD"]);
-  });
   it("takes the person an object phrase names over the state adjective before their title", () => {
     const text = "British Foreign Secretary Jack Straw arrived in Beijing on Sunday. He will meet Chinese counterpart Minister Li Zhaoxing to discuss relations.";
     expect(find(code(text, "2005-02-20"), "AGREE").map(dyad)).toEqual(["Jack Straw -> Li Zhaoxing"]);

@@ -486,28 +486,6 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (entities[owner.entity]!.kind === "state") m.entity = owner.entity;
   });
 
-  // a person's forces, officials or people (a collective of data/lexicon/collectives.txt) are a group of that person's
-  // state, as "the Syrian forces" are (CODING.md: unnamed collectives are groups with their country): "Assad's forces",
-  // "Putin's military", "forces loyal to President Salva Kiir"
-  doc.mentions.forEach((m, i) => {
-    const mi = info[i]!;
-    if (m.entity >= 0 || m.type !== "collective" || !mi.name || mi.code) return;
-    const before = doc.mentions[i - 1];
-    const after = doc.mentions[i + 1];
-    // (a name's possessive ends before its "'s", a pronoun's at the pronoun)
-    const owner =
-      before?.possessive && (before.tokenEnd === m.tokenStart || (before.tokenEnd + 1 === m.tokenStart && /^['’]s?$/.test(tokens.lower[before.tokenEnd]!)))
-        ? before
-        : after && tokens.lower[m.tokenEnd] === "loyal" && tokens.lower[m.tokenEnd + 1] === "to" && after.fullStart === tokens.start[m.tokenEnd + 2]
-          ? after
-          : null;
-    if (!owner || owner.entity < 0) return;
-    const person = entities[owner.entity]!;
-    if (person.kind !== "person" || !person.code || !kb.states.has(person.code)) return;
-    const phrase = owner === before ? doc.text.slice(owner.start, m.end) : doc.text.slice(m.start, owner.end);
-    m.entity = collective(phrase, person.code);
-  });
-
   /**
    * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
    * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).
