@@ -4,7 +4,7 @@ import type { KnowledgeBase, Tenure } from "../kb/kb.ts";
 import { fold, lastWordOf, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
 import { nameRunEnd } from "./mentions.ts";
-import { nearestLocation } from "./location.ts";
+import { locativeBefore, nearestLocation } from "./location.ts";
 
 export interface CorefContext {
   storyDate: string | null;
@@ -255,7 +255,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // deputies the knowledge base lists)
           const oneOfMany = /\b(assistant|under)\b/i.test(doc.text.slice(m.fullStart, m.start));
           const ownHolder = mi.office && ctx.publisherCode && !oneOfMany ? kb.holders(mi.office, ctx.storyDate).some((t) => t.code === ctx.publisherCode) : false;
-          const code = mi.code ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
+          const code = mi.code ?? possessorState(i) ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
             kind: "person",
@@ -451,6 +451,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         const t = kb.counterpart(holder.office, state.code, ctx.storyDate);
         if (t) m.entity = personFromKb(t.name, t.office, t.code);
       }
+    } else if (m.type === "group" && mi.reference?.kind === "state") {
+      m.entity = antecedentState(i);
     } else if (m.type === "group" && mi.reference?.kind === "own") {
       // "the Administration", "the central government" in a government's own text: its state
       if (ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode);
@@ -547,6 +549,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (tokens.lower[x.tokenStart - 1] === "in") return e.code;
     }
     return null;
+  }
+
+  /** The state whose possessive stands right before mention i ("Saudi Arabia's Deputy Minister of Defense Khalid"), if any. */
+  function possessorState(i: number): string | null {
+    const m = doc.mentions[i]!;
+    const prev = doc.mentions[i - 1];
+    if (!prev || !prev.possessive || prev.sentence !== m.sentence || prev.entity < 0) return null;
+    const e = entities[prev.entity]!;
+    if (e.kind !== "state" || !e.code) return null;
+    return /^\s*['’]s?\s*$/.test(doc.text.slice(prev.fullEnd, m.fullStart)) ? e.code : null;
   }
 
   /** The code of the person listed just before mention i ("A, B, and C"), if any. */
@@ -715,6 +727,24 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     for (let s = m.sentence - 1; s >= Math.max(exchangeStart[m.sentence]!, m.sentence - 2); s--) {
       const subj = sentenceSubject(s);
       if (body(subj)) return subj;
+    }
+    return -1;
+  }
+
+  /**
+   * The state "the country" stands for: the one the text named last, in its sentence or the two before and within a
+   * press conference's exchange ("Fighting erupted in South Sudan's capital … Ban urged the country's leaders to …"),
+   * or -1.
+   */
+  function antecedentState(at: number): number {
+    const m = doc.mentions[at]!;
+    // ("communities across the country", "in the country": where something is, no participant; "the size of the
+    // country", "a guide for the country": a generic country as often as the one named)
+    if (locativeBefore(doc, m.tokenStart + 1) || /^(of|for)$/.test(tokens.lower[m.tokenStart - 1] ?? "")) return -1;
+    const from = Math.max(exchangeStart[m.sentence]!, m.sentence - 2);
+    for (let j = at - 1; j >= 0 && doc.mentions[j]!.sentence >= from; j--) {
+      const c = doc.mentions[j]!;
+      if (c.entity >= 0 && c.type !== "pronoun" && entities[c.entity]!.kind === "state") return c.entity;
     }
     return -1;
   }

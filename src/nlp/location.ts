@@ -1,5 +1,5 @@
 import { afterDateline } from "./sections.ts";
-import { type Doc, type Sentence, mentionRange } from "../doc/document.ts";
+import { type Doc, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 
 /** The state a sentence places its events in: "in Beijing", "at the White House", "to China". */
 export function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAFE_INTEGER): string | null {
@@ -37,22 +37,43 @@ export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | n
   let bestDistance = Number.MAX_SAFE_INTEGER;
   for (let j = r0; j < r1; j++) {
     const m = doc.mentions[j]!;
-    const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
-    if (!e || e.kind !== "state" || !e.code || m.possessive || m.tokenStart < body) continue;
-    if (m.type !== "place" && m.type !== "region" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart)))) continue;
+    const code = locatedIn(doc, m);
+    if (!code || m.tokenStart < body) continue;
     const distance = m.tokenStart > t ? m.tokenStart - t : t - m.tokenEnd;
     if (distance < bestDistance) {
-      best = e.code;
+      best = code;
       bestDistance = distance;
     }
   }
   return best;
 }
 
-const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout"]);
-
-/** The word before token t, past a "the" ("in the Sinai" → "in"). */
-function prepositionBefore(doc: Doc, t: number): string {
-  const before = doc.tokens.lower[t - 1] ?? "";
-  return before === "the" ? (doc.tokens.lower[t - 2] ?? "") : before;
+/** The state a mention names as a location: a place, a region, or a state after "in", "at", …; null otherwise. */
+function locatedIn(doc: Doc, m: Mention): string | null {
+  const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
+  if (!e || e.kind !== "state" || !e.code || m.possessive) return null;
+  if (m.type !== "place" && m.type !== "region" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart, true)))) return null;
+  return e.code;
 }
+
+const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout", "around", "within"]);
+
+/** Whether the word before token t makes what starts there a place where things happen ("across the country"). */
+export function locativeBefore(doc: Doc, t: number): boolean {
+  return LOCATIVES.has(prepositionBefore(doc, t));
+}
+
+/**
+ * The word before token t, past a "the" ("in the Sinai" → "in") and, where asked, a compass point ("in northern
+ * Syria" → "in": where fighting or protesters are, though seldom where leaders meet — "development in southern Mexico").
+ */
+function prepositionBefore(doc: Doc, t: number, pastCompass = false): string {
+  const lower = doc.tokens.lower;
+  let k = t - 1;
+  if (pastCompass && COMPASS.test(lower[k] ?? "")) k--;
+  if (lower[k] === "the") k--;
+  return lower[k] ?? "";
+}
+
+const COMPASS = /^(?:(?:north|south)-?(?:east|west)?|east|west)ern$|^central$/;
+

@@ -900,7 +900,28 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       }
       const speaks = b < s1 && refs.speechVerbs.has(tokens.lemma[b]!);
       const word = refs.nameStarts.get(tokens.text[a]!);
-      return word === false || (word === true && speaks);
+      return word === false || (word === true && speaks) || (word === undefined && b - a <= 3 && personBefore(a) && !holdsOfficeWord(a, b));
+    }
+
+    /** Whether a word of [a, b) names an office ("Majority Leader Schumer"): a title, not a name the text does not know. */
+    function holdsOfficeWord(a: number, b: number): boolean {
+      for (let t = a; t < b; t++) if (kb.isOfficeWord(tokens.lower[t]!)) return true;
+      return false;
+    }
+
+    /**
+     * Whether a person's name ends right before "and" at a - 1: "Evan Gershkovich and Alsu Kurmasheva", where the
+     * second name, its given name unknown, is a person too because it is listed with one.
+     */
+    function personBefore(a: number): boolean {
+      if (tokens.lower[a - 1] !== "and") return false;
+      // (not an acronym's title, "NSA Sullivan", nor a run of capitalized words going on, as a headline's do)
+      const b = nameRunEnd(tokens, a, s1);
+      for (let t = a; t < b; t++) if (/^\p{Lu}{2,}$/u.test(tokens.text[t]!)) return false;
+      if (b < s1 && isCap(tokens.text[b]!)) return false;
+      const last = mentions[mentions.length - 1];
+      const li = info[info.length - 1];
+      return !!last && !!li && last.type === "name" && last.fullEnd <= tokens.start[a - 1]! && last.tokenEnd === a - 1 && !li.state && !li.org && !li.institution && (!!li.kbPerson || !!li.office || refs.nameStarts.get(tokens.text[last.tokenStart]!) === false);
     }
 
     function emitTitle(k0: number, k1: number): void {
@@ -1106,6 +1127,11 @@ export function nameRunEnd(tokens: Doc["tokens"], t: number, limit: number): num
     }
     if (e > t && NAME_PARTICLES.has(tokens.lower[e]!) && e + 1 < limit && isCap(tokens.text[e + 1]!)) {
       e++;
+      continue;
+    }
+    // a particle hyphenated to the next part: al-Sisi, el-Baradei
+    if (e > t && NAME_PARTICLES.has(tokens.lower[e]!) && e + 2 < limit && tokens.text[e + 1] === "-" && tokens.start[e + 1] === tokens.end[e] && tokens.start[e + 2] === tokens.end[e + 1] && isCap(tokens.text[e + 2]!)) {
+      e += 2;
       continue;
     }
     break;

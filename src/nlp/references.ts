@@ -3,8 +3,11 @@ import { readTsv, readWordList } from "../kb/tsv.ts";
 
 export interface Reference {
   phrase: string;
-  /** pronoun: "he", "we"; group: "the two leaders"; own: the publisher's own government ("the Administration"). */
-  kind: "pronoun" | "group" | "own";
+  /**
+   * pronoun: "he", "we"; group: "the two leaders"; own: the publisher's own government ("the Administration");
+   * state: a description of the state the text named last ("the country").
+   */
+  kind: "pronoun" | "group" | "own" | "state";
   number: "sg" | "pl";
   /** m, f; n: neuter ("it", "its": a state, an organization or a group); null: any. */
   gender: "m" | "f" | "n" | null;
@@ -76,7 +79,7 @@ export class References {
     for (const r of readTsv(join(dataDir, "lexicon", "references.tsv"))) {
       const ref: Reference = {
         phrase: r.phrase!,
-        kind: r.kind === "group" || r.kind === "own" ? r.kind : "pronoun",
+        kind: r.kind === "group" || r.kind === "own" || r.kind === "state" ? r.kind : "pronoun",
         number: r.number === "pl" ? "pl" : "sg",
         gender: r.gender === "m" || r.gender === "f" || r.gender === "n" ? r.gender : null,
         person: r.person === "1" ? 1 : 3,
