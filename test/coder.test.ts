@@ -90,6 +90,23 @@ describe("coreference", () => {
     const sanctions = find(code("Today, the United States announces sanctions on Camila Ortega Murillo, an advisor and daughter of Daniel Ortega; Leonardo Ovidio Reyes Ramirez, the President of the Central Bank of Nicaragua; and Julio Modesto Rodriguez Balladares, an officer.", "2022-02-24"), "SANCTION");
     expect(sanctions.map((r) => r.recipient.length)).toEqual([3]);
   });
+  it("reads 'the country' as the state the text named last, not as a place ('across the country')", () => {
+    const requests = find(code("Officials met on Monday. Fighting erupted in South Sudan's capital on Sunday. U.N. Secretary-General Ban Ki-moon urged the country's leaders to implement the peace deal.", "2016-07-10"), "REQUEST");
+    expect(requests.map(dyad)).toEqual(["Ban Ki-moon -> South Sudan"]);
+    const praise = code("Officials met on Monday. The United States is proud. Leaders from across the country praised the President's order.", "2023-04-21", "The White House (USA)");
+    expect(praise).toEqual([]);
+  });
+  it("takes the state of a possessive before the title of someone the knowledge base does not know", () => {
+    const text = "Under Secretary Victoria Nuland and Counselor Derek Chollet met with Saudi Arabia's Deputy Minister of Defense Omar al-Harbi today in Washington.";
+    const consult = find(code(text, "2022-01-10", "U.S. Department of State"), "CONSULT")[0]!;
+    expect(consult.actor.map((e) => `${e.name}/${e.code}`)).toEqual(["Omar al-Harbi/SAU"]);
+    // (the name the parse hangs on a title it does not know is still one of the hosts)
+    expect(consult.recipient.map((e) => e.name).sort()).toEqual(["Derek Chollet", "Victoria Nuland"]);
+  });
+  it("reads an unknown name listed with a person's as a person's ('Evan Gershkovich and Alsu Kurmasheva')", () => {
+    const text = "In Russia, American journalists Evan Gershkovich and Alsu Kurmasheva have been imprisoned in connection with their work.";
+    expect(find(code(text, "2024-05-03", "The White House (USA)"), "COERCE").map(dyad)).toEqual(["Russia -> Alsu Kurmasheva+Evan Gershkovich"]);
+  });
   it("gives aid to no one its money comes from or is named after", () => {
     const aid = (text: string) => find(code(text, "2024-10-30", "The White House (USA)"), "AID").map(dyad);
     // (with no one else named, no aid event: the recipient is unknown)
@@ -583,6 +600,13 @@ describe("trigger frames", () => {
     const [r] = find(code("China has made stern representations to the US side.", "2020-06-01", CHINA_MFA), "ACCUSE");
     expect(names(r!.actor)).toEqual(["China"]);
     expect(names(r!.recipient)).toEqual(["United States"]);
+  });
+  it("reads a clause after 'insist'/'demand' as a demand only when it mandates ('that Russia allow'), not when it claims", () => {
+    const requests = (text: string) => find(code(text, "2022-07-10", "U.S. Department of State"), "REQUEST").map(dyad);
+    expect(requests("We insist that the Government of Russia allow consular access to all U.S. citizens.")).toEqual(["United States -> Russia"]);
+    expect(requests("Antony Blinken demanded that Russia should withdraw its forces.")).toEqual(["Antony Blinken -> Russia"]);
+    expect(requests("Antony Blinken insists Russia is the aggressor.")).toEqual([]);
+    expect(requests("Turkey had previously insisted it would not bow to pressure from Cyprus.")).toEqual([]);
   });
 });
 

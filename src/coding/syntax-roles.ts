@@ -154,8 +154,15 @@ export class TreeRoles {
       else if (relation === "for:to") found = this.forTo(sent, head, after) ?? this.nounForTo(sent, head, last, after);
       else if (relation === "ccomp:nsubj") {
         // "demanded that the Prosecutor-General's Office monitor …": whom the clause asks to act
+        // (a mandate, its verb bare or with "should": "insist that Russia allow access", not "insists his government is the
+        // victim"; a bare verb the tagger reads as a present, "that the Government of Russia allow", unless it is "are" or "have")
+        // ("insisted it would not bow": a verb another modal governs is a claim)
         const c = tree.child(head, "ccomp");
-        const subject = c > head ? tree.child(c, "nsubj") : -1;
+        const xpos = c > head ? tree.xpos(c) : "";
+        const modals = c > head ? tree.children(c, "aux").map((a) => this.doc.tokens.lower[a]!) : [];
+        const bare = (xpos === "VB" && modals.length === 0) || (xpos === "VBP" && !/^(be|have|do)$/.test(this.doc.tokens.lemma[c]!));
+        const mandate = bare || modals.some((a) => a === "should" || a === "must");
+        const subject = mandate ? tree.child(c, "nsubj") : -1;
         found = subject >= 0 ? this.participantsAt(sent, subject, after) : null;
       }
       // a pattern that ends in its preposition ("fire * rocket * at"): the phrase that preposition opens, wherever it hangs
@@ -378,6 +385,11 @@ export class TreeRoles {
     if (own) return [own];
     for (const c of tree.children(t, "nmod")) {
       if (tree.caseOf(c) !== "of") continue;
+      const m = this.participant(mentionOf[c]!);
+      if (m) return [m];
+    }
+    // "Counselor Derek Chollet" parsed with the title as the name's head: the name its flat words make
+    for (const c of tree.children(t, "flat")) {
       const m = this.participant(mentionOf[c]!);
       if (m) return [m];
     }
