@@ -804,6 +804,12 @@ describe("sympathy and esteem", () => {
     // "offer" is no promise here
     expect(events("We offer our condolences to the bereaved families.")).toEqual([]);
   });
+  it("codes thanks and congratulations one 'would like' or 'wants' to give as given, not a meeting one would like", () => {
+    const events = eventsOn("2019-04-22", CHINA_MFA);
+    expect(events("Officials met on Monday. China would like to thank Kenya for its support.")).toEqual(["SUPPORT China -> Kenya"]);
+    expect(events("Officials met on Monday. We want to congratulate Kenya on its election.")).toEqual(["SUPPORT China -> Kenya"]);
+    expect(events("Officials met on Monday. China would like to meet with Kenya.")).toEqual([]);
+  });
 });
 
 describe("names the knowledge base holds in a fuller form", () => {

@@ -180,7 +180,7 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
   if (toAt === head - 1 && scheduledAt(doc, sent, before, lexicon)) return "no";
   const w = tokens.lower[before]!;
   if (tokens.pos[before] === "VERB" && IMPLICATIVE.has(tokens.lemma[before]!)) return "no";
-  if (w === "like" || w === "love" || w === "wish" || w === "want") return "no";
+  if (WANTING.has(w)) return "no";
   const pos = tokens.pos[before];
   if (pos === "VERB" || pos === "AUX" || pos === "ADJ" || pos === "ADV" || GOVERNING_NOUNS.has(w)) return "infinitive";
   // "called on the DPRK to accept …", "urged both sides to resume talks": what the request asks, not an act of its own
@@ -219,6 +219,12 @@ function discussedTopic(doc: Doc, tree: Tree, head: number, lexicon: Lexicon): b
  * and the aspectual "continue" and "resume" ("will continue to support Georgia" is support, promised).
  */
 const IMPLICATIVE = new Set(["decide", "choose", "proceed", "manage", "elect", "opt", "continue", "resume"]);
+
+/** Verbs of wanting: "would like to thank", "wish to congratulate". */
+const WANTING = new Set(["like", "love", "wish", "want"]);
+
+/** Types of acts done in saying them: thanks, blame, a request, a refusal. */
+const SPOKEN = new Set(["SUPPORT", "ACCUSE", "REQUEST", "REJECT"]);
 
 /** Verbs after "would" that state a wish or a guess, not what one will do ("would like to", "would imagine"). */
 const WISHES = new Set(["like", "love", "prefer", "imagine", "think", "guess", "suppose", "expect", "hope", "say", "argue"]);
@@ -463,7 +469,10 @@ function codeOne(
   const infinitiveOf = prev === "to" && trigger.pos === "VERB" && discourse.roles?.tree.parsed(head) && discourse.roles.tree.relation(head) === "acl" ? discourse.roles.tree.head(head) : -1;
   const ofNoun = infinitiveOf >= 0 && ctx.lexicon.effortNouns.has(lower[infinitiveOf]!) ? infinitiveOf : -1;
   const before = prev === "to" && !planned && ofNoun < 0 ? previousVerb(doc, sent, head - 1) : -1;
-  const implicative = before >= 0 && before === head - 2 && IMPLICATIVE.has(tokens.lemma[before]!);
+  // ("would like to thank", "wish to congratulate", "want to urge": an act of speech done in saying it, no purpose of
+  // another act; "would like to meet" is no meeting)
+  const performed = before === head - 2 && WANTING.has(lower[before]!) && SPOKEN.has(type);
+  const implicative = before >= 0 && before === head - 2 && (IMPLICATIVE.has(tokens.lemma[before]!) || performed);
   const purpose = implicative ? -1 : before;
   if (purpose >= 0 && !MEETING_VERBS.has(tokens.lemma[purpose]!)) return null;
 
