@@ -88,7 +88,7 @@ export class Coder {
             speechVerbs: refs.speechVerbs,
             nameStarts: refs.nameStarts,
           };
-          ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx);
+          ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx) ?? bylineSpeaker(doc, kb, refs, ctx);
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: jointAuthors(doc, kb, refs, ctx) });
         },
       },
@@ -198,6 +198,21 @@ function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   const people = titleDoc.entities.filter((e) => e.kind === "person" && (e.source === "kb" || e.name.split(/\s+/).length <= 3));
   return people.length === 1 ? people[0]!.name : null;
 }
+
+/**
+ * The person a statement's byline names, alone on its first line with their office: "Antony J. Blinken, Secretary of
+ * State" over a press statement whose "I congratulate the people of Switzerland" is his.
+ */
+function bylineSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
+  const first = doc.text.trimStart().split("\n", 1)[0]!.trim();
+  const m = BYLINE.exec(first);
+  if (!m || !m[2]!.split(/\s+/).some((w) => kb.isOfficeWord(w.toLowerCase()))) return null;
+  const people = resolvedPhrase(doc, m[1]!, kb, refs, { ...ctx, speaker: null }).entities.filter((e) => e.kind === "person" && e.source === "kb");
+  return people.length === 1 ? people[0]!.name : null;
+}
+
+/** A byline: a name, a comma and an office, and nothing else ("Ned Price, Department Spokesperson"). */
+const BYLINE = /^([^,:;!?]{3,60}),\s+([^,.:;!?]{3,80})$/;
 
 /** A phrase of a document's metadata (part of its title) read as a document of its own: its mentions and entities. */
 function resolvedPhrase(doc: Doc, phrase: string, kb: KnowledgeBase, refs: References, ctx: CorefContext): Doc {

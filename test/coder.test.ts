@@ -908,6 +908,17 @@ describe("requests are not acts of the one asked", () => {
   });
 });
 
+describe("a statement's byline", () => {
+  it("makes the person a byline names the statement's 'I', and not who its 'he' is", () => {
+    const text = "Antony J. Blinken, Secretary of State\n\nOn behalf of the United States of America, I congratulate the people of Switzerland on their National Day. I remember Ambassador John Gunther Dean. Of course, he was attacked by the Khmer Rouge several days later.";
+    const records = code(text, "2022-07-05", "U.S. Department of State");
+    expect(find(records, "SUPPORT").map(dyad)).toEqual(["Antony Blinken -> people of Switzerland"]);
+    expect(find(records, "ASSAULT").flatMap((r) => names(r.recipient))).not.toContain("Antony Blinken");
+    // (a first line that is no byline names no speaker)
+    expect(find(code("Today, the Secretary met officials\n\nI congratulate the people of Kenya on their National Day.", "2022-07-05", "U.S. Department of State"), "SUPPORT").map(dyad)).not.toContain("Antony Blinken -> people of Kenya");
+  });
+});
+
 describe("joint statements", () => {
   it("reads 'we' as the signers a statement's title names, a body's own statements included", () => {
     const actors = (title: string) =>

@@ -405,6 +405,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   const turns = labelledSpeakers(doc);
 
   // third pass: pronouns and groups, in order
+  const speakers = new Set<number>(); // the people the text's "I" has stood for so far
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     const turn = m.type === "pronoun" && mi.reference?.person === 1 ? turns[m.sentence]! : -1;
@@ -475,6 +476,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     if (m.entity >= 0) lastMention.set(m.entity, i);
+    if (m.entity >= 0 && mi.reference?.person === 1 && mi.reference.number === "sg" && entities[m.entity]!.kind === "person") speakers.add(m.entity);
   });
 
   // a state's forces or officials after a possessive pronoun that stands for the state act as that state, as "Iraqi
@@ -671,10 +673,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (e.kind !== "person") continue;
       if (gender && e.gender && e.gender !== gender) continue;
       if (c.entity === speaking) continue;
+      // (a speaker's "I" or "me" is not who their "he" is, nor is the speaker named elsewhere: a statement's byline)
+      if (info[j]!.reference?.person === 1 || speakers.has(c.entity)) continue;
       if (c.sentence === m.sentence && objectCase && clauseSubjectOf(c, m)) continue;
       if (c.sentence === m.sentence && !c.possessive) return c.entity;
       if (c.sentence < m.sentence) {
-        const subj = sentenceSubject(c.sentence);
+        const subj = sentenceSubject(c.sentence, true);
         if (subj >= 0 && entities[subj]?.kind === "person" && (!gender || !entities[subj]!.gender || entities[subj]!.gender === gender)) return subj;
         if (fallback < 0) {
           fallback = c.entity;
@@ -783,7 +787,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return true;
   }
 
-  function sentenceSubject(s: number): number {
+  function sentenceSubject(s: number, notSpeaker = false): number {
     const sent = doc.sentences[s]!;
     const [r0, r1] = mentionRange(doc, s);
     for (let j = r0; j < r1; j++) {
@@ -792,6 +796,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       if (verbBetween(sent.tokenStart, c.tokenStart)) return -1;
       const prev = tokens.pos[c.tokenStart - 1];
       if (c.tokenStart > sent.tokenStart && prev === "ADP") continue;
+      // (a speaker's "I" is no one a later "he" or "she" stands for)
+      if (notSpeaker && (info[j]!.reference?.person === 1 || speakers.has(c.entity))) return -1;
       return c.entity;
     }
     return -1;
