@@ -76,4 +76,3 @@ function prepositionBefore(doc: Doc, t: number, pastCompass = false): string {
 }
 
 const COMPASS = /^(?:(?:north|south)-?(?:east|west)?|east|west)ern$|^central$/;
-
