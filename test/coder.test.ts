@@ -253,6 +253,8 @@ describe("people and groups a news story describes", () => {
     const on = eventsOn("2022-03-30", "The White House");
     expect(on("President Biden met today with the parents of Trevor Reed, who is wrongfully detained in Russia.").filter((e) => e.startsWith("COERCE"))).toEqual([]);
     expect(on("The Secretary thanked Oman for securing the furlough of Morad Tahbaz, a U.S. citizen unjustly detained in Iran.").filter((e) => e.startsWith("COERCE"))).toEqual([]);
+    // (a participle coordinated with one that describes: "held hostage or wrongfully detained abroad")
+    expect(on("The President directed his team to remain in contact with families of Americans held hostage or wrongfully detained abroad.").filter((e) => e.startsWith("COERCE"))).toEqual([]);
     expect(on("Chinese authorities arrested two Canadians who were later released.")).toEqual(["COERCE China -> Canadians"]);
   });
 

@@ -919,7 +919,12 @@ function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boo
 /** Whether the passive participle at `verb` describes a noun (a relative clause or a participle after it) and names no day. */
 function describedState(doc: Doc, tree: Tree, verb: number): boolean {
   if (!tree.parsed(verb)) return false;
-  const rel = tree.relation(verb);
+  // (a participle coordinated with one describes as that one does: "Americans held hostage or wrongfully detained abroad";
+  // one that names its agent reports the act: "Americans unjustly detained by Russian authorities")
+  let first = verb;
+  const agentless = tree.children(verb, "obl:agent").length === 0;
+  for (let hops = 0; agentless && hops < 4 && tree.relation(first) === "conj" && tree.xpos(first) === "VBN" && tree.head(first) >= 0; hops++) first = tree.head(first);
+  const rel = tree.relation(first);
   const passive = tree.children(verb, "aux:pass").length > 0 || (rel === "acl" && tree.xpos(verb) === "VBN");
   // (a relative pronoun as its subject makes it a relative clause however the parse attaches it)
   const relative = rel === "acl:relcl" || rel === "acl" || tree.children(verb, "nsubj:pass").some((c) => /^(who|which|that)$/.test(doc.tokens.lower[c]!));
