@@ -865,6 +865,16 @@ describe("acts named by a noun", () => {
   });
 });
 
+describe("questions asked", () => {
+  it("reads 'asked whether …', 'asked about …' as a question, and 'asked X if they would …' as the request it is", () => {
+    const on = eventsOn("1987-03-20");
+    expect(on("Officials met on Monday. Asked whether Comecon would accept the EC proposal, Zdzislaw Kuroski replied that it was not in the draft.")).toEqual([]);
+    expect(on("Officials met on Monday. When asked about Huawei, Polish President Andrzej Duda said that Poland had detected spying.").filter((e) => e.startsWith("REQUEST"))).toEqual([]);
+    expect(on("Officials met on Monday. Japan asked the New Zealand Government if they would take some of the refugees.")).toEqual(["REQUEST Japan -> New Zealand"]);
+    expect(on("Officials met on Monday. Japan asked China to release the crew.")).toEqual(["REQUEST Japan -> China"]);
+  });
+});
+
 describe("the senses of 'call'", () => {
   const on = eventsOn("2022-10-20");
   it("reads 'called X today to congratulate …' as a phone call with its purpose, not a request", () => {

@@ -447,6 +447,8 @@ function codeOne(
   // "pushed Cuba to improve", "advise some media to respect": a request whose pattern ends in an infinitive's "to" needs
   // its verb (not "pushing for special waivers to continue", "pushes the bill in relation to")
   if (type === "REQUEST" && trigger.rest.length > 1 && trigger.rest[trigger.rest.length - 1] === "to" && (tokens.pos[match.end] !== "VERB" || lower[head + 1] === "for")) return null;
+  // "Asked whether Comecon would accept …, he replied", "asked China about the incident": a question, not a request
+  if (type === "REQUEST" && tokens.lemma[head] === "ask" && discourse.roles?.tree.parsed(head) && asksQuestion(doc, discourse.roles.tree, head)) return null;
   // "Prime Minister-designate", "the Chinese-hosted talks": a verb glued to a word by a hyphen is part of that word
   // ("test-fired", "co-hosted", "re-elected" are verbs with a prefix)
   if (trigger.pos === "VERB" && tokens.text[head - 1] === "-" && tokens.end[head - 1] === tokens.start[head] && tokens.end[head - 2] === tokens.start[head - 1] && !VERB_PREFIXES.has(lower[head - 2]!)) return null;
@@ -915,6 +917,34 @@ function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boo
   while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
   return /^(has|have|'ve)$/.test(tokens.lower[t] ?? "");
 }
+
+/**
+ * Whether "ask" at `verb` asks a question rather than for an act: a clause of "whether", "if" or a question word, or
+ * "about" something, and no "to" infinitive ("asked China to release the crew" is a request).
+ */
+function asksQuestion(doc: Doc, tree: Tree, verb: number): boolean {
+  const lower = doc.tokens.lower;
+  let question = false;
+  // ("Asked whether Comecon would accept …, he replied": the one asked answers a reporter, no request of theirs)
+  const beingAsked = tree.xpos(verb) === "VBN" && !tree.children(verb, "aux").some((a) => /^(has|have|had|having)$/.test(lower[a]!));
+  for (const c of tree.children(verb)) {
+    const rel = tree.relation(c);
+    if ((rel === "xcomp" || rel === "advcl" || rel === "ccomp") && tree.markOf(c) === "to") return false;
+    if (rel === "ccomp" && (/^(whether|if)$/.test(tree.markOf(c)) || QUESTION_WORDS.has(lower[tree.span(c)[0]]!)) && (beingAsked || !politeRequest(doc, tree, c))) question = true;
+    if ((rel === "obl" || rel === "nmod") && tree.caseOf(c) === "about") question = true;
+  }
+  return question;
+}
+
+/** "asked the New Zealand Government if they would take some of the people": a request put as a question of another's will. */
+function politeRequest(doc: Doc, tree: Tree, clause: number): boolean {
+  const subject = tree.child(clause, "nsubj");
+  const willing = tree.children(clause, "aux").some((a) => /^(would|could|can|will)$/.test(doc.tokens.lower[a]!));
+  return willing && subject >= 0 && !/^(i|we)$/.test(doc.tokens.lower[subject]!);
+}
+
+/** Words that open an indirect question: "asked what China would do". */
+const QUESTION_WORDS = new Set(["what", "how", "why", "when", "where", "who", "which", "whom"]);
 
 /** Whether the passive participle at `verb` describes a noun (a relative clause or a participle after it) and names no day. */
 function describedState(doc: Doc, tree: Tree, verb: number): boolean {

@@ -349,7 +349,7 @@ export class TreeRoles {
    */
   private within(sent: Sentence, t: number, after: number, before = -1): Mention[] {
     const { doc, mentionOf } = this;
-    const [from, end] = this.span(t);
+    const [from, end] = this.tree.span(t);
     const to = before > t ? Math.min(end, before - 1) : end;
     for (let u = Math.max(from, after); u <= to; u++) {
       const mi = mentionOf[u]!;
@@ -409,21 +409,5 @@ export class TreeRoles {
     if (mi < 0) return null;
     const m = this.doc.mentions[mi]!;
     return isParticipant(m, this.doc) && !(m.type === "pronoun" && m.possessive) ? m : null;
-  }
-
-  /** The first and last token of t's subtree. */
-  private span(t: number): [number, number] {
-    let from = t;
-    let to = t;
-    const stack = [t];
-    while (stack.length) {
-      const u = stack.pop()!;
-      for (const c of this.tree.children(u)) {
-        if (c < from) from = c;
-        if (c > to) to = c;
-        stack.push(c);
-      }
-    }
-    return [from, to];
   }
 }

@@ -175,6 +175,22 @@ export class Tree {
     return m < 0 ? "" : this.tokens.lower[m]!;
   }
 
+  /** The first and last token of t's subtree. */
+  span(t: number): [number, number] {
+    let from = t;
+    let to = t;
+    const stack = [t];
+    while (stack.length) {
+      const u = stack.pop()!;
+      for (const c of this.children(u)) {
+        if (c < from) from = c;
+        if (c > to) to = c;
+        stack.push(c);
+      }
+    }
+    return [from, to];
+  }
+
   /** The conjuncts of t beside t itself ("Y and Z" → [Y, Z]), in text order. */
   conjuncts(t: number): number[] {
     return [t, ...this.children(t, "conj")];
