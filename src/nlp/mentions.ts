@@ -85,11 +85,12 @@ const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister"
 /** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
 export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "source">, kb: KnowledgeBase, refs: References): MentionLayer {
   const { tokens } = doc;
-  const mentions: Mention[] = [];
+  // (each mention is copied once, in document order, with its id: see the end)
+  const mentions: Array<Omit<Mention, "id" | "entity">> = [];
   const info: MentionInfo[] = [];
 
   const add = (m: Omit<Mention, "id" | "entity">, i: MentionInfo) => {
-    mentions.push({ ...m, id: mentions.length, entity: -1 });
+    mentions.push(m);
     info.push(i);
   };
 
@@ -1037,7 +1038,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
 
   // keep document order
   const order = mentions.map((m, i) => i).sort((a, b) => mentions[a]!.tokenStart - mentions[b]!.tokenStart);
-  const sortedMentions = order.map((i, id) => ({ ...mentions[i]!, id }));
+  const sortedMentions = order.map((i, id): Mention => ({ ...mentions[i]!, id, entity: -1 }));
   const sortedInfo = order.map((i) => info[i]!);
   return { mentions: sortedMentions, info: sortedInfo };
 }
