@@ -62,7 +62,6 @@ interface Unit {
   start: number;
   end: number;
   entry: NameEntry | null;
-  entries: NameEntry[];
 }
 
 /** Prepositions by which an organisation's name names its portfolio, not its owner ("Commission on China"). */
@@ -102,21 +101,21 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       const ref = refs.longest(tokens.lower, i, s1);
       const m = kb.names.longest(tokens.lower, tokens.text, i, s1);
       if (ref && (!m || ref.end >= m.end)) {
-        units.push({ start: i, end: ref.end, entry: null, entries: [] });
+        units.push({ start: i, end: ref.end, entry: null });
         i = ref.end;
         continue;
       }
       if (m && continuesName(tokens, i, s0, m.values)) {
-        units.push({ start: i, end: i + 1, entry: null, entries: [] });
+        units.push({ start: i, end: i + 1, entry: null });
         i++;
         continue;
       }
       if (m) {
         const entry = pick(m.values, kb, doc.source.meta.storyDate);
-        units.push({ start: i, end: m.end, entry, entries: m.values });
+        units.push({ start: i, end: m.end, entry });
         i = m.end;
       } else {
-        units.push({ start: i, end: i + 1, entry: null, entries: [] });
+        units.push({ start: i, end: i + 1, entry: null });
         i++;
       }
     }
