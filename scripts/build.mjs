@@ -29,6 +29,9 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
+  // esbuild's table has no Node version for \p{…} in regular expressions, so for a "node20" target it rewrites each
+  // /\p{Lu}/u literal as a new RegExp("…") built at every evaluation: 3% of the coder's time; Node has had them since 10
+  supported: { "regexp-unicode-property-escapes": true },
   packages: "external",
   sourcemap: true,
   logLevel: "warning",

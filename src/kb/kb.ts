@@ -67,6 +67,8 @@ export class KnowledgeBase {
   readonly offices = new Map<string, OfficeRecord>();
   /** The words of office titles, folded ("minister", "secretary", "general"). */
   private readonly officeWords = new Set<string>();
+  /** Office titles and their aliases, lower-cased, to the office (the first in offices.tsv that a title names). */
+  private readonly officesByTitle = new Map<string, string>();
   /** Tenures by canonical person name. */
   readonly tenuresByName = new Map<string, Tenure[]>();
   /** Tenures by office. */
@@ -122,6 +124,12 @@ export class KnowledgeBase {
     for (const r of readTsv(join(dataDir, "offices.tsv"))) {
       this.offices.set(r.office!, { office: r.office!, aliases: list(r.aliases), rank: r.rank!, peers: list(r.peers) });
       for (const phrase of [r.office!, ...list(r.aliases)]) for (const w of fold(phrase).split(/\s+/)) this.officeWords.add(w);
+    }
+    for (const o of this.offices.values()) {
+      for (const title of [o.office, ...o.aliases]) {
+        const key = title.toLowerCase();
+        if (!this.officesByTitle.has(key)) this.officesByTitle.set(key, o.office);
+      }
     }
     for (const r of readTsv(join(dataDir, "leaders.tsv"))) {
       if (!this.offices.has(r.office!)) throw new Error(`${r.__line}: unknown office "${r.office}" (see offices.tsv)`);
@@ -236,9 +244,7 @@ export class KnowledgeBase {
 
   /** The office a title names ("prime minister", "foreign secretary"), by its name or an alias, case aside; null if none. */
   officeByTitle(title: string): string | null {
-    const t = title.toLowerCase();
-    for (const o of this.offices.values()) if (o.office.toLowerCase() === t || o.aliases.some((a) => a.toLowerCase() === t)) return o.office;
-    return null;
+    return this.officesByTitle.get(title.toLowerCase()) ?? null;
   }
 
   /** The rank of an office, a deputy's being its principal's ("Deputy Prime Minister": "head"); undefined if unknown. */

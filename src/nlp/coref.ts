@@ -63,7 +63,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     let id = byKey.get(key);
     if (id === undefined) {
       id = entities.length;
-      entities.push({ ...make(), id });
+      // (the new object takes its id: a spread that adds a field, { ...make(), id }, costs V8 microseconds)
+      entities.push(Object.assign(make(), { id }));
       byKey.set(key, id);
     }
     return id;
