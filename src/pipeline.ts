@@ -193,10 +193,8 @@ function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
   if (!m) return null;
   const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
   if (/\band\b|&/.test(part)) return null; // a joint statement: its "we" are its authors
-  const titleDoc = resolvedPhrase(doc, part, kb, refs, { ...ctx, speaker: null });
   // (a name the knowledge base does not know stays short: "Biden Applauding House Passage" is a misread title)
-  const people = titleDoc.entities.filter((e) => e.kind === "person" && (e.source === "kb" || e.name.split(/\s+/).length <= 3));
-  return people.length === 1 ? people[0]!.name : null;
+  return onePerson(doc, part, kb, refs, ctx, (e) => e.source === "kb" || e.name.split(/\s+/).length <= 3);
 }
 
 /**
@@ -204,10 +202,18 @@ function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefC
  * State" over a press statement whose "I congratulate the people of Switzerland" is his.
  */
 function bylineSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
-  const first = doc.text.trimStart().split("\n", 1)[0]!.trim();
+  // (its first line only, not a copy of the whole text)
+  const start = doc.text.search(/\S/);
+  const end = doc.text.indexOf("\n", start);
+  const first = start < 0 ? "" : doc.text.slice(start, end < 0 ? undefined : end).trim();
   const m = BYLINE.exec(first);
   if (!m || !m[2]!.split(/\s+/).some((w) => kb.isOfficeWord(w.toLowerCase()))) return null;
-  const people = resolvedPhrase(doc, m[1]!, kb, refs, { ...ctx, speaker: null }).entities.filter((e) => e.kind === "person" && e.source === "kb");
+  return onePerson(doc, m[1]!, kb, refs, ctx, (e) => e.source === "kb");
+}
+
+/** The name of the one person a phrase of the document's metadata names (of those `fits` accepts), or null. */
+function onePerson(doc: Doc, phrase: string, kb: KnowledgeBase, refs: References, ctx: CorefContext, fits: (e: Entity) => boolean): string | null {
+  const people = resolvedPhrase(doc, phrase, kb, refs, { ...ctx, speaker: null }).entities.filter((e) => e.kind === "person" && fits(e));
   return people.length === 1 ? people[0]!.name : null;
 }
 

@@ -1,4 +1,5 @@
 import type { Doc, EventParticipant, Mention, Sentence } from "../doc/document.ts";
+import { NAME_PARTICLES } from "../nlp/mentions.ts";
 
 /**
  * Who takes part in an event: subjects, objects, "with" phrases, possessors and
@@ -160,8 +161,12 @@ export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionO
   return out;
 }
 
-/** Particles that join the parts of an Arabic or European family name ("Al-Thani", "bin Salman", "van der"). */
-const NAME_LINKS = new Set(["al", "el", "ad", "as", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "le", "la"]);
+
+/**
+ * What joins the rest of a name the knowledge base ends early ("Tamim Bin Hamad Al-Thani"): a family name's particles,
+ * and those only ever hyphenated to the next part, which never run on into a title ("ad-Din", "as-Sharaa").
+ */
+const NAME_LINKS = new Set([...NAME_PARTICLES, "ad", "as"]);
 
 /** "A and B" starting at mention m, before `limit`. */
 export function coordinatedAfter(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention[] {

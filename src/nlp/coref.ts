@@ -745,7 +745,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const m = doc.mentions[at]!;
     // ("communities across the country", "in the country": where something is, no participant; "the size of the
     // country", "a guide for the country": a generic country as often as the one named)
-    if (locativeBefore(doc, m.tokenStart + 1) || /^(of|for)$/.test(tokens.lower[m.tokenStart - 1] ?? "")) return -1;
+    if (locativeBefore(doc, m.tokenStart) || /^(of|for)$/.test(tokens.lower[m.tokenStart - 1] ?? "")) return -1;
     const from = Math.max(exchangeStart[m.sentence]!, m.sentence - 2);
     for (let j = at - 1; j >= 0 && doc.mentions[j]!.sentence >= from; j--) {
       const c = doc.mentions[j]!;

@@ -40,7 +40,8 @@ export interface MentionLayer {
 }
 
 /** Words that may sit inside a name in lower case: "bin Salman", "von der Leyen", "da Silva". */
-const NAME_PARTICLES = new Set(["bin", "binti", "al", "el", "van", "von", "der", "de", "da", "do", "dos", "la", "le", "du", "di", "ibn", "abu"]);
+/** Lower-case particles inside a family name: "Khalid bin Salman", "Al-Thani", "Ursula von der Leyen". */
+export const NAME_PARTICLES = new Set(["bin", "binti", "bint", "ibn", "abu", "al", "el", "van", "von", "der", "de", "da", "do", "dos", "la", "le", "du", "di"]);
 /** Capitalized words that begin sentences or headings and are never names. */
 const NOT_NAMES = new Set([
   "the", "a", "an", "in", "on", "at", "during", "after", "before", "today", "yesterday", "this", "that", "these", "those",
@@ -900,7 +901,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       }
       const speaks = b < s1 && refs.speechVerbs.has(tokens.lemma[b]!);
       const word = refs.nameStarts.get(tokens.text[a]!);
-      return word === false || (word === true && speaks) || (word === undefined && b - a <= 3 && personBefore(a) && !holdsOfficeWord(a, b));
+      return word === false || (word === true && speaks) || (word === undefined && b - a <= 3 && personBefore(a, b) && !holdsOfficeWord(a, b));
     }
 
     /** Whether a word of [a, b) names an office ("Majority Leader Schumer"): a title, not a name the text does not know. */
@@ -911,12 +912,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
 
     /**
      * Whether a person's name ends right before "and" at a - 1: "Evan Gershkovich and Alsu Kurmasheva", where the
-     * second name, its given name unknown, is a person too because it is listed with one.
+     * second name [a, b), its given name unknown, is a person too because it is listed with one.
      */
-    function personBefore(a: number): boolean {
+    function personBefore(a: number, b: number): boolean {
       if (tokens.lower[a - 1] !== "and") return false;
       // (not an acronym's title, "NSA Sullivan", nor a run of capitalized words going on, as a headline's do)
-      const b = nameRunEnd(tokens, a, s1);
       for (let t = a; t < b; t++) if (/^\p{Lu}{2,}$/u.test(tokens.text[t]!)) return false;
       if (b < s1 && isCap(tokens.text[b]!)) return false;
       const last = mentions[mentions.length - 1];
