@@ -68,6 +68,17 @@ describe("people never seen before", () => {
     expect(all).toContain("Vivian Balakrishnan");
     expect(all).toContain("Ravi Tandon");
   });
+
+  it("reads a portfolio of words that are no title words as part of the title", () => {
+    // (the portfolio's first words, "Near Eastern", "Conflict", are no title words; "Affairs" and "Operations" end it)
+    for (const [title, name] of [
+      ["Assistant Secretary for Near Eastern Affairs Barbara Leaf", "Barbara Leaf"],
+      ["Acting Assistant Secretary for Conflict and Stabilization Operations Anne Witkowsky", "Anne Witkowsky"],
+    ]) {
+      const consult = find(code(`${title} met with Egyptian Foreign Minister Sameh Shoukry in Cairo on Tuesday.`, "2022-07-01", "U.S. Department of State"), "CONSULT")[0]!;
+      expect([...consult.actor, ...consult.recipient].map((e) => `${e.name} ${e.code}`).sort()).toEqual([`${name} USA`, "Sameh Shoukry EGY"].sort());
+    }
+  });
 });
 
 describe("coreference", () => {

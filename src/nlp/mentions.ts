@@ -656,6 +656,23 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       return (isCap(tokens.text[x.start]!) && refs.titleWords.has(w)) || w === "the" || w === "(";
     }
 
+    /**
+     * Where a portfolio that opens at unit c with capitalised words that are no title words ends: at the first title word
+     * among the next four units ("Near Eastern Affairs", "Conflict and Stabilization Operations"), with only capitalised
+     * words and "and" before it; -1 when there is none.
+     */
+    function portfolioEnd(c: number): number {
+      for (let j = c; j < Math.min(units.length, c + 4); j++) {
+        const x = units[j]!;
+        if (x.entry) return -1;
+        const word = tokens.lower[x.start]!;
+        const capital = isCap(tokens.text[x.start]!);
+        if (j > c && capital && refs.titleWords.has(word)) return j;
+        if (!capital && !(j > c && word === "and")) return -1;
+      }
+      return -1;
+    }
+
     /** A title region around the office unit k, then the name it introduces. */
     function titledName(k: number): { fullStart: number; fullEnd: number; nameStart: number; nameEnd: number; office: string; code: string | null; kbPerson: string | null } | null {
       let a = k;
@@ -728,6 +745,15 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1])) {
           b++;
           continue;
+        }
+        // a portfolio whose first words are no title words, ended by one: "Assistant Secretary for Near Eastern Affairs
+        // Barbara Leaf", "for Conflict and Stabilization Operations Anne Witkowsky"
+        if (w === "for" || w === "and") {
+          const end = portfolioEnd(b + 1);
+          if (end > 0) {
+            b = end;
+            continue;
+          }
         }
         // "Minister in the Prime Minister's Office and Second Minister for Education" (not "the President's Executive Order")
         if ((w === "'s" || w === "’s") && tokens.lower[units[b + 1]?.start ?? -1] === "office") {
