@@ -3,14 +3,14 @@ import type { SourceDocument } from "./doc/source.ts";
 import { codeEvents } from "./coding/coder.ts";
 import { Lexicon } from "./coding/lexicon.ts";
 import { DEFAULT_DATA_DIR, KnowledgeBase } from "./kb/kb.ts";
-import { type CorefContext, resolveEntities } from "./nlp/coref.ts";
+import { type CorefContext, type Letter, resolveEntities } from "./nlp/coref.ts";
 import { assignDates } from "./nlp/dates.ts";
 import { findMentions } from "./nlp/mentions.ts";
 import { References } from "./nlp/references.ts";
 import { markSkipped } from "./nlp/sections.ts";
 import { maskMarkup } from "./nlp/markup.ts";
 import { parseSentences } from "./nlp/parse.ts";
-import { phraseTokens, tokenize } from "./nlp/tokenize.ts";
+import { CLOSING, SALUTATION, phraseTokens, tokenize } from "./nlp/tokenize.ts";
 import { type SyntaxModel, loadSyntaxModel, syntaxModelPath } from "./syntax/model.ts";
 import { publisherCode, publisherSpeaker } from "./kb/publisher.ts";
 
@@ -89,7 +89,7 @@ export class Coder {
             nameStarts: refs.nameStarts,
           };
           ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx) ?? bylineSpeaker(doc, kb, refs, ctx);
-          resolveEntities(doc, layer.info, kb, { ...ctx, authors: jointAuthors(doc, kb, refs, ctx) });
+          resolveEntities(doc, layer.info, kb, { ...ctx, authors: jointAuthors(doc, kb, refs, ctx), letters: letters(doc, kb, refs, ctx) });
         },
       },
       {
@@ -209,6 +209,37 @@ function bylineSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: Coref
   const m = BYLINE.exec(first);
   if (!m || !m[2]!.split(/\s+/).some((w) => kb.isOfficeWord(w.toLowerCase()))) return null;
   return onePerson(doc, m[1]!, kb, refs, ctx, (e) => e.source === "kb");
+}
+
+/**
+ * The letters a text reproduces, each from the line after its salutation ("Dear President-Elect Prabowo,") to its
+ * close ("Yours sincerely,"), signed by the one person the next line names ("Tharman Shanmugaratnam", "LEE HSIEN
+ * LOONG", "JOSEPH R. BIDEN JR."): a release may append several, each with its own "I".
+ */
+function letters(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Letter[] {
+  const text = doc.text;
+  if (!/\bDear\b/.test(text)) return [];
+  const out: Letter[] = [];
+  let body = -1; // where the open letter's body starts
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    if (SALUTATION.test(line)) body = end;
+    else if (body >= 0 && CLOSING.test(line)) {
+      let next = end;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      const eol = text.indexOf("\n", next);
+      const signature = text.slice(next, eol < 0 ? text.length : eol).trim();
+      // (a signature in capitals is read as a name: "LEE HSIEN LOONG")
+      const name = signature && signature.length <= 60 ? signature.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w)) : "";
+      const signer = name ? onePerson(doc, name, kb, refs, ctx, (e) => e.source === "kb") : null;
+      if (signer) out.push({ start: body, end: start, signer });
+      body = -1;
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /** The name of the one person a phrase of the document's metadata names (of those `fits` accepts), or null. */

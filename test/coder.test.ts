@@ -82,6 +82,22 @@ describe("people never seen before", () => {
 });
 
 describe("coreference", () => {
+  it("reads the 'I' of each letter a release appends as the one who signed it", () => {
+    const text = [
+      "Prime Minister Lee Hsien Loong and Minister for Foreign Affairs Dr Vivian Balakrishnan have written letters to their Malaysian counterparts on the floods. The texts of the letters are appended.",
+      "Dear Prime Minister Anwar,",
+      "I would like to thank Malaysia for the assistance rendered to Singaporeans affected by the floods.",
+      "Yours sincerely,",
+      "LEE HSIEN LOONG",
+      "Dear Minister Zambry,",
+      "I would also like to thank Malaysia for supporting Singaporeans affected by the floods.",
+      "Yours sincerely,",
+      "Vivian Balakrishnan",
+    ].join("\n");
+    const thanks = find(code(text, "2023-01-12", "Ministry of Foreign Affairs, Singapore"), "SUPPORT").filter((r) => r.text.includes("thank"));
+    expect(thanks.map(dyad)).toEqual(["Lee Hsien Loong -> Malaysia", "Vivian Balakrishnan -> Malaysia"]);
+  });
+
   it("reads 'the two countries' after a meeting of two leaders as their states", () => {
     const text =
       "Officials met on Monday. President Biden met with Prime Minister Kishida of Japan at the White House. The two countries agreed to deepen cooperation on critical minerals.";

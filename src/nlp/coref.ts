@@ -14,10 +14,19 @@ export interface CorefContext {
   speaker?: string | null;
   /** The authors a title names ("Joint Statement by President Biden and President Macron"): who "we" are. */
   authors?: Entity[];
+  /** Letters the text reproduces, for the "I" of their bodies: their signers, as `speaker` is named. */
+  letters?: readonly Letter[];
   /** Verbs whose subject speaks the clause after them, by lemma ("Russia announced it will …"): their "it" is that clause's subject. */
   speechVerbs?: ReadonlySet<string>;
   /** Words that open a person's name (given names), as written: a surname that is one may be anyone's. */
   nameStarts?: ReadonlyMap<string, boolean>;
+}
+
+/** A letter a text reproduces: its body's characters [start, end) (from its salutation to its closing) and who signed it. */
+export interface Letter {
+  start: number;
+  end: number;
+  signer: string;
 }
 
 /** The key an entity is kept under, so that the same participant is one entity across texts. */
@@ -419,12 +428,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     } else if (m.type === "pronoun" && mi.reference) {
       const r = mi.reference;
       if (r.person === 1 && r.number === "sg") {
-        // "I welcome …" in a minister's release: the minister the publisher names
+        // "I welcome …" in a minister's release: the minister the publisher names; in a letter the release reproduces,
+        // whoever signed it ("Dear President-Elect Prabowo, … I wish you good health … Yours sincerely, Tharman Shanmugaratnam")
+        const name = signerAt(m.start) ?? ctx.speaker;
         if (doc.sentences[m.sentence]!.asked) {
           // a journalist asking speaks for no one
-        } else if (ctx.speaker) {
-          const tenure = kb.tenuresOf(ctx.speaker, ctx.storyDate)[0];
-          const name = ctx.speaker;
+        } else if (name) {
+          const tenure = kb.tenuresOf(name, ctx.storyDate)[0];
           // (one the knowledge base does not list in office then is still the publisher's own: "(Bowen, Nigel)" in 1972)
           m.entity = tenure
             ? personFromKb(tenure.name, tenure.office, tenure.code)
@@ -495,6 +505,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
    * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
    * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).
    */
+  /** The signer of the letter whose body holds character `at`, if any. */
+  function signerAt(at: number): string | null {
+    for (const l of ctx.letters ?? []) if (at >= l.start && at < l.end) return l.signer;
+    return null;
+  }
+
   function labelledSpeakers(d: Doc): Int32Array {
     const out = new Int32Array(d.sentences.length).fill(-1);
     let current = -1;

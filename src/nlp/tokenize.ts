@@ -5,11 +5,17 @@ import { beginText, wink } from "./wink.ts";
 /** Characters that end a line only when a sentence ends there. */
 const LINE_END = /[.!?:;)"”’\]]\s*$/;
 
+/** A letter's salutation, alone on its line ("Dear President-Elect Prabowo,", "Dear Mr. Speaker:"). */
+export const SALUTATION = /^\s*Dear\s[^!?;]{1,70}$/;
+/** A letter's complimentary close, alone on its line ("Yours sincerely,", "Sincerely,", "With warm regards"). */
+export const CLOSING = /^\s*(?:yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:with )?(?:warm|warmest|best|kind|kindest) regards),?\s*$/i;
+
 /**
  * Splits a body into blocks that wink may split further into sentences.
  * wink glues a dateline or headline to the next sentence, and hard-wrapped
  * text (72-column releases) breaks sentences over lines, so a newline ends a
- * block only after sentence-final punctuation or before a blank line.
+ * block only after sentence-final punctuation, before a blank line, or
+ * around the lines that frame a letter (its salutation and close).
  */
 export function blocks(text: string, layout: string = text): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -32,7 +38,10 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
       const next = eol < n ? text.slice(eol + 1, nextEol < 0 ? n : nextEol) : "";
       // (in Markdown, a heading or a bold line is a block of its own, and a list item opens one)
       const marked = markdown && (HEADING_LINE.test(layout.slice(pos, eol)) || (eol < n && LIST_ITEM.test(layout.slice(eol + 1, nextEol < 0 ? n : nextEol))));
-      if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked) {
+      // (a letter's salutation and close are lines of their own, and so is the line before a salutation: its signature
+      // or date, "Yours sincerely\nTharman Shanmugaratnam\n20 March 2024\nDear President-Elect Prabowo,")
+      const letter = SALUTATION.test(line) || CLOSING.test(line) || SALUTATION.test(next);
+      if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked || letter) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
       }
