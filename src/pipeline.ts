@@ -187,12 +187,25 @@ function authorsIn(phrase: string, doc: Doc, kb: KnowledgeBase, refs: References
   return phraseDoc.entities.filter((e) => used.has(e.id) && e.kind !== "group");
 }
 
-/** "Statement from President Joe Biden on …", "Remarks by Secretary Blinken …": the one person a title says speaks, for "I". */
+/** What a title calls a text its speaker delivered: "Statement", "Remarks", "National Statement", "Keynote Address". */
+const SPOKEN = String.raw`(?:statement|remarks|message|letter|op-ed|video message|speech|address)s?`;
+/** "Statement from/by/of President Joe Biden on …", "Remarks as Prepared for Delivery by NEC Director Lael Brainard …". */
+const SPOKEN_BY = new RegExp(String.raw`^(?:transcript of\s+)?(?:[\w-]+\s+){0,2}${SPOKEN}(?:\s+as (?:prepared for delivery|delivered))?\s+(?:by|from|of)\s+(.+)$`, "i");
+/** "Minister for Foreign Affairs Dr Vivian Balakrishnan's National Statement at …", "Transcript of PM Lee Hsien Loong's Remarks …". */
+const SPEAKERS_SPOKEN = new RegExp(String.raw`^(?:transcript of\s+)?(.+?)['’]s\s+(?:[\w-]+\s+){0,2}${SPOKEN}\b`, "i");
+
+/**
+ * "Statement from President Joe Biden on …", "Remarks by Secretary Blinken …", "Minister for Foreign Affairs Dr Vivian
+ * Balakrishnan's National Statement at …": the one person a title says speaks, for "I". Not a spokesperson, whose
+ * "I" is their state's (CODING.md).
+ */
 function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
-  const m = /^(?:[\w-]+\s+)?(?:statement|remarks|message|letter|op-ed|video message)s?\s+(?:by|from)\s+(.+)$/i.exec(doc.source.meta.title ?? "");
+  const title = doc.source.meta.title ?? "";
+  const m = SPOKEN_BY.exec(title) ?? SPEAKERS_SPOKEN.exec(title);
   if (!m) return null;
   const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
   if (/\band\b|&/.test(part)) return null; // a joint statement: its "we" are its authors
+  if (/spokes(?:person|man|woman)/i.test(part)) return null;
   // (a name the knowledge base does not know stays short: "Biden Applauding House Passage" is a misread title)
   return onePerson(doc, part, kb, refs, ctx, (e) => e.source === "kb" || e.name.split(/\s+/).length <= 3);
 }

@@ -1255,6 +1255,15 @@ describe("who 'I' is", () => {
     const support = find(toPlover(coder.code(sourceFromText("t", "I thank Prime Minister Kishida for his leadership.", { storyDate: "2023-05-21", publisher: "The White House (USA)", title: "Statement from President Joe Biden on the G7 Summit" }))), "SUPPORT")[0]!;
     expect(support.actor[0]!.name).toBe("Joe Biden");
   });
+  it("is the person whose statement, speech or remarks a title names, however it puts it", () => {
+    const speaker = (title: string, publisher: string, storyDate: string) =>
+      find(toPlover(coder.code(sourceFromText("t", "I thank Prime Minister Kishida for his leadership.", { storyDate, publisher, title }))), "SUPPORT")[0]?.actor[0]?.name;
+    expect(speaker("Minister for Foreign Affairs Dr Vivian Balakrishnan’s National Statement at the General Debate", "Ministry of Foreign Affairs, Singapore", "2023-09-23")).toBe("Vivian Balakrishnan");
+    expect(speaker("Transcript of PM Lee Hsien Loong's Remarks at the Nikkei Forum", "Ministry of Foreign Affairs, Singapore", "2023-05-25")).toBe("Lee Hsien Loong");
+    expect(speaker("Statement of President Joe Biden on the G7 Summit", "The White House (USA)", "2023-05-21")).toBe("Joe Biden");
+    // (a spokesperson's "I" is their state's, not their own: CODING.md)
+    expect(speaker("Foreign Ministry Spokesperson Hua Chunying's Remarks on the G7 Summit", CHINA_MFA, "2019-08-07")).not.toBe("Hua Chunying");
+  });
   it("tells a transcript's askers from its speakers by their labels ('Reuters: …' asks, 'Zhao Lijian: …' answers)", () => {
     const text = [
       "Reuters: The US is bullying China on all fronts. What is your comment?",
