@@ -501,16 +501,16 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (entities[owner.entity]!.kind === "state") m.entity = owner.entity;
   });
 
-  /**
-   * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
-   * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).
-   */
   /** The signer of the letter whose body holds character `at`, if any. */
   function signerAt(at: number): string | null {
     for (const l of ctx.letters ?? []) if (at >= l.start && at < l.end) return l.signer;
     return null;
   }
 
+  /**
+   * Per sentence, the person whose turn of a transcript it is (the person a label such as "SECRETARY BLINKEN:" names,
+   * to the next label), -1 where no label named a person (a journalist's "QUESTION:", "Q:", "A:", or no transcript).
+   */
   function labelledSpeakers(d: Doc): Int32Array {
     const out = new Int32Array(d.sentences.length).fill(-1);
     let current = -1;
