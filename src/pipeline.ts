@@ -231,7 +231,7 @@ function bylineSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: Coref
  */
 function letters(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): Letter[] {
   const text = doc.text;
-  if (!/\bDear\b/.test(text)) return [];
+  if (!/\b(?:Dear|Excellency|Majesty|Highness)\b/.test(text)) return [];
   const out: Letter[] = [];
   let body = -1; // where the open letter's body starts
   for (let start = 0; start < text.length; ) {

@@ -89,7 +89,7 @@ describe("coreference", () => {
       "I would like to thank Malaysia for the assistance rendered to Singaporeans affected by the floods.",
       "Yours sincerely,",
       "LEE HSIEN LOONG",
-      "Dear Minister Zambry,",
+      "Your Excellency,",
       "I would also like to thank Malaysia for supporting Singaporeans affected by the floods.",
       "Yours sincerely,",
       "Vivian Balakrishnan",

@@ -5,8 +5,8 @@ import { beginText, wink } from "./wink.ts";
 /** Characters that end a line only when a sentence ends there. */
 const LINE_END = /[.!?:;)"”’\]]\s*$/;
 
-/** A letter's salutation, alone on its line ("Dear President-Elect Prabowo,", "Dear Mr. Speaker:"). */
-export const SALUTATION = /^\s*Dear\s[^!?;]{1,70}$/;
+/** A letter's salutation, alone on its line ("Dear President-Elect Prabowo,", "Dear Mr. Speaker:", "Your Excellency,"). */
+export const SALUTATION = /^\s*(?:Dear\s[^!?;]{1,70}|(?:Your\s+)?(?:Excellency|Majesty|(?:Royal\s+)?Highness)[,:]?\s*)$/;
 /** A letter's complimentary close, alone on its line ("Yours sincerely,", "Sincerely,", "With warm regards"). */
 export const CLOSING = /^\s*(?:yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:with )?(?:warm|warmest|best|kind|kindest) regards),?\s*$/i;
 
