@@ -1,8 +1,10 @@
 /**
  * Scores the committed syntax model: the UD English Web Treebank test file
- * (parsed from its gold words, tagged by readout's own tagger) and readout's
+ * (parsed from its gold words, tagged by readout's own tagger), readout's
  * diplomatic sentences (test/fixtures/syntax/diplomatic.jsonl), tokenized
- * and read as the coder reads them.
+ * and read as the coder reads them, and readout's own held-out treebank of
+ * news, press-conference and readout sentences
+ * (test/fixtures/syntax/readout-news.conllu), from its gold words.
  *
  *   npm run score:parser [-- --model FILE] [--misses]
  */
@@ -27,6 +29,10 @@ console.log(`diplomatic sentences (${cases.length}, ${roles.total} roles of even
 for (const [role, c] of roles.byRole) console.log(`  ${role.padEnd(10)} ${pct(c.right / c.total)}  (${c.right}/${c.total})`);
 for (const [genre, c] of roles.byGenre) console.log(`  ${genre.padEnd(10)} ${pct(c.right / c.total)}  (${c.right}/${c.total})`);
 if (args.includes("--misses")) for (const m of roles.misses) console.log(`  miss ${m}`);
+
+// readout's own held-out treebank in the style of news wire, press conferences and readouts (never trained on)
+const own = attachmentScores(model, readConllu(resolve(root, "test/fixtures/syntax/readout-news.conllu")));
+console.log(`readout's own news and diplomatic treebank (held out): ${own.sentences} sentences, ${own.words} words, tags ${pct(own.tagAccuracy)}, UAS ${pct(own.uas)} LAS ${pct(own.las)}`);
 
 const test = readConllu(resolve(root, "..", "shared", "ud", "en_ewt", "en_ewt-ud-test.conllu"));
 const started = performance.now();
