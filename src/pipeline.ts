@@ -237,7 +237,8 @@ function letters(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContex
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf("\n", start);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(start, end).trim();
+    // (both patterns allow the spaces around a line)
+    const line = text.slice(start, end);
     if (SALUTATION.test(line)) body = end;
     else if (body >= 0 && CLOSING.test(line)) {
       let next = end;

@@ -161,7 +161,6 @@ export function coordinatedBefore(doc: Doc, m: Mention, sent: Sentence, mentionO
   return out;
 }
 
-
 /**
  * What joins the rest of a name the knowledge base ends early ("Tamim Bin Hamad Al-Thani"): a family name's particles,
  * and those only ever hyphenated to the next part, which never run on into a title ("ad-Din", "as-Sharaa").

@@ -24,6 +24,9 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
   const n = text.length;
   // (a text with markup has its layout apart: compared once, not at every line)
   const markdown = layout !== text;
+  // whether the line starting at salutationAt is a letter's salutation, found while it was the next line
+  let salutationAt = -1;
+  let salutationNext = false;
   while (pos <= n) {
     let eol = text.indexOf("\n", pos);
     if (eol < 0) eol = n;
@@ -40,7 +43,11 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
       const marked = markdown && (HEADING_LINE.test(layout.slice(pos, eol)) || (eol < n && LIST_ITEM.test(layout.slice(eol + 1, nextEol < 0 ? n : nextEol))));
       // (a letter's salutation and close are lines of their own, and so is the line before a salutation: its signature
       // or date, "Yours sincerely\nTharman Shanmugaratnam\n20 March 2024\nDear President-Elect Prabowo,")
-      const letter = SALUTATION.test(line) || CLOSING.test(line) || SALUTATION.test(next);
+      // (each line is tested once: as the next line, then reused as the current one)
+      const salutation = salutationAt === pos ? salutationNext : SALUTATION.test(line);
+      salutationNext = SALUTATION.test(next);
+      salutationAt = eol + 1;
+      const letter = salutation || salutationNext || CLOSING.test(line);
       if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked || letter) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
