@@ -1163,6 +1163,16 @@ describe("unnamed collectives", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);
   });
+  it("codes a collective of non-governmental bodies NGO, unless the phrase names a state or organization of its own", () => {
+    const at = "2016-02-10";
+    expect(find(code("Human rights groups condemned the decision by Egypt.", at), "ACCUSE")[0]!.actor[0]).toMatchObject({ name: "Human rights groups", kind: "group", code: "NGO" });
+    expect(find(code("NGOs criticised the government of Kenya.", at), "ACCUSE")[0]!.actor[0]).toMatchObject({ kind: "group", code: "NGO" });
+    expect(find(code("Palestinian human rights groups condemned Israel.", at), "ACCUSE")[0]!.actor[0]).toMatchObject({ code: "PSE" });
+    expect(find(code("UN aid agencies welcomed the decision by Egypt.", at), "SUPPORT")[0]!.actor[0]).toMatchObject({ code: "UNO" });
+    // (only the bodies after the last "and": "governments" are none)
+    const invite = find(code("The Department of Homeland Security will invite state and local governments and nonprofit organizations to register voters.", at), "AGREE")[0]!;
+    expect(invite.recipient[0]).toMatchObject({ name: "nonprofit organizations", code: "NGO" });
+  });
   it("places people present where the sentence says in that place's state, not bodies, nor those a word before claims", () => {
     const on = eventsOn("2023-06-14");
     expect(on("Kenyan police arrested dozens of opposition supporters in Nairobi on Tuesday.")).toEqual(["COERCE Kenyan police -> opposition supporters"]);

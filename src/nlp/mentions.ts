@@ -484,9 +484,11 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       // (a sentence's first word is capitalised, and the tokenizer's tagger may read it as a name: "Police in Nairobi fired …")
       // (a bloc's head, "countries" or "allies", makes a party only after a region's adjective: "African countries")
       const blocHead = refs.blocHeads.has(tokens.lower[t]!);
-      if (!(blocHead || refs.collectives.has(tokens.lower[t]!)) || !(tokens.pos[t] === "NOUN" || (tokens.pos[t] === "PROPN" && t === s0)) || !free(t, t + 1)) return null;
+      // ("NGOs": an acronym, a name to the tagger)
+      const acronym = refs.ngo.acronyms.has(tokens.lower[t]!);
+      if (!(blocHead || refs.collectives.has(tokens.lower[t]!)) || !(tokens.pos[t] === "NOUN" || (tokens.pos[t] === "PROPN" && (t === s0 || acronym))) || !free(t, t + 1)) return null;
       // a common noun, not a word of a name ("the People's Republic of China", "Syrian Democratic Forces")
-      if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!))) return null;
+      if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!) && !acronym)) return null;
       // "police station", "community leaders": the noun modifies the head after it
       if (t + 1 < s1 && tokens.pos[t + 1] === "NOUN") return null;
       // "China's firm opposition to the bill": a stance, not the opposition as a group ("urged the opposition to join talks" is one)
@@ -564,7 +566,26 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
           end = u.end;
         }
       }
+      // "human rights groups", "international aid agencies", "NGOs": non-governmental organizations, unless the phrase
+      // names whose ("UN aid agencies")
+      // ("state and local governments and nonprofit organizations": the bodies after the last "and")
+      if (!code && !bloc && (acronym || refs.ngo.heads.has(tokens.lower[t]!))) {
+        let from = a;
+        for (let i = a; i < t; i++) if (tokens.lower[i] === "and") from = i + 1;
+        if (acronym || ngoModified(from, t)) {
+          code = "NGO";
+          a = from;
+        }
+      }
       return { start: a, end, code };
+    }
+
+    /** Whether a modifier of a non-governmental body stands in [a, t) and no named entity ends at a ("UN aid agencies"). */
+    function ngoModified(a: number, t: number): boolean {
+      const k = unitEndingAt.get(a);
+      if (k !== undefined && units[k]!.entry) return false;
+      for (let i = a; i < t; i++) if (refs.ngo.modifiers.has(tokens.lower[i]!)) return true;
+      return false;
     }
 
     /**

@@ -53,6 +53,8 @@ export class References {
   readonly blocHeads: Set<string>;
   /** Nouns of armed forces and their weapons ("troops", "warplanes"), folded (data/lexicon/armed-actors.txt). */
   readonly armedActors: Set<string>;
+  /** Collectives of non-governmental organizations (data/lexicon/ngo-collectives.tsv): the nouns of bodies, their modifiers ("rights", "aid") and acronyms ("ngos"). */
+  readonly ngo = { heads: new Set<string>(), modifiers: new Set<string>(), acronyms: new Set<string>() };
 
   constructor(dataDir: string) {
     this.titleWords = readWordList(join(dataDir, "lexicon", "title-words.txt"));
@@ -68,6 +70,12 @@ export class References {
     this.stateHeads = readWordList(join(dataDir, "lexicon", "state-heads.txt"));
     this.blocHeads = readWordList(join(dataDir, "lexicon", "bloc-heads.txt"));
     this.armedActors = readWordList(join(dataDir, "lexicon", "armed-actors.txt"));
+    for (const r of readTsv(join(dataDir, "lexicon", "ngo-collectives.tsv"))) {
+      const set = r.role === "head" ? this.ngo.heads : r.role === "modifier" ? this.ngo.modifiers : r.role === "acronym" ? this.ngo.acronyms : null;
+      if (!set) throw new Error(`ngo-collectives.tsv: "${r.word}" has no role head, modifier or acronym`);
+      if (set !== this.ngo.modifiers && !this.collectives.has(r.word!)) throw new Error(`ngo-collectives.tsv: "${r.word}" is not in collectives.txt`);
+      set.add(r.word!);
+    }
     for (const r of readTsv(join(dataDir, "lexicon", "institutions.tsv"))) {
       this.institutionWords.add(r.word!);
       if (r.head === "head") this.institutionHeads.add(r.word!);
