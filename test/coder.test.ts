@@ -45,6 +45,14 @@ describe("titles resolved in time", () => {
     expect(eventsOn("2010-07-19")("King Abdullah praised Iraq.")).toEqual(["SUPPORT Abdullah bin Abdulaziz -> Iraq"]);
     expect(eventsOn("1987-10-19")("George Bush praised Iraq.")).toEqual(["SUPPORT George H. W. Bush -> Iraq"]);
   });
+
+  it("reads a bare surname in an undated text as the one person the knowledge base knows by it, and a shared one as no one", () => {
+    const undated = (text: string) => code(text, null).map((r) => `${r.event} ${dyad(r)}`);
+    expect(undated("Obama urged China to do more to rein in North Korea.")).toEqual(["REQUEST Barack Obama -> China"]);
+    expect(undated("Merkel and Macron discussed Ukraine on Monday.")).toEqual(["CONSULT Angela Merkel+Emmanuel Macron -> "]);
+    // (two presidents Bush)
+    expect(undated("Bush praised Iraq.")).toEqual([]);
+  });
 });
 
 describe("people never seen before", () => {

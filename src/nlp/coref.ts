@@ -157,10 +157,14 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return before >= 0 ? before : after >= 0 ? after : people[0]!.id;
   };
 
-  /** Tenures on the story date of people one of whose name words is `w` (folded); none without a date. */
+  /**
+   * Tenures on the story date of people one of whose name words is `w` (folded). Without a date, every tenure: a
+   * surname then names whoever alone in the knowledge base bears it ("Putin met Erdogan in Sochi", undated).
+   */
   const currentWithNameWord = (w: string): Tenure[] => {
     const date = ctx.storyDate;
-    return date ? kb.tenuresWithNameWord(w).filter((t) => t.start <= date && (t.end === null || date <= t.end)) : [];
+    const all = kb.tenuresWithNameWord(w);
+    return date ? all.filter((t) => t.start <= date && (t.end === null || date <= t.end)) : all;
   };
 
   /** The codes of the states and bodies the text's mentions name. */
