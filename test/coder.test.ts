@@ -53,6 +53,12 @@ describe("titles resolved in time", () => {
     // (two presidents Bush)
     expect(undated("Bush praised Iraq.")).toEqual([]);
   });
+
+  it("reads no day or month as a surname, though an office holder bears it", () => {
+    // (Godwin Friday, Prime Minister of Saint Vincent and the Grenadines from November 2025)
+    const text = "The Pentagon said the strike came in retaliation for last Friday's Iranian missile attack on a ship.";
+    for (const date of ["2025-12-10", null]) expect(code(text, date).flatMap((r) => r.actor).map((e) => e.name)).toEqual(["Iran"]);
+  });
 });
 
 describe("people never seen before", () => {

@@ -5,6 +5,7 @@ import { fold, lastWordOf, nameWords } from "../kb/fold.ts";
 import type { MentionInfo } from "./mentions.ts";
 import { nameRunEnd } from "./mentions.ts";
 import { locativeBefore, nearestLocation } from "./location.ts";
+import { isCalendarWord } from "./dates.ts";
 
 export interface CorefContext {
   storyDate: string | null;
@@ -937,6 +938,8 @@ function findSurnames(
       if (covered[t] || !/^\p{Lu}/u.test(tokens.text[t]!)) continue;
       const end = nameRunEnd(tokens, t, sent.tokenEnd);
       if (end === t || end - t > 3) continue;
+      // (a day or month is no one's surname: "last Friday's attack" is not Prime Minister Godwin Friday's)
+      if (end - t === 1 && isCalendarWord(tokens.lower[t]!)) continue;
       const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
       let id = matchSurname(word, null, null, null, t);
       // (a word of a hyphenated compound is no name on its own: "the Biden-Harris Administration")
