@@ -54,6 +54,14 @@ describe("titles resolved in time", () => {
     expect(undated("Bush praised Iraq.")).toEqual([]);
   });
 
+  it("reads a surname as the person the text named with it, an article hyphenated to it aside ('Mr Assad' after 'Bashar al-Assad')", () => {
+    const text = "Vladimir Putin had a telephone conversation with Bashar al-Assad. Putin congratulated Mr Assad on the liberation of Palmyra.";
+    for (const date of ["2016-03-27", null]) {
+      const support = find(code(text, date), "SUPPORT")[0]!;
+      expect(support.recipient[0]).toMatchObject({ name: "Bashar al-Assad", code: "SYR" });
+    }
+  });
+
   it("reads no day or month as a surname, though an office holder bears it", () => {
     // (Godwin Friday, Prime Minister of Saint Vincent and the Grenadines from November 2025)
     const text = "The Pentagon said the strike came in retaliation for last Friday's Iranian missile attack on a ship.";

@@ -108,7 +108,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     for (; indexed < entities.length; indexed++) {
       const e = entities[indexed]!;
       if (e.kind !== "person") continue;
-      const parts = fold(e.name).split(/\s+/);
+      // (an article hyphenated to the family name is no part of it: "Mr Assad" after "Bashar al-Assad")
+      const parts = nameWords(e.name);
+      if (!parts.length) continue;
       for (const p of new Set([parts[0]!, parts[parts.length - 1]!])) {
         const l = byNameEnd.get(p);
         if (l) l.push(e);
