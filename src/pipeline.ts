@@ -55,6 +55,11 @@ export class Coder {
     const speakers = new Map<string | null, string | null>(); // publisher name -> the person it names
     // worked out once per publisher name
     const publisherOf = (doc: Doc) => memo(publishers, doc.source.meta.publisher, () => publisherCode(doc.source.meta, kb));
+    // whose voice a text is: its publisher's state or organization, else, for a publisher that names none, the state of
+    // the official its title or byline says speaks ("Foreign Ministry Spokesperson Geng Shuang's Regular Press
+    // Conference", "Statement by Press Secretary Jen Psaki"); worked out with the mentions, read by later stages
+    const voices = new WeakMap<Doc, string | null>();
+    const voiceOf = (doc: Doc) => (voices.has(doc) ? voices.get(doc)! : publisherOf(doc));
     this.stages = [
       {
         name: "sections",
@@ -89,6 +94,11 @@ export class Coder {
             nameStarts: refs.nameStarts,
           };
           ctx.speaker ??= titleSpeaker(doc, kb, refs, ctx) ?? bylineSpeaker(doc, kb, refs, ctx);
+          if (ctx.publisherCode === null) {
+            const official = ctx.speaker ?? titleSpokesperson(doc, kb, refs, ctx);
+            ctx.publisherCode = official ? (kb.tenuresOf(official, ctx.storyDate)[0]?.code ?? null) : null;
+            voices.set(doc, ctx.publisherCode);
+          }
           resolveEntities(doc, layer.info, kb, { ...ctx, authors: jointAuthors(doc, kb, refs, ctx), letters: letters(doc, kb, refs, ctx) });
         },
       },
@@ -101,7 +111,7 @@ export class Coder {
         requires: ["tokens", "sentences", "mentions"],
         assigns: ["syntax"],
         run: (doc) => {
-          const voiced = publisherOf(doc) !== null;
+          const voiced = voiceOf(doc) !== null;
           const mentioned = new Uint8Array(doc.sentences.length);
           for (const m of doc.mentions) mentioned[m.sentence] = 1;
           const wanted = (d: Doc, s: Sentence) =>
@@ -122,7 +132,7 @@ export class Coder {
         name: "events",
         requires: ["mentions", "entities", "sentenceDates"],
         assigns: ["events"],
-        run: (doc) => codeEvents(doc, { kb, lexicon, publisherCode: publisherOf(doc) }),
+        run: (doc) => codeEvents(doc, { kb, lexicon, publisherCode: voiceOf(doc) }),
       },
     ];
   }
@@ -200,14 +210,33 @@ const SPEAKERS_SPOKEN = new RegExp(String.raw`^(?:transcript of\s+)?(.+?)['’]s
  * "I" is their state's (CODING.md).
  */
 function titleSpeaker(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
-  const title = doc.source.meta.title ?? "";
-  const m = SPOKEN_BY.exec(title) ?? SPEAKERS_SPOKEN.exec(title);
-  if (!m) return null;
-  const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
-  if (/\band\b|&/.test(part)) return null; // a joint statement: its "we" are its authors
-  if (/spokes(?:person|man|woman)/i.test(part)) return null;
+  const part = titledSpeakers(doc, [SPOKEN_BY, SPEAKERS_SPOKEN]);
+  if (!part || /spokes(?:person|man|woman)/i.test(part)) return null;
   // (a name the knowledge base does not know stays short: "Biden Applauding House Passage" is a misread title)
   return onePerson(doc, part, kb, refs, ctx, (e) => e.source === "kb" || e.name.split(/\s+/).length <= 3);
+}
+
+/** "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on …", "Press Briefing by Press Secretary Jen Psaki". */
+const BRIEFED_BY = /^(?:[\w-]+\s+){0,2}(?:press (?:briefing|conference)|briefing|news conference)s?\s+(?:by|with|of)\s+(.+)$/i;
+const SPEAKERS_BRIEFING = /^(.+?)['’]s\s+(?:[\w-]+\s+){0,2}(?:press (?:briefing|conference)|briefing|news conference)s?\b/i;
+
+/**
+ * The one official a title says speaks or briefs, a spokesperson included ("Foreign Ministry Spokesperson Geng
+ * Shuang's Regular Press Conference"): whose state a text of a publisher that names none speaks for.
+ */
+function titleSpokesperson(doc: Doc, kb: KnowledgeBase, refs: References, ctx: CorefContext): string | null {
+  const part = titledSpeakers(doc, [SPOKEN_BY, SPEAKERS_SPOKEN, BRIEFED_BY, SPEAKERS_BRIEFING]);
+  return part ? onePerson(doc, part, kb, refs, ctx, (e) => e.source === "kb") : null;
+}
+
+/** The words naming who speaks in a title one of `patterns` reads, up to its topic; null for none or a joint statement. */
+function titledSpeakers(doc: Doc, patterns: RegExp[]): string | null {
+  const title = doc.source.meta.title ?? "";
+  let m: RegExpExecArray | null = null;
+  for (const p of patterns) if ((m = p.exec(title))) break;
+  if (!m) return null;
+  const part = m[1]!.split(/\s(?:on|regarding|concerning|about|following|in support of|to mark|at|before|after)\s|:/i)[0]!;
+  return /\band\b|&/.test(part) ? null : part; // a joint statement: its "we" are its authors
 }
 
 /**

@@ -1309,6 +1309,14 @@ describe("who 'I' is", () => {
     const records = code("Q: I thank the minister for the briefing.\n\nA: I thank Pakistan for its support.", "2019-06-21", CHINA_MFA);
     expect(find(records, "SUPPORT").map(dyad)).toEqual(["China -> Pakistan"]);
   });
+  it("is the state of the spokesperson a title names when no publisher says whose voice the text is", () => {
+    const text = "Q: I thank the minister for the briefing.\n\nA: I thank Pakistan for its support.";
+    const title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on June 21, 2019";
+    const records = toPlover(coder.code(sourceFromText("t", text, { storyDate: "2019-06-21", title })));
+    expect(find(records, "SUPPORT").map(dyad)).toEqual(["China -> Pakistan"]);
+    // (a title that names no official gives the text no voice)
+    expect(toPlover(coder.code(sourceFromText("t", text, { storyDate: "2019-06-21", title: "Regular Press Conference" })))).toEqual([]);
+  });
   it("is the minister a release's publisher names, known to the knowledge base or not", () => {
     const records = code("I congratulated the Government of Japan on its successful elections.", "1972-06-02", "Australian Minister for Foreign Affairs (Bowen, Nigel), via ParlInfo/Trove");
     expect(records[0]?.actor[0]).toMatchObject({ name: "Nigel Bowen", code: "AUS" });
