@@ -13,6 +13,7 @@ import { parseSentences } from "./nlp/parse.ts";
 import { CLOSING, SALUTATION, phraseTokens, tokenize } from "./nlp/tokenize.ts";
 import { type SyntaxModel, loadSyntaxModel, syntaxModelPath } from "./syntax/model.ts";
 import { publisherCode, publisherSpeaker } from "./kb/publisher.ts";
+import { latestStatedDate } from "./ingest/dateline.ts";
 
 export interface CoderOptions {
   /** Folder with the data files (default: the package's data/). */
@@ -84,10 +85,12 @@ export class Coder {
         requires: ["tokens", "sentences"],
         assigns: ["mentions", "entities"],
         run: (doc) => {
-          const layer = findMentions(doc, kb, refs);
+          // (an undated text's names and titles are read on the latest date it states: "On 3 May 2014, the Secretary-General …")
+          const date = doc.source.meta.storyDate ?? latestStatedDate(doc.text);
+          const layer = findMentions(doc, kb, refs, date);
           doc.mentions = layer.mentions;
           const ctx = {
-            storyDate: doc.source.meta.storyDate,
+            storyDate: date,
             publisherCode: publisherOf(doc),
             speaker: memo(speakers, doc.source.meta.publisher, () => publisherSpeaker(doc.source.meta, kb)),
             speechVerbs: refs.speechVerbs,

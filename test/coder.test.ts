@@ -62,6 +62,12 @@ describe("titles resolved in time", () => {
     }
   });
 
+  it("reads an undated text's titles on the latest date it states, and names no one by a title when it states none", () => {
+    const text = "On 19 June 2013 the Secretary-General met with the Foreign Minister of Japan in New York. The Secretary-General thanked Japan for its support.";
+    expect(find(code(text, null), "SUPPORT")[0]!.actor[0]).toMatchObject({ name: "Ban Ki-moon", code: "UNO" });
+    expect(find(code("The Secretary-General thanked Japan for its support.", null), "SUPPORT")).toEqual([]);
+  });
+
   it("reads no day or month as a surname, though an office holder bears it", () => {
     // (Godwin Friday, Prime Minister of Saint Vincent and the Grenadines from November 2025)
     const text = "The Pentagon said the strike came in retaliation for last Friday's Iranian missile attack on a ship.";

@@ -100,3 +100,18 @@ export function findDateline(text: string): string | null {
   }
   return null;
 }
+
+const STATED_DATE = new RegExp(`\\b${DATE}\\b`, "giu");
+
+/**
+ * The latest full date (day, month and year) a text states anywhere, as YYYY-MM-DD, or null: for an undated text, the
+ * time it was most likely written, to read its titles and names in ("the Secretary-General" of 2013 or of 2022).
+ */
+export function latestStatedDate(text: string): string | null {
+  let latest: string | null = null;
+  for (const m of text.matchAll(STATED_DATE)) {
+    const d = toIso(m, 1);
+    if (d && (!latest || d > latest)) latest = d;
+  }
+  return latest;
+}

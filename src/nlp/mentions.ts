@@ -83,7 +83,8 @@ const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehe
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
 /** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
-export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "source">, kb: KnowledgeBase, refs: References): MentionLayer {
+/** `date`: the day names are read on (the story's date, or for an undated text the one it most likely has). */
+export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "source">, kb: KnowledgeBase, refs: References, date = doc.source.meta.storyDate): MentionLayer {
   const { tokens } = doc;
   // (each mention is copied once, in document order, with its id: see withId)
   const mentions: Array<Omit<Mention, "id" | "entity">> = [];
@@ -112,7 +113,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         continue;
       }
       if (m) {
-        const entry = pick(m.values, kb, doc.source.meta.storyDate);
+        const entry = pick(m.values, kb, date);
         units.push({ start: i, end: m.end, entry });
         i = m.end;
       } else {

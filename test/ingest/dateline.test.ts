@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDateline, isoDate } from "../../src/ingest/dateline.ts";
+import { findDateline, isoDate, latestStatedDate } from "../../src/ingest/dateline.ts";
 
 describe("findDateline", () => {
   it.each([
@@ -49,5 +49,16 @@ describe("isoDate", () => {
     for (const value of ["2013-02-30", "2013-13-01", "19 June 2013", "20130619", "unknown", "", 20130619, null]) {
       expect(isoDate(value)).toBeNull();
     }
+  });
+});
+
+describe("latestStatedDate", () => {
+  it("is the latest full date a text states anywhere, in any of the written forms", () => {
+    expect(latestStatedDate("The talks of June 19, 2013 followed those of 3 May 2014. The next round opens on Friday, March 4, 2016.")).toBe("2016-03-04");
+    expect(latestStatedDate("Signed on 2015-01-02; reviewed on 1 February 2014.")).toBe("2015-01-02");
+  });
+  it("is null for a text that states no full date, or only impossible ones", () => {
+    expect(latestStatedDate("The ministers met on Monday, in June, as in 2013.")).toBeNull();
+    expect(latestStatedDate("Dated February 30, 2013.")).toBeNull();
   });
 });
