@@ -26,6 +26,19 @@ if (dataAt >= 0) {
   }
   extra.splice(dataAt, 2);
 }
+// --without date,publisher,title codes each text as if it came without that metadata: how readout fares on texts of
+// publishers it does not know, undated or untitled
+const withoutAt = extra.indexOf("--without");
+const without = new Set<string>();
+if (withoutAt >= 0) {
+  for (const field of (extra[withoutAt + 1] ?? "").split(",").filter(Boolean)) without.add(field);
+  const unknown = [...without].filter((f) => !["date", "publisher", "title"].includes(f));
+  if (!without.size || unknown.length) {
+    console.error(`score:dev: --without expects a comma-separated list of date, publisher, title; got ${extra[withoutAt + 1] ?? "nothing"}`);
+    process.exit(2);
+  }
+  extra.splice(withoutAt, 2);
+}
 const coder = new Coder(dataDir ? { dataDir: resolve(dataDir) } : {});
 const lines: string[] = [];
 for await (const item of readInputs([gold])) {
@@ -33,9 +46,13 @@ for await (const item of readInputs([gold])) {
     console.error(item.error.message);
     continue;
   }
+  const meta = item.doc.meta;
+  if (without.has("date")) meta.storyDate = null;
+  if (without.has("publisher")) meta.publisher = null;
+  if (without.has("title")) meta.title = null;
   for (const r of toPlover(coder.code(item.doc))) lines.push(JSON.stringify(r));
 }
-const outFile = join(root, "out", "dev-events.jsonl");
+const outFile = join(root, "out", without.size ? `dev-events-without-${[...without].sort().join("-")}.jsonl` : "dev-events.jsonl");
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, lines.join("\n") + "\n");
 process.stdout.write(
