@@ -1255,6 +1255,7 @@ describe("blame and dismissal said of someone", () => {
   it("reads abuses said of a state as accusations in the text's voice", () => {
     expect(tuples("The US and Canada abused their bilateral extradition treaty.", "ACCUSE")).toEqual(["China -> Canada+United States"]);
     expect(tuples("The PRC has suppressed the freedoms of Hong Kongers.", "ACCUSE", "U.S. Department of State")).toEqual(["United States -> China"]);
+    expect(tuples("The PRC continues to coerce Southeast Asian coastal states.", "ACCUSE", "U.S. Department of State")).toEqual(["United States -> China"]);
   });
   it("codes a claim called nonsense as rejected", () => {
     expect(tuples("The remarks by the Australian side are pure nonsense.", "REJECT")).toEqual(["China -> Australia"]);
