@@ -68,6 +68,13 @@ describe("titles resolved in time", () => {
     expect(find(code("The Secretary-General thanked Japan for its support.", null), "SUPPORT")).toEqual([]);
   });
 
+  it("reads no word of a closed class or single letter opening a sentence as a surname of someone named before", () => {
+    // (a heading's name read on into the next line: "Zhulkarnain Abdul Rahim To")
+    const text = "The Prime Minister met Senior Minister of State Zhulkarnain Abdul Rahim\nTo date, Singapore has sent aid. To help the evacuees, Singapore deployed an aircraft. In terms of trade, both sides agreed to cooperate.";
+    const doc = coder.code(sourceFromText("t", text, { storyDate: "2021-08-24", publisher: "Ministry of Foreign Affairs, Singapore" }));
+    expect(doc.mentions.filter((m) => m.type === "surname").map((m) => doc.text.slice(m.start, m.end))).toEqual([]);
+  });
+
   it("reads no day or month as a surname, though an office holder bears it", () => {
     // (Godwin Friday, Prime Minister of Saint Vincent and the Grenadines from November 2025)
     const text = "The Pentagon said the strike came in retaliation for last Friday's Iranian missile attack on a ship.";

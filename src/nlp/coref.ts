@@ -924,6 +924,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
   }
 }
 
+/** Parts of speech no name word has. */
+const CLOSED_CLASS = new Set(["ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"]);
+
 /** Marks lone surnames of people named earlier ("Wang said", "Al-Thani and Hermann"). */
 function findSurnames(
   doc: Doc,
@@ -940,8 +943,9 @@ function findSurnames(
       if (covered[t] || !/^\p{Lu}/u.test(tokens.text[t]!)) continue;
       const end = nameRunEnd(tokens, t, sent.tokenEnd);
       if (end === t || end - t > 3) continue;
-      // (a day or month is no one's surname: "last Friday's attack" is not Prime Minister Godwin Friday's)
-      if (end - t === 1 && isCalendarWord(tokens.lower[t]!)) continue;
+      // (a day or month is no one's surname: "last Friday's attack" is not Prime Minister Godwin Friday's; nor is a letter or
+      // a word of a closed class opening a sentence, whatever name a misread heading ended in: "In terms of …", "To date")
+      if (end - t === 1 && (isCalendarWord(tokens.lower[t]!) || tokens.text[t]!.length === 1 || CLOSED_CLASS.has(tokens.pos[t]!))) continue;
       const word = doc.text.slice(tokens.start[t]!, tokens.end[end - 1]!);
       let id = matchSurname(word, null, null, null, t);
       // (a word of a hyphenated compound is no name on its own: "the Biden-Harris Administration")
