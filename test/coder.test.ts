@@ -1194,6 +1194,12 @@ describe("unnamed collectives", () => {
     const union = find(code("China appreciates the efforts of the African Union to fight the epidemic.", "2020-04-10"), "SUPPORT")[0]!;
     expect(union.recipient[0]).toMatchObject({ name: "African Union", kind: "org" });
   });
+  it("gives collectives coordinated with one placed 'in' a state that state, but not an adjective's or a list's first state", () => {
+    const urge = find(code("We urge certain organizations and individuals in Australia to stop hyping up Xinjiang-related issues.", "2019-06-10", CHINA_MFA), "REQUEST")[0]!;
+    expect(urge.recipient.map((e) => `${e.code}/${e.name}`)).toEqual(["AUS/certain organizations", "AUS/individuals in Australia"]);
+    const met = find(code("The President met leaders and senior officials of Australia, India and Japan.", "2019-06-10", "The White House (USA)"), "CONSULT")[0]!;
+    expect([...met.actor, ...met.recipient].map((e) => e.name)).not.toContain("leaders");
+  });
   it("leaves a collective whose state the text does not say out of the event", () => {
     const records = code("The President thanked volunteers and police for their work.", "2022-03-15");
     expect(records.flatMap((r) => r.recipient).some((e) => e.kind === "group")).toBe(false);

@@ -345,6 +345,22 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (code) m.entity = collective(mi.name, code);
   });
 
+  // a collective coordinated with one whose "in" phrase names its state shares it: "some companies and individuals in
+  // the US", "certain organizations and individuals in Australia", "civil society, media, political and business
+  // leaders in Turkey" (an adjective does not carry over, "Syrian rebels and Turkish troops", nor the first state of a
+  // list, "leaders and senior officials of Australia, Comoros, …")
+  for (let i = doc.mentions.length - 2; i >= 0; i--) {
+    const m = doc.mentions[i]!;
+    const next = doc.mentions[i + 1]!;
+    if (m.entity >= 0 || m.type !== "collective" || !info[i]!.name || next.type !== "collective" || next.entity < 0 || next.sentence !== m.sentence) continue;
+    let joined = true;
+    for (let t = m.tokenEnd; t < next.tokenStart && joined; t++) joined = /^(and|or|,)$/.test(tokens.lower[t]!);
+    const code = entities[next.entity]!.code;
+    const listed = /^(,|and|or)$/.test(tokens.lower[next.tokenEnd] ?? "") && /^\p{Lu}/u.test(tokens.text[next.tokenEnd + 1] ?? "");
+    if (!joined || !code || listed || !/\sin\s/i.test(doc.text.slice(next.start, next.end))) continue;
+    m.entity = collective(info[i]!.name!, code);
+  }
+
   // a collective whose phrase names no state is the one of the same noun the text named last ("Syrian rebels … Rebels
   // had rejected a government deadline", "Kenyan police … the police said"): coreference by the head noun
   const lastCollective = new Map<string, number>(); // head noun -> entity
