@@ -1675,6 +1675,10 @@ describe("drills, joint exercises and withdrawals", () => {
   it("codes joint exercises with another state as COOPERATE", () => {
     expect(on("China conducted joint naval exercises with Russia in the Sea of Japan.")).toEqual(["COOPERATE China -> Russia"]);
   });
+  it("codes cooperation between sides only, not a state's agencies partnering with one another", () => {
+    expect(on("The United States has partnered with Costa Rica to end the pandemic.")).toEqual(["COOPERATE United States -> Costa Rica"]);
+    expect(on("The Department of Veterans Affairs has partnered with the Department of Homeland Security to hire veterans.")).toEqual([]);
+  });
   it("withdraws troops from the state of the place they leave", () => {
     expect(on("Russia withdrew its troops from the Kherson region.")).toEqual(["RETREAT Russia -> Ukraine"]);
   });

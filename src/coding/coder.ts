@@ -882,6 +882,10 @@ function codeOne(
   }
   // (a demonstration may be made against no one in particular: "Thousands of protesters marched against the deal")
   if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && trigger.type !== "CONSULT" && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
+  // material cooperation is between sides: agencies of one state partnering with each other or with their own
+  // institutions ("USDA partnered with FDA", "the Administration partnered with civil rights groups") is none
+  const codeOfParticipant = (p: EventParticipant) => doc.entities[p.entity]!.code;
+  if (type === "COOPERATE" && recipients.length && recipients.every((r) => { const c = codeOfParticipant(r); return !c || c === "NGO" || actors.some((a) => codeOfParticipant(a) === c); })) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
   if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {
     actors = [...actors, ...recipients.filter((r) => !actors.some((a) => a.entity === r.entity))].sort((a, b) => a.mention - b.mention);
