@@ -599,6 +599,15 @@ describe("other senses of trigger words", () => {
     const on = eventsOn("2022-06-01", "The White House");
     expect(on("Together, we are denying Russia parts, including semiconductors.")).toEqual([]);
     expect(on("Iran denied the allegations by the United States.")).toEqual(["REJECT Iran -> United States"]);
+    // (whoever is named right after "deny" is the one something is withheld from, however the parse hangs the rest)
+    expect(on("The CPC denied Hong Kong residents the freedoms they were pledged.")).toEqual([]);
+    expect(on("The Kremlin denied Ukraine's claims.")).toEqual(["REJECT Russia -> Ukraine"]);
+  });
+
+  it("reads a walkout as a protest only from a meeting, talks or a session, or in protest", () => {
+    const on = eventsOn("2022-06-01", "The White House");
+    expect(on("The Chinese side walked out of the meeting in protest.")).toEqual(["PROTEST China -> "]);
+    expect(on("President Biden walked out of his grandfather's house in Scranton.")).toEqual([]);
   });
 
   it("tells them by a dependent in the parse", () => {

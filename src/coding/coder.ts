@@ -432,6 +432,13 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (standingSince(tokens, sent, head)) return null;
+  // "denied Hong Kong residents the freedoms", "deny workers the benefits": withholding from someone, not a denial
+  if (tokens.lemma[head] === "deny" && type === "REJECT") {
+    let t = head + 1;
+    while (t < sent.tokenEnd && tokens.pos[t] === "DET") t++;
+    const m = mentionOf[t]! >= 0 ? doc.mentions[mentionOf[t]!]! : null;
+    if (m && !m.possessive && isParticipant(m, doc)) return null;
+  }
   // "Trevor Reed, who is wrongfully detained in Russia", "Morad Tahbaz, a U.S. citizen unjustly detained in Iran": a
   // detention said of someone in passing is the state they are in, not an act the text reports (unless the clause
   // dates it: "who was arrested on Monday")
