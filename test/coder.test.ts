@@ -1361,6 +1361,9 @@ describe("conditions", () => {
     expect(find(code("Today President Xi met Prime Minister Modi, who first visited Wuhan in 2018.", "2019-06-21"), "CONSULT")).toHaveLength(1);
     expect(find(code("In the past few weeks, the United States has provided $1 billion in security assistance to Ukraine.", "2022-03-16"), "AID")).toHaveLength(1);
     expect(find(code("One year ago, the United States and Canada reaffirmed the special nature of their relationship.", "2022-02-23"), "SUPPORT")).toEqual([]);
+    // (a time phrase opening the sentence dates what it reports, however the parse hangs it; a clause there does not)
+    expect(code("Three years ago today, outside of Kabul Airport, an ISIS terrorist killed 13 American servicemembers.", "2024-08-26", "The White House")).toEqual([]);
+    expect(find(code("Earlier this week, President Biden met Prime Minister Kishida in Washington.", "2024-08-26", "The White House"), "CONSULT")).toHaveLength(1);
   });
   it("codes nothing a 'since' clause recalls as background", () => {
     expect(find(code("The United States has provided $1 billion in assistance since Russia first invaded Ukraine eight years ago.", "2022-03-01"), "ASSAULT")).toEqual([]);

@@ -432,6 +432,9 @@ function codeOne(
   }
   const prev = lower[head - 1];
   if (standingSince(tokens, sent, head)) return null;
+  // "Three years ago today, … an ISIS terrorist killed 13 American servicemembers", "In 2019, …": a time phrase that
+  // opens the sentence dates all it reports, however the parse hangs it
+  if (frontedPast(doc, sent, head)) return null;
   // "denied Hong Kong residents the freedoms", "deny workers the benefits": withholding from someone, not a denial
   if (tokens.lemma[head] === "deny" && type === "REJECT") {
     let t = head + 1;
@@ -1510,6 +1513,20 @@ function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
 function inCondition(tree: Tree, t: number): boolean {
   for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
+  return false;
+}
+
+/**
+ * Whether a short time phrase before the sentence's first comma, ahead of token `head`, recalls a time before the
+ * story's: "Three years ago today, …", "In November 2014, …" (not a clause: "Building on guidance from last year, …").
+ */
+function frontedPast(doc: Doc, sent: Sentence, head: number): boolean {
+  const { tokens } = doc;
+  for (let t = sent.tokenStart; t < head && t < sent.tokenStart + 8; t++) {
+    if (tokens.pos[t] === "VERB" || tokens.pos[t] === "AUX") return false;
+    if (tokens.lower[t] !== ",") continue;
+    return recallsPast(doc.text.slice(sent.start, tokens.start[t]!), doc.source.meta.storyDate);
+  }
   return false;
 }
 
