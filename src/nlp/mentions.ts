@@ -82,8 +82,10 @@ const STANCE_MODIFIERS = new Set(["firm", "strong", "resolute", "staunch", "vehe
 /** Offices whose holder a government may be named after. */
 const LEADING_OFFICES = new Set(["President", "Vice President", "Prime Minister", "Chancellor", "Premier"]);
 
-/** Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. */
-/** `date`: the day names are read on (the story's date, or for an undated text the one it most likely has). */
+/**
+ * Finds mentions of people, states, organizations, titles, pronouns and groups, sentence by sentence. `date`: the day
+ * names are read on (the story's date, or for an undated text the one it most likely has).
+ */
 export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "source">, kb: KnowledgeBase, refs: References, date = doc.source.meta.storyDate): MentionLayer {
   const { tokens } = doc;
   // (each mention is copied once, in document order, with its id: see withId)
