@@ -435,13 +435,6 @@ function codeOne(
   // "Three years ago today, … an ISIS terrorist killed 13 American servicemembers", "In 2019, …": a time phrase that
   // opens the sentence dates all it reports, however the parse hangs it
   if (frontedPast(doc, sent, head)) return null;
-  // "denied Hong Kong residents the freedoms", "deny workers the benefits": withholding from someone, not a denial
-  if (tokens.lemma[head] === "deny" && type === "REJECT") {
-    let t = head + 1;
-    while (t < sent.tokenEnd && tokens.pos[t] === "DET") t++;
-    const m = mentionOf[t]! >= 0 ? doc.mentions[mentionOf[t]!]! : null;
-    if (m && !m.possessive && isParticipant(m, doc)) return null;
-  }
   // "Trevor Reed, who is wrongfully detained in Russia", "Morad Tahbaz, a U.S. citizen unjustly detained in Iran": a
   // detention said of someone in passing is the state they are in, not an act the text reports (unless the clause
   // dates it: "who was arrested on Monday")
@@ -894,8 +887,7 @@ function codeOne(
   if (trigger.roles === "object" && !/^(AGREE|CONSULT|ACCUSE)$/.test(type) && trigger.type !== "CONSULT" && !(type === "PROTEST" && trigger.mode === "demo") && !recipients.length && actors.length < 2 && !(type === "REQUEST" && addressesEveryone(doc, match.end, limit))) return null;
   // material cooperation is between sides: agencies of one state partnering with each other or with their own
   // institutions ("USDA partnered with FDA", "the Administration partnered with civil rights groups") is none
-  const codeOfParticipant = (p: EventParticipant) => doc.entities[p.entity]!.code;
-  if (type === "COOPERATE" && recipients.length && recipients.every((r) => { const c = codeOfParticipant(r); return !c || c === "NGO" || actors.some((a) => codeOfParticipant(a) === c); })) return null;
+  if (type === "COOPERATE" && recipients.length && recipients.every((r) => ownSide(doc, actors, r))) return null;
   // a call, or a meeting with no visitor and no host, has only actors (CODING.md)
   if (type === "CONSULT" && (mode === "phone" || mode === "third-party" || (mode === null && trigger.roles !== "host"))) {
     actors = [...actors, ...recipients.filter((r) => !actors.some((a) => a.entity === r.entity))].sort((a, b) => a.mention - b.mention);
@@ -1514,6 +1506,12 @@ function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean 
 function inCondition(tree: Tree, t: number): boolean {
   for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
   return false;
+}
+
+/** Whether a participant is of no other side than the actors: their state's own, an NGO, or of no state at all. */
+function ownSide(doc: Doc, actors: EventParticipant[], p: EventParticipant): boolean {
+  const code = doc.entities[p.entity]!.code;
+  return !code || code === "NGO" || actors.some((a) => doc.entities[a.entity]!.code === code);
 }
 
 /**

@@ -4,6 +4,8 @@ import { coordinatedAfter, coordinatedBefore, isParticipant, isSetting, qualifie
 
 /** The lemma that stands, in data/lexicon/other-senses.tsv, for any predicate said of the trigger's object. */
 const PREDICATE = "PRED";
+/** The lemma that stands, in data/lexicon/other-senses.tsv, for a participant named right after the trigger ("deny Hong Kong residents the freedoms"). */
+const PARTICIPANT = "PARTICIPANT";
 
 /**
  * Participants read from a document's dependency trees: the mention a
@@ -307,7 +309,20 @@ export class TreeRoles {
         found.push(...tree.children(o, "conj"));
       }
     }
-    return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!));
+    return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!)) || (lemmas.has(PARTICIPANT) && this.participantAfter(head));
+  }
+
+  /**
+   * Whether someone is named right after the verb at `head`, past its determiners: the one a thing is withheld from,
+   * however the parse hangs a double object ("denied Hong Kong residents the freedoms"); not a possessor ("denied
+   * Ukraine's claims").
+   */
+  private participantAfter(head: number): boolean {
+    const { tokens } = this.doc;
+    let t = head + 1;
+    while (t < tokens.count && tokens.pos[t] === "DET") t++;
+    const m = t < tokens.count ? this.participant(this.mentionOf[t]!) : null;
+    return !!m && !m.possessive;
   }
 
   /**
