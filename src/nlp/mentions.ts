@@ -1160,7 +1160,8 @@ function continuesName(tokens: Doc["tokens"], at: number, s0: number, values: Na
   if (!/^\p{Lu}\p{Ll}/u.test(prev)) return false;
   if (at - 1 === s0) return false; // sentence-initial capital says nothing
   if (tokens.end[at - 1] !== tokens.start[at]! - 1) return false;
-  return tokens.pos[at - 1] === "PROPN" && !/^(The|In|At|On|Of|For|With|And|By|To|From)$/.test(prev);
+  // (nor does a day or month: "said on Friday China and Russia had …", "In May China …")
+  return tokens.pos[at - 1] === "PROPN" && !/^(The|In|At|On|Of|For|With|And|By|To|From)$/.test(prev) && !isCalendarWord(tokens.lower[at - 1]!);
 }
 
 /**
