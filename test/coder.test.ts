@@ -80,6 +80,12 @@ describe("titles resolved in time", () => {
     const text = "The Pentagon said the strike came in retaliation for last Friday's Iranian missile attack on a ship.";
     for (const date of ["2025-12-10", null]) expect(code(text, date).flatMap((r) => r.actor).map((e) => e.name)).toEqual(["Iran"]);
   });
+
+  it("reads no day or month as the first word of a name before a state's ('said on Friday Washington and Moscow had …')", () => {
+    const agreed = (text: string) => find(code(text, "2016-07-15"), "AGREE").map((r) => names(r.actor).join("+"));
+    expect(agreed("He said on Friday Washington and Moscow had agreed on the steps.")).toEqual(["Russia+United States"]);
+    expect(agreed("In May China and Russia agreed on the steps.")).toEqual(["China+Russia"]);
+  });
 });
 
 describe("people never seen before", () => {
@@ -339,6 +345,10 @@ describe("surnames of office holders", () => {
     expect(code(text, "2019-12-10").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name))).toContain("Volodymyr Zelenskyy");
     // not a common name of a state the text never names ("Lockheed Martin" is no Taoiseach)
     expect(code("The Pentagon said Lockheed Martin would build the jets. Martin said the deal was good.", "2021-06-01").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name))).not.toContain("Micheál Martin");
+  });
+
+  it("reads the bare surname of an international body's chief as that chief ('Putin met Stoltenberg')", () => {
+    expect(code("Putin met Stoltenberg in Moscow on Monday.", "2016-02-13").map(dyad)).toEqual(["Jens Stoltenberg -> Vladimir Putin"]);
   });
 });
 

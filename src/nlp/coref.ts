@@ -406,8 +406,11 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const w = fold(word);
     if (w.length < 4) return -1;
     const surname = (name: string) => lastWordOf(name) === w;
-    // (a head of state or government, or a foreign minister)
-    const leading = (t: Tenure) => kb.offices.get(t.office)?.rank === "head" || /^(Foreign Minister|Secretary of State)$/.test(t.office);
+    // (a head of state or government, a foreign minister, or the chief of an international body: "Stoltenberg", "Guterres")
+    const leading = (t: Tenure) =>
+      kb.offices.get(t.office)?.rank === "head" ||
+      /^(Foreign Minister|Secretary of State)$/.test(t.office) ||
+      (!kb.states.has(t.code) && /^(Secretary-General|Director-General|High Representative|President of the European (Commission|Council))$/.test(t.office));
     let current = currentWithNameWord(w).filter((t) => surname(t.name) || t.aliases.some(surname));
     // of two people in office with the surname, a leader is the one a bare surname names: "Obama" is the President, not the
     // First Lady; "Biden met …" is no spouse's act
