@@ -217,6 +217,13 @@ describe("coreference", () => {
     expect(support.recipient.map((p) => p.name)).toEqual(["Mahathir Mohamad"]);
   });
 
+  it("reads 'he' as the person whose possessive opens its sentence, not one named a sentence before", () => {
+    const on = eventsOn("2016-04-05");
+    expect(on("The envoy is expected in Damascus to see Syrian President Bashar Assad. Staffan de Mistura's office says he was to meet on Tuesday with Russian Foreign Minister Sergey Lavrov.")).toContain(
+      "AGREE Staffan de Mistura -> Sergey Lavrov",
+    );
+  });
+
   it("reads a subject 'Both' as the pair named last, not a floating 'both' or 'both X and Y'", () => {
     const on = eventsOn("2023-03-01", "The White House");
     expect(on("President Biden met with President Lula of Brazil at the White House. Both called on Russia to withdraw its forces.")).toContain("REQUEST Joe Biden+Luiz Inácio Lula da Silva -> Russia");

@@ -708,8 +708,18 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     // Mahathir, not a Premier who was a sentence's subject twenty sentences before)
     let fallback = -1;
     let fallbackSentence = -1;
+    // (a person whose possessive opens the sentence is whom its "he" stands for, before anyone named earlier:
+    // "Staffan de Mistura's office says he was to meet …", "Netanyahu's office said … Obama's willingness to host him")
+    let first = at;
+    while (first > 0 && doc.mentions[first - 1]!.sentence === m.sentence) first--;
+    const opener = first < at ? doc.mentions[first]! : null;
+    const owner =
+      opener?.possessive && opener.entity >= 0 && entities[opener.entity]!.kind === "person" && opener.entity !== speaking && !(gender && entities[opener.entity]!.gender && entities[opener.entity]!.gender !== gender)
+        ? opener.entity
+        : -1;
     for (let j = at - 1; j >= 0; j--) {
       const c = doc.mentions[j]!;
+      if (owner >= 0 && c.sentence < m.sentence) return owner;
       if ((fallback >= 0 && c.sentence < fallbackSentence - 2) || c.sentence < opens) break;
       if (c.entity < 0) continue;
       const e = entities[c.entity]!;
@@ -729,7 +739,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         }
       }
     }
-    return fallback;
+    return owner >= 0 ? owner : fallback;
   }
 
   /**
