@@ -853,6 +853,21 @@ describe("meetings that were held", () => {
   });
 });
 
+describe("meetings convened", () => {
+  it("codes those someone convened as meeting them, and no meeting in a 'convening' the parse reads as a noun", () => {
+    const events = eventsOn("2023-10-31", "The White House");
+    expect(events("President Biden convened the leaders of Congress at the White House on Tuesday.")).toEqual(["CONSULT Joe Biden+United States Congress -> "]);
+    expect(find(code("The Council on Environmental Quality will also hold a virtual convening this fall.", "2023-10-31", "The White House"), "CONSULT")).toEqual([]);
+  });
+
+  it("reads a 'he' after a 'he' that opens the sentence as the same person, not someone named between them", () => {
+    const text = "The Secretary-General met with President Xi Jinping. He invited the President to a summit on climate change that he intends to convene next year in New York.";
+    const agree = find(code(text, "2013-06-19"), "AGREE").map(dyad);
+    expect(agree).toContain("Ban Ki-moon -> ");
+    expect(agree).not.toContain("Xi Jinping -> ");
+  });
+});
+
 describe("welcomes received", () => {
   it("reads 'will receive a ceremonial welcome' as the host state's welcome of the guest", () => {
     const text = "President Klaus Iohannis will make a State Visit to Singapore. President Iohannis will receive a ceremonial welcome at the Istana.";

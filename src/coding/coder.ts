@@ -459,6 +459,8 @@ function codeOne(
   if (trigger.pattern === "thank" && lower[match.end] === "you") return null;
   // "signs off on", "called off": a particle that changes the verb
   if (trigger.pos === "VERB" && lower[head + 1] === "off") return null;
+  // "a virtual convening this fall", "the next convening": a verb's -ing form the parse reads as a noun names no act
+  if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && discourse.roles?.tree.parsed(head) && discourse.roles.tree.upos(head) === "NOUN") return null;
   if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
   if (discourse.roles?.tree.parsed(head) && discussedTopic(doc, discourse.roles.tree, head, ctx.lexicon)) return null;
   if (!future && !refused) future = governingWill(doc, sent, head, mentionOf) >= 0; // ("will not accept" refuses now)

@@ -717,6 +717,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       opener?.possessive && opener.entity >= 0 && entities[opener.entity]!.kind === "person" && opener.entity !== speaking && !(gender && entities[opener.entity]!.gender && entities[opener.entity]!.gender !== gender)
         ? opener.entity
         : -1;
+    // (a "he" or "she" that opens the sentence as its subject goes on being its subject: "He invited the President to a
+    // summit that he intends to convene" is the inviter's summit)
+    const word = tokens.lower[m.tokenStart]!;
+    if (opener && opener.type === "pronoun" && !opener.possessive && !m.possessive && (word === "he" || word === "she") && tokens.lower[opener.tokenStart] === word && opener.entity >= 0) return opener.entity;
     for (let j = at - 1; j >= 0; j--) {
       const c = doc.mentions[j]!;
       if (owner >= 0 && c.sentence < m.sentence) return owner;
