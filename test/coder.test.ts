@@ -1446,6 +1446,15 @@ describe("rejections", () => {
     expect(find(code("Iran denied the reports on Sunday.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Iran"]);
     expect(find(code("Japan will not accept the proposal.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Japan"]);
     expect(find(code("Japan couldn't agree more with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
+    // (nor "more" further on, a possibility or a hedge)
+    expect(find(code("Japan could not agree with the proposal more.", "2016-01-17"), "REJECT")).toEqual([]);
+    expect(find(code("Japan may not agree with the proposal, but it will study it.", "2016-01-17"), "REJECT")).toEqual([]);
+    expect(find(code("Japan does not necessarily agree with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
+  });
+
+  it("takes no actor from afar for an act whose subject is a collective no state owns", () => {
+    const text = "We are closely following reports of protests in Iran's Khuzestan province, including reports that security forces have fired on these protesters.";
+    expect(find(code(text, "2021-07-20", "U.S. Department of State"), "ASSAULT").flatMap((r) => r.actor.map((e) => e.name))).not.toContain("United States");
   });
 
   it("codes a meeting or visit refused in advance as REJECT (meet), not a refusal to talk about something", () => {

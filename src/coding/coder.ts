@@ -401,7 +401,6 @@ function codeOne(
     const w = lower[t]!;
     if (NEGATORS.has(w)) {
       // "will not accept", "did not agree": acceptance refused is a rejection (PLOVER REJECT)
-      // ("We couldn't agree more" is full agreement)
       // "will not attend the conference", "won't be meeting with X": a meeting or visit refused in advance (CAMEO 125);
       // not "people he wouldn't otherwise meet" (a relative clause), "will not be received" (the passive), "won't discuss"
       const meetingRefused =
@@ -411,7 +410,7 @@ function codeOne(
         /^(will|would|wo|shall)$/.test(lower[t - 1]!) &&
         (t === head - 1 || (lower[head - 1] === "be" && /ing$/.test(lower[head]!))) &&
         discourse.roles?.tree.relation(head) !== "acl:relcl";
-      if (!meetingRefused && (type !== "AGREE" || !ACCEPTING.has(tokens.lemma[head]!) || lower[match.end] === "more")) return null;
+      if (!meetingRefused && (type !== "AGREE" || !ACCEPTING.has(tokens.lemma[head]!) || !refusal(doc, sent, t, head))) return null;
       type = "REJECT";
       mode = meetingRefused ? "meet" : null;
       refused = true;
@@ -588,6 +587,14 @@ function codeOne(
       objectMentions = undergone.undergoer;
     } else {
       actorMentions = (ofNoun >= 0 ? roles?.nounActor(sent, ofNoun) : roles?.subject(sent, verb)) || (relative ? [] : subjectOf(doc, sent, verb, mentionOf, 0, trigger.pos !== "AUX"));
+      // (where the parse's subject is a collective no state owns, the words may name its state inside its own phrase — "the
+      // police of Luohu District, Shenzhen" — but no one outside it: "reports that security forces have fired on these
+      // protesters" is no act of the "we" who follow the reports)
+      const subject = roles?.tree.parsed(verb) ? (roles.tree.subjectOf(verb)?.token ?? -1) : -1;
+      if (subject >= 0 && mentionOf[subject]! >= 0 && doc.mentions[mentionOf[subject]!]!.type === "collective" && doc.mentions[mentionOf[subject]!]!.entity < 0) {
+        const [from, to] = roles!.tree.span(subject);
+        actorMentions = actorMentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to + 1);
+      }
       // the trigger's frame, when the lexicon gives one, says where its recipient is ("made representations to the US side")
       // (a pattern that ends in the object's predicate holds the object: "hold Russia accountable")
       const inside = trigger.rest[0] === "*" && tokens.pos[match.end - 1] === "ADJ" ? mentionsFrom(doc, head + 1, match.end - 1, mentionOf) : [];
@@ -1278,6 +1285,19 @@ function fundsSource(doc: Doc, m: Mention): boolean {
     if (pos[t] !== "PROPN" && pos[t] !== "NOUN") return false;
   }
   return false;
+}
+
+/**
+ * Whether acceptance negated at `negator` before `verb` refuses: not "I could not agree with you more" (full
+ * agreement), "we may not agree with the country" (a possibility) or "I won't necessarily agree with all that is in
+ * it" (a hedge).
+ */
+function refusal(doc: Doc, sent: Sentence, negator: number, verb: number): boolean {
+  const { lower, pos } = doc.tokens;
+  if (/^(may|might)$/.test(lower[negator - 1] ?? "")) return false;
+  for (let t = negator + 1; t < verb; t++) if (lower[t] === "necessarily") return false;
+  for (let t = verb + 1; t < Math.min(sent.tokenEnd, verb + 6) && pos[t] !== "PUNCT"; t++) if (lower[t] === "more") return false;
+  return true;
 }
 
 /** Auxiliaries of a negated statement of fact ("does not violate", "have not interfered"), not of a demand or a prediction. */
