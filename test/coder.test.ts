@@ -501,6 +501,17 @@ describe("roles from the parse", () => {
   });
 });
 
+describe("views agreed on", () => {
+  it("codes what parties agree they will do, not a view they agree on", () => {
+    const agreed = (sentence: string) => find(code(`President Biden met President Putin in Geneva. ${sentence}`, "2021-06-16"), "AGREE").map(dyad);
+    expect(agreed("The two presidents agreed that their teams will stay engaged in the days ahead.")).toEqual(["Joe Biden+Vladimir Putin -> "]);
+    expect(agreed("They agreed that a joint working group be established.")).toEqual(["Joe Biden+Vladimir Putin -> "]);
+    expect(agreed("They agreed that there was scope to expand cooperation.")).toEqual(["Joe Biden+Vladimir Putin -> "]);
+    expect(agreed("They agreed that continued Iranian nuclear advances will jeopardize the deal.")).toEqual([]);
+    expect(agreed("They agreed that the strategic context was changing.")).toEqual([]);
+  });
+});
+
 describe("intentions", () => {
   it("codes a commitment after 'will' as AGREE, not travel plans or predictions", () => {
     expect(find(code("The United States will continue to support Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);

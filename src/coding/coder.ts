@@ -749,6 +749,12 @@ function codeOne(
     const own = subject >= 0 && /^(we|i)$/.test(lower[subject]!);
     if (governor >= 0 && !own && ctx.lexicon.beliefWords.has(tokens.lemma[governor]!)) return null;
   }
+  // "agreed that continued Iranian nuclear advances will jeopardize …", "agreed that the relationship had strengthened": a
+  // view agreed on is no promise; what the parties agree they will do is ("agreed that they will remain in close coordination")
+  if (type === "AGREE" && tokens.lemma[head] === "agree" && lower[match.end] === "that" && discourse.roles?.tree.parsed(head)) {
+    const clause = discourse.roles.tree.children(head, "ccomp").find((c) => c > head) ?? -1;
+    if (clause >= 0 && !agreedUndertaking(doc, sent, discourse.roles, clause, actors)) return null;
+  }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
   let threat = type === "THREATEN" && trigger.type !== "THREATEN";
   if (type === "AGREE" && (future || trigger.pos === "AUX") && statesConsequence(doc, sent)) {
@@ -1724,6 +1730,36 @@ function nominalEvent(doc: Doc, roles: TreeRoles, sent: Sentence, head: number, 
   if (!actor) return null;
   const recipient = roles.byFrame(sent, head, head, trigger.frame, head + 1) ?? [];
   return { actor, recipient };
+}
+
+/** Modals of what someone will or should do. */
+const UNDERTAKING_MODALS = new Set(["will", "would", "shall", "should", "must", "'ll", "can", "could"]);
+
+/**
+ * Whether the clause at `clause` that parties "agreed that" … says what they undertake: something their own side
+ * will, would or should do ("they will remain in close coordination", "the foreign ministries of the two countries
+ * should maintain close communication", "Singapore and New Zealand would further enhance cooperation"), a commitment
+ * of theirs ("were committed to …"), or room to do more ("there was scope for the two countries to expand
+ * collaboration"); not a view of the world ("continued Iranian nuclear advances will jeopardize …", "the package they
+ * are closing in on would mean unprecedented progress").
+ */
+function agreedUndertaking(doc: Doc, sent: Sentence, roles: TreeRoles, clause: number, actors: readonly EventParticipant[]): boolean {
+  const { tree } = roles;
+  const { lower, lemma } = doc.tokens;
+  const subject = tree.subjectOf(clause)?.token ?? -1;
+  if (subject < 0) return false;
+  if (tree.child(clause, "expl") >= 0) return /^(scope|room|potential)$/.test(lemma[subject]!);
+  // (the subjunctive of what is to be done is the parties' to do: "agreed that a second pilot project be established")
+  const auxes = tree.children(clause, "aux").concat(tree.children(clause, "aux:pass"));
+  const modal = auxes.some((a) => UNDERTAKING_MODALS.has(lower[a]!));
+  if (!modal && ((!auxes.length && tree.xpos(clause) === "VB") || auxes.some((a) => lower[a] === "be" && tree.xpos(a) === "VB"))) return true;
+  if (!modal && !(lower[clause] === "committed" || lower[clause] === "determined")) return false;
+  if (/^(we|they|us)$/.test(lower[subject]!)) return true;
+  // (the parties' own: "our teams", "bilateral cooperation", "the two sides", "officials of both countries")
+  const [from, to] = tree.span(subject);
+  for (let t = from; t <= to; t++) if (/^(two|both|sides|each|our|their|bilateral|joint)$/.test(lower[t]!)) return true;
+  const own = new Set(actors.map((p) => doc.entities[p.entity]!.code).filter((c) => c));
+  return participants(doc, roles.subject(sent, clause) ?? []).some((p) => own.has(doc.entities[p.entity]!.code));
 }
 
 /** Whether `verb` heads its sentence's clause, alone or coordinated with the head ("… and must change" under "believe" is not). */
