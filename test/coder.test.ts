@@ -501,6 +501,14 @@ describe("roles from the parse", () => {
   });
 });
 
+describe("treaties named after cities", () => {
+  it("reads 'the Paris Agreement' as no mention of Paris, so France is no party to implementing it", () => {
+    const text = "Singapore remains committed to supporting global climate action, with the Paris Agreement serving as a key framework.";
+    const parties = code(text, "2021-06-01").flatMap((r) => [...r.actor, ...r.recipient].map((e) => e.name));
+    expect(parties).not.toContain("France");
+  });
+});
+
 describe("views agreed on", () => {
   it("codes what parties agree they will do, not a view they agree on", () => {
     const agreed = (sentence: string) => find(code(`President Biden met President Putin in Geneva. ${sentence}`, "2021-06-16"), "AGREE").map(dyad);

@@ -374,6 +374,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       } else if (e.kind === "state") {
         // "Georgetown County", "Paris Township": a local unit named after a capital is no place of that state
         if (e.form === "place" && LOCAL_UNITS.has(tokens.text[u.end] ?? "")) continue;
+        // ("the Paris Agreement", "the Vienna Convention": a treaty named after the city it was signed in)
+        if (e.form === "place" && u.end < s1 && isCap(tokens.text[u.end]!) && refs.documentNouns.has(tokens.lower[u.end]!)) continue;
         let end = u.end;
         let type: MentionType = e.form === "place" ? (e.region ? "region" : "place") : "name";
         // "Iran's government", "Russia's Defence Ministry", "Kenya's National Police Service": the body after a state's possessive

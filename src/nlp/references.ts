@@ -45,6 +45,8 @@ export class References {
   readonly orgHeads: Set<string>;
   /** Words that end a name of a thing, not of a person ("Abraham Accords", "Lam Research"), lower case (data/names/name-enders.txt). */
   readonly nameEnders: Set<string>;
+  /** Nouns that, capitalised after a city, name a treaty signed there ("Paris Agreement", "Vienna Convention"), lower case (data/names/document-nouns.txt). */
+  readonly documentNouns: Set<string>;
   /** Verbs whose subject speaks, by lemma (data/lexicon/speech-verbs.txt): "Will Stevens said" is someone. */
   readonly speechVerbs: Set<string>;
   /** Nouns that make a state's adjective or possessive stand for the state: "the Chinese side", "Iran's government" (data/lexicon/state-heads.txt). */
@@ -66,6 +68,7 @@ export class References {
     }
     this.speechVerbs = readWordList(join(dataDir, "lexicon", "speech-verbs.txt"));
     this.nameEnders = readWordList(join(dataDir, "names", "name-enders.txt"));
+    this.documentNouns = readWordList(join(dataDir, "names", "document-nouns.txt"));
     this.orgHeads = readWordList(join(dataDir, "lexicon", "org-heads.txt"));
     this.stateHeads = readWordList(join(dataDir, "lexicon", "state-heads.txt"));
     this.blocHeads = readWordList(join(dataDir, "lexicon", "bloc-heads.txt"));
