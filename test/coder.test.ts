@@ -843,6 +843,12 @@ describe("background recalled", () => {
     // recent acts stay news
     expect(events("Two days ago, Iran launched an attack on Israel.")).toEqual(["ASSAULT Iran -> Israel"]);
   });
+
+  it("leaves a past act in a 'when' clause before the main clause, the time the sentence speaks of", () => {
+    const events = eventsOn("2024-02-24", "The White House");
+    expect(events("When Putin launched his brutal war of aggression against the people of Ukraine, he thought the West would fold.")).toEqual([]);
+    expect(events("When we imposed sanctions on Russia, we wanted it to end its aggression.")).toEqual([]);
+  });
 });
 
 describe("consequences announced", () => {

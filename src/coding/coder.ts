@@ -434,6 +434,9 @@ function codeOne(
   // "Three years ago today, … an ISIS terrorist killed 13 American servicemembers", "In 2019, …": a time phrase that
   // opens the sentence dates all it reports, however the parse hangs it
   if (frontedPast(doc, sent, head)) return null;
+  // "When Putin launched his brutal war …, he thought …", "When we imposed sanctions on Russia …, …": a past act in a
+  // "when" clause before the main clause is the time the sentence speaks of, recalled, not reported
+  if (trigger.pos === "VERB" && discourse.roles?.tree.parsed(head) && recalledWhen(doc, discourse.roles.tree, head)) return null;
   // "Trevor Reed, who is wrongfully detained in Russia", "Morad Tahbaz, a U.S. citizen unjustly detained in Iran": a
   // detention said of someone in passing is the state they are in, not an act the text reports (unless the clause
   // dates it: "who was arrested on Monday")
@@ -1554,6 +1557,22 @@ function frontedPast(doc: Doc, sent: Sentence, head: number): boolean {
     return recallsPast(doc.text.slice(sent.start, tokens.start[t]!), doc.source.meta.storyDate);
   }
   return false;
+}
+
+/** Words that date an act: a day, a week, a month, a season or a year, near or named. */
+const TIME_WORDS = /\b(?:today|yesterday|tonight|ago|recently|week(?:end)?|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|\d{4})\b/i;
+
+/** Whether `verb` is a past tense in a "when" clause that stands before the clause it hangs on, undated or dated long before. */
+function recalledWhen(doc: Doc, tree: Tree, verb: number): boolean {
+  let clause = verb;
+  while (tree.relation(clause) === "conj" && tree.head(clause) >= 0) clause = tree.head(clause);
+  // ("when" is the clause's marker or, as the treebank has it, its adverb)
+  const when = tree.markOf(clause) === "when" || tree.children(clause, "advmod").some((c) => doc.tokens.lower[c] === "when");
+  if (tree.relation(clause) !== "advcl" || !when || clause > tree.head(clause) || tree.xpos(verb) !== "VBD") return false;
+  // a clause that dates the act is news when the date is recent ("When Secretary Austin and Secretary Blinken met with
+  // President Zelenskyy in Kyiv on Sunday, …"); one that does not is the time of what follows
+  const text = phraseText(doc, tree, clause, CLAUSES);
+  return TIME_WORDS.test(text) ? recallsPast(text, doc.source.meta.storyDate) : true;
 }
 
 /**
