@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../kb/kb.ts";
 import { type Evaluation, type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
-import { isCalendarWord, recallsPast } from "../nlp/dates.ts";
+import { isCalendarWord, namesTime, recallsPast } from "../nlp/dates.ts";
 import { afterDateline, clauseStart } from "../nlp/sections.ts";
 import { nearestLocation, sentenceLocation } from "../nlp/location.ts";
 import { TreeRoles } from "./syntax-roles.ts";
@@ -594,7 +594,8 @@ function codeOne(
       // police of Luohu District, Shenzhen" — but no one outside it: "reports that security forces have fired on these
       // protesters" is no act of the "we" who follow the reports)
       const subject = roles?.tree.parsed(verb) ? (roles.tree.subjectOf(verb)?.token ?? -1) : -1;
-      if (subject >= 0 && mentionOf[subject]! >= 0 && doc.mentions[mentionOf[subject]!]!.type === "collective" && doc.mentions[mentionOf[subject]!]!.entity < 0) {
+      const named = subject >= 0 && mentionOf[subject]! >= 0 ? doc.mentions[mentionOf[subject]!]! : null;
+      if (named && named.type === "collective" && named.entity < 0) {
         const [from, to] = roles!.tree.span(subject);
         actorMentions = actorMentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to + 1);
       }
@@ -1559,9 +1560,6 @@ function frontedPast(doc: Doc, sent: Sentence, head: number): boolean {
   return false;
 }
 
-/** Words that date an act: a day, a week, a month, a season or a year, near or named. */
-const TIME_WORDS = /\b(?:today|yesterday|tonight|ago|recently|week(?:end)?|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|\d{4})\b/i;
-
 /** Whether `verb` is a past tense in a "when" clause that stands before the clause it hangs on, undated or dated long before. */
 function recalledWhen(doc: Doc, tree: Tree, verb: number): boolean {
   let clause = verb;
@@ -1572,7 +1570,7 @@ function recalledWhen(doc: Doc, tree: Tree, verb: number): boolean {
   // a clause that dates the act is news when the date is recent ("When Secretary Austin and Secretary Blinken met with
   // President Zelenskyy in Kyiv on Sunday, …"); one that does not is the time of what follows
   const text = phraseText(doc, tree, clause, CLAUSES);
-  return TIME_WORDS.test(text) ? recallsPast(text, doc.source.meta.storyDate) : true;
+  return namesTime(text) ? recallsPast(text, doc.source.meta.storyDate) : true;
 }
 
 /**

@@ -7,6 +7,14 @@ const DATEISH =
 /** Time expressions that put an event before the story without saying when. */
 const VAGUE_PAST = /\b(over the (?:last|past)|in recent (?:weeks|months|years)|recently|last (?:week|month|year)|earlier this (?:year|month)|previously|in the past|since \d{4}|for (?:years|decades)|in (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|in (?:19|20)\d\d|from \d{1,2}(?: [a-z]+)? to \d{1,2} [a-z]+|from [a-z]+ \d{1,2} to (?:[a-z]+ )?\d{1,2})\b/i;
 
+/** Words that date an act: a day, a week, a month, a season or a year, near or named. */
+const TIME_WORDS = /\b(?:today|yesterday|tonight|ago|recently|week(?:end)?|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|\d{4})\b/i;
+
+/** Whether a phrase says when something happened, near or far: "on Sunday", "last month", "in May", "eight years ago". */
+export function namesTime(text: string): boolean {
+  return TIME_WORDS.test(text);
+}
+
 /** Years and spans that put what a sentence says well before the story: "in 2017", "last year", "since 2014", "in the past". */
 const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b|\bin recent years\b|\bfor (?:over|more than) (?:a|one|two|three|\d+) (?:decades?|years)\b/gi;
 
