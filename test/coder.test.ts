@@ -1366,6 +1366,15 @@ describe("press conference questions", () => {
   it("codes what it reports as fact, on its own word or on reports' (CODING.md)", () => {
     expect(events("Q: According to media reports, Japan imposed sanctions on Iran. What is your comment?")).toEqual(["SANCTION Japan -> Iran"]);
   });
+  it("leaves out a plan a question has heard of, and codes one its doer said they will carry out", () => {
+    expect(events("Q: According to reports, Japan will invest 20 billion dollars in Iran's oil sector. What is your comment?")).toEqual([]);
+    expect(events("Q: Tomorrow President Moon Jae-in will visit Japan. What do you expect?")).toEqual([]);
+    expect(events("Q: President Moon Jae-in said yesterday that he will visit Japan next month. What is your comment?")).toEqual(["AGREE Moon Jae-in -> Japan"]);
+    // (or one who speaks for the state that will act)
+    expect(events("Q: US Secretary of State Mike Pompeo said that the United States will defend the Philippines. What is your comment?")).toEqual([
+      "AGREE Mike Pompeo -> Philippines",
+    ]);
+  });
 });
 
 describe("who 'I' is", () => {

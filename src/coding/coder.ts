@@ -742,6 +742,10 @@ function codeOne(
     mode = null;
     recipients = participants(doc, objectOf(doc, match.end, limit, mentionOf));
   }
+  // a journalist's question that tells what someone will do ("Q: According to reports, China will invest 280 billion dollars
+  // in Iran", "Tomorrow President Xi will meet with President Trump") asks about a plan it has heard of: only what the
+  // one acting said they will do is a promise made ("Q: President Moon said yesterday that … he will work for …")
+  if (type === "AGREE" && (future || trigger.pos === "AUX") && sent.asked && !saidByActor(doc, sent, head, mentionOf, actors, ctx)) return null;
   // "We believe that under his leadership, Senegal will score greater achievements", "we trust that Belgium will
   // rebuild": a prediction about another, no promise ("we are confident that we will maintain the momentum" is the
   // speakers' own undertaking)
@@ -1697,6 +1701,22 @@ function reportedSpeaker(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, 
     }
     x = h;
   }
+}
+
+/**
+ * Whether a speech verb before token `before` in the sentence has one of `actors`, or one who speaks for an acting state,
+ * for its subject: "Moon said yesterday that … he will work for …" (read from the words, which a journalist's long
+ * question may leave the parse no good hold on).
+ */
+function saidByActor(doc: Doc, sent: Sentence, before: number, mentionOf: Int32Array, actors: readonly EventParticipant[], ctx: CoderContext): boolean {
+  const { tokens } = doc;
+  for (let v = sent.tokenStart + 1; v < before; v++) {
+    if (tokens.pos[v] !== "VERB" || !ctx.lexicon.speechVerbs.has(tokens.lemma[v]!)) continue;
+    // (or one speaking for an acting state: "Pompeo said that the United States will defend the Philippines")
+    const speaks = (p: EventParticipant, a: EventParticipant) => a.entity === p.entity || (doc.entities[a.entity]!.kind === "state" && doc.entities[p.entity]!.code === doc.entities[a.entity]!.code);
+    if (participants(doc, subjectOf(doc, sent, v, mentionOf)).some((p) => actors.some((a) => speaks(p, a)))) return true;
+  }
+  return false;
 }
 
 /** Whether token h heads a trigger (of `type`, if given), its whole pattern there ("urge", "made an appeal"; not "made clear"). */
