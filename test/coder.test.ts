@@ -1465,6 +1465,9 @@ describe("requests phrased as hopes", () => {
   it("leaves out hopes for oneself and hopes without a modal", () => {
     expect(requests("We hope that China will play a bigger role.")).toEqual([]);
     expect(requests("We hope that the talks were useful.")).toEqual([]);
+    // (nor for a pair the speakers belong to)
+    expect(requests("We hope that our two sides will follow the spirit of the consensus.")).toEqual([]);
+    expect(requests("We hope both of us can keep the momentum of high-level exchange.")).toEqual([]);
   });
 });
 

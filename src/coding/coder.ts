@@ -1641,6 +1641,8 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
       const named = roles.subject(sent, c);
       const pair = !!named?.some((m) => m.entity >= 0 && doc.entities[m.entity]!.members.length > 0 && doc.entities[m.entity]!.members.every((id) => doc.entities[id]!.kind === "state"));
       const everyone = EVERYONE.has(tokens.lower[subject.token]!) && !pair;
+      // "we hope that our two sides will follow the consensus", "both of us": a wish for the hoper's own side too, no request
+      if (everyone && ownPhrase(tokens, tree.span(subject.token))) continue;
       const asked = everyone ? [] : named;
       if (!asked) continue;
       const recipient = othersThan(doc, participants(doc, asked), actor);
@@ -1660,6 +1662,12 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
     }
   }
   return null;
+}
+
+/** Whether a phrase spanning tokens [from, to] says it is the speaker's own ("our two countries", "both of us"). */
+function ownPhrase(tokens: Doc["tokens"], [from, to]: [number, number]): boolean {
+  for (let t = from; t <= to; t++) if (tokens.lower[t] === "our" || tokens.lower[t] === "us") return true;
+  return false;
 }
 
 /**
