@@ -1366,6 +1366,16 @@ describe("press conference questions", () => {
   it("codes what it reports as fact, on its own word or on reports' (CODING.md)", () => {
     expect(events("Q: According to media reports, Japan imposed sanctions on Iran. What is your comment?")).toEqual(["SANCTION Japan -> Iran"]);
   });
+  it("aims opposition to 'that' or 'it' at the one whose act the sentences before reported", () => {
+    expect(events("Q: The United States and Germany criticized China's policies in Xinjiang yesterday. What is your response?\n\nA: China firmly rejects that.")).toContain(
+      "REJECT China -> Germany+United States",
+    );
+    // (the speakers' own blame before it names whom)
+    expect(events("A: Canada has grossly interfered in China's internal affairs. China deplores and firmly opposes that.").filter((e) => e.endsWith("-> "))).toEqual([]);
+    expect(events("A: Canada has grossly interfered in China's internal affairs. China deplores and firmly opposes that.")).toContain("ACCUSE China -> Canada");
+    // (not a clause "that" opens)
+    expect(events("A: China firmly opposes that the US sells arms.")).not.toContain("ACCUSE China -> ");
+  });
   it("leaves out a plan a question has heard of, and codes one its doer said they will carry out", () => {
     expect(events("Q: According to reports, Japan will invest 20 billion dollars in Iran's oil sector. What is your comment?")).toEqual([]);
     expect(events("Q: Tomorrow President Moon Jae-in will visit Japan. What do you expect?")).toEqual([]);

@@ -59,7 +59,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const s of doc.sentences) if (!s.skip) mentionOf.fill(-1, s.tokenStart, clauseStart(doc, s));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
-  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, threatened: new Set(), roles };
+  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, lastAct: null, threatened: new Set(), roles };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -112,6 +112,8 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     if (threat) doc.events.push(threat);
     const hoped = roles && hopedRequest(doc, sent, roles, ctx, sentenceEvents);
     if (hoped) doc.events.push(hoped);
+    const last = doc.events[doc.events.length - 1];
+    if (last?.sentence === sent.index) discourse.lastAct = last;
   }
   const gathered = gathering && gatheringEvent(doc, gathering, mentionOf);
   if (gathered) {
@@ -762,6 +764,12 @@ function codeOne(
   if (type === "AGREE" && tokens.lemma[head] === "agree" && lower[match.end] === "that" && discourse.roles?.tree.parsed(head)) {
     const clause = discourse.roles.tree.children(head, "ccomp").find((c) => c > head) ?? -1;
     if (clause >= 0 && !agreedUndertaking(doc, sent, discourse.roles, clause, actors)) return null;
+  }
+  // "Q: US officials have criticized China's Xinjiang policy. A: China firmly opposes that": criticism or rejection of an act
+  // a pronoun refers to is aimed at the one who did it, the last act coded in the sentences before, or at whom the speakers'
+  // own blame just before was ("US arms sales to Taiwan severely violate the one-China principle. China firmly opposes that")
+  if ((type === "ACCUSE" || type === "REJECT") && !recipients.length && discourse.lastAct && sent.index - discourse.lastAct.sentence <= 2 && anaphoricObject(doc, match.end)) {
+    recipients = actOf(doc, discourse.lastAct, actors);
   }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
   let threat = type === "THREATEN" && trigger.type !== "THREATEN";
@@ -1664,6 +1672,32 @@ function hopedRequest(doc: Doc, sent: Sentence, roles: TreeRoles, ctx: CoderCont
   return null;
 }
 
+/** Who is answerable for an act coded before: its actors, or, when those are the speakers' own side, the ones it was aimed at. */
+function actOf(doc: Doc, act: CodedEvent, speakers: readonly EventParticipant[]): EventParticipant[] {
+  const own = new Set(speakers.map((p) => doc.entities[p.entity]!.code));
+  const others = (ps: readonly EventParticipant[]) => ps.filter((p) => !own.has(doc.entities[p.entity]!.code)).map((p) => ({ entity: p.entity, mention: -1 }));
+  return act.actor.some((p) => own.has(doc.entities[p.entity]!.code)) ? others(act.recipient) : others(act.actor);
+}
+
+/**
+ * Whether a trigger ending before token `end` takes a bare "it", "that" or "this" for its object: "opposes that and has lodged
+ * …", "is firmly opposed to it.", "deplores and firmly opposes that." (read from the words: the parse may take "that" for a
+ * subordinator), not "that decision", "that the US …".
+ */
+function anaphoricObject(doc: Doc, end: number): boolean {
+  const { lower, pos } = doc.tokens;
+  let t = end;
+  // (shared with a verb coordinated after it: "deplores and firmly opposes that")
+  if (lower[t] === "and") {
+    t++;
+    while (pos[t] === "ADV") t++;
+    if (pos[t] !== "VERB") return false;
+    t++;
+  }
+  if (lower[t] === "to") t++;
+  return /^(it|that|this)$/.test(lower[t] ?? "") && /^(PUNCT|CCONJ)$/.test(pos[t + 1] ?? "PUNCT");
+}
+
 /** Whether a phrase spanning tokens [from, to] says it is the speaker's own ("our two countries", "both of us"). */
 function ownPhrase(tokens: Doc["tokens"], [from, to]: [number, number]): boolean {
   for (let t = from; t <= to; t++) if (tokens.lower[t] === "our" || tokens.lower[t] === "us") return true;
@@ -1906,6 +1940,8 @@ interface Discourse {
   gathering: Gathering | null;
   /** The latest demand or criticism and whom it was aimed at. */
   lastTarget: { sentence: number; parties: number[] } | null;
+  /** The last event coded in a sentence before, for "opposes that". */
+  lastAct: CodedEvent | null;
   /** Sentences whose threat is coded already (one a sentence: "…, and the US will have to bear the consequences" is the same threat). */
   threatened: Set<number>;
   /** Participants read from the document's dependency trees (null when nothing was parsed). */
