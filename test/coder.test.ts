@@ -123,6 +123,13 @@ describe("people never seen before", () => {
 });
 
 describe("coreference", () => {
+  it("reads 'they' as states a sentence before names together, not any two it names", () => {
+    const on = eventsOn("2019-08-19", CHINA_MFA);
+    expect(on("A: Canada and Australia issued a joint statement on Monday. They urged China to release the two men.")).toContain("REQUEST Australia+Canada -> China");
+    expect(on("A: US arms sales to Taiwan severely violate the one-China principle. They constitute interference in China's internal affairs.")).not.toContain(
+      "ACCUSE China -> Taiwan+United States",
+    );
+  });
   it("reads the 'I' of each letter a release appends as the one who signed it", () => {
     const text = [
       "Prime Minister Lee Hsien Loong and Minister for Foreign Affairs Dr Vivian Balakrishnan have written letters to their Malaysian counterparts on the floods. The texts of the letters are appended.",

@@ -874,7 +874,9 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const group = inSentence.find((c) => entities[c.entity]!.kind === "group" && entities[c.entity]!.members.length);
       if (group) return group.entity;
       for (const kind of ["person", "state"] as const) {
-        const ids = [...new Set(inSentence.filter((c) => entities[c.entity]!.kind === kind && !c.possessive).map((c) => c.entity))];
+        // (states named together, "Canada and Australia", not any two a sentence names: "US arms sales to Taiwan … They constitute …")
+        const named = inSentence.filter((c) => entities[c.entity]!.kind === kind && !c.possessive && (kind === "person" || coordinated(c, inSentence)));
+        const ids = [...new Set(named.map((c) => c.entity))];
         if (ids.length >= 2 && (kind === "person" || sIdx < m.sentence)) {
           const members = ids.slice(0, 4);
           return entity(`group:${members.join(",")}`, () => ({ name: members.map((id) => entities[id]!.name).join(" and "), kind: "group", code: null, office: null, source: "text", kbKey: null, gender: null, members }));
@@ -883,6 +885,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       }
     }
     return -1;
+  }
+
+  /** Whether mention c stands in a list with another of `among`: "Canada and Australia", "Iran, Iraq and Syria". */
+  function coordinated(c: Mention, among: readonly Mention[]): boolean {
+    const joins = (a: Mention, b: Mention) => b.tokenStart > a.tokenEnd && b.tokenStart - a.tokenEnd <= 3 && /^(?:\s*(?:,|and|or|as well as)\s*)+$/.test(doc.text.slice(a.fullEnd, b.fullStart));
+    return among.some((o) => o !== c && (joins(c, o) || joins(o, c)));
   }
 
   /**
