@@ -1380,6 +1380,8 @@ describe("press conference questions", () => {
     // (the speakers' own blame before it names whom)
     expect(events("A: Canada has grossly interfered in China's internal affairs. China deplores and firmly opposes that.").filter((e) => e.endsWith("-> "))).toEqual([]);
     expect(events("A: Canada has grossly interfered in China's internal affairs. China deplores and firmly opposes that.")).toContain("ACCUSE China -> Canada");
+    // (praise too)
+    expect(events("A: India and Pakistan agreed on Monday to resume talks. China welcomes that.")).toContain("SUPPORT China -> India+Pakistan");
     // (not a clause "that" opens)
     expect(events("A: China firmly opposes that the US sells arms.")).not.toContain("ACCUSE China -> ");
   });

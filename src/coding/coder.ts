@@ -765,10 +765,11 @@ function codeOne(
     const clause = discourse.roles.tree.children(head, "ccomp").find((c) => c > head) ?? -1;
     if (clause >= 0 && !agreedUndertaking(doc, sent, discourse.roles, clause, actors)) return null;
   }
-  // "Q: US officials have criticized China's Xinjiang policy. A: China firmly opposes that": criticism or rejection of an act
-  // a pronoun refers to is aimed at the one who did it, the last act coded in the sentences before, or at whom the speakers'
-  // own blame just before was ("US arms sales to Taiwan severely violate the one-China principle. China firmly opposes that")
-  if ((type === "ACCUSE" || type === "REJECT") && !recipients.length && discourse.lastAct && sent.index - discourse.lastAct.sentence <= 2 && anaphoricObject(doc, match.end)) {
+  // "Q: US officials have criticized China's Xinjiang policy. A: China firmly opposes that": criticism, rejection or praise
+  // of an act a pronoun refers to is aimed at the one who did it, the last act coded in the sentences before, or at whom the
+  // speakers' own blame just before was ("US arms sales to Taiwan severely violate the one-China principle. China firmly
+  // opposes that"; "… the Myanmar government signed a ceasefire agreement. China welcomes and supports that")
+  if ((type === "ACCUSE" || type === "REJECT" || type === "SUPPORT") && !recipients.length && discourse.lastAct && sent.index - discourse.lastAct.sentence <= 2 && anaphoricObject(doc, match.end)) {
     recipients = actOf(doc, discourse.lastAct, actors);
   }
   // "Otherwise, the Chinese side will make strong reactions": what is promised if a demand is not met is a threat
