@@ -539,6 +539,11 @@ describe("intentions", () => {
     expect(code("We believe that under his leadership, Senegal will score greater achievements in its national development.", "2019-02-28", CHINA_MFA)).toEqual([]);
     expect(find(code("We are confident that we will deepen our cooperation with Malaysia.", "2019-02-28", CHINA_MFA), "AGREE")).toHaveLength(1);
     expect(code("Today, President Biden will announce new efforts to make vaccinations more convenient.", "2021-05-04", "The White House")).toEqual([]);
+    // a programme of the publishing state's own bodies at home is no undertaking toward anyone; one toward a party is
+    expect(code("The Department of Energy will make $3 billion available to battery manufacturers.", "2022-05-02", "The White House (USA)")).toEqual([]);
+    expect(find(code("The Department of Energy will work with Japan on fusion research.", "2022-05-02", "The White House (USA)"), "AGREE").map(dyad)).toEqual([
+      "United States Department of Energy -> Japan",
+    ]);
     // only a participant itself promises, not one named inside its subject's phrase; a title's word may head that subject
     expect(code("The new post in China will promote the Turnbull Government's national economic plan.", "2016-03-01")).toEqual([]);
     expect(code("The national security law in Hong Kong will provide a stronger institutional guarantee.", "2020-06-30", CHINA_MFA)).toEqual([]);

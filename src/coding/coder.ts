@@ -898,6 +898,10 @@ function codeOne(
     const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
     if (aimed) recipients = othersThan(doc, participants(doc, aimed), actors).filter((p) => !own.has(doc.entities[p.entity]!.code));
   }
+  // "HHS will disseminate training materials", "the Department of Labor will ramp up enforcement", "the Wave Foundation will
+  // launch a marketplace": what a body of the publishing state will do, in its government's release and toward no one
+  // named, is a programme at home, no undertaking toward another party
+  if (type === "AGREE" && trigger.pos === "AUX" && !recipients.length && ctx.publisherCode && actors.every((p) => homeBody(doc, p, ctx))) return null;
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
@@ -1697,6 +1701,12 @@ function anaphoricObject(doc: Doc, end: number): boolean {
   }
   if (lower[t] === "to") t++;
   return /^(it|that|this)$/.test(lower[t] ?? "") && /^(PUNCT|CCONJ)$/.test(pos[t + 1] ?? "PUNCT");
+}
+
+/** Whether a participant is an organization of the state whose release the text is ("the Department of Energy" in a White House fact sheet). */
+function homeBody(doc: Doc, p: EventParticipant, ctx: CoderContext): boolean {
+  const e = doc.entities[p.entity]!;
+  return e.kind === "org" && !!e.code && e.code === ctx.publisherCode && ctx.kb.states.has(e.code);
 }
 
 /** Whether a phrase spanning tokens [from, to] says it is the speaker's own ("our two countries", "both of us"). */
