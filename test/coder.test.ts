@@ -539,6 +539,11 @@ describe("intentions", () => {
     expect(code("We believe that under his leadership, Senegal will score greater achievements in its national development.", "2019-02-28", CHINA_MFA)).toEqual([]);
     expect(find(code("We are confident that we will deepen our cooperation with Malaysia.", "2019-02-28", CHINA_MFA), "AGREE")).toHaveLength(1);
     expect(code("Today, President Biden will announce new efforts to make vaccinations more convenient.", "2021-05-04", "The White House")).toEqual([]);
+    // a trip within the traveller's own state is no undertaking toward anyone; one abroad is
+    expect(code("Secretary of Agriculture Tom Vilsack will travel to Michigan and Iowa to highlight efforts.", "2023-03-01", "The White House (USA)")).toEqual([]);
+    expect(find(code("Vice President Kamala Harris will travel to Munich, Germany to attend the conference.", "2023-03-01", "The White House (USA)"), "AGREE").map(dyad)).toEqual([
+      "Kamala Harris -> Germany",
+    ]);
     // a programme of the publishing state's own bodies at home is no undertaking toward anyone; one toward a party is
     expect(code("The Department of Energy will make $3 billion available to battery manufacturers.", "2022-05-02", "The White House (USA)")).toEqual([]);
     expect(find(code("The Department of Energy will work with Japan on fusion research.", "2022-05-02", "The White House (USA)"), "AGREE").map(dyad)).toEqual([

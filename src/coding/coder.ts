@@ -902,6 +902,12 @@ function codeOne(
   // launch a marketplace": what a body of the publishing state will do, in its government's release and toward no one
   // named, is a programme at home, no undertaking toward another party
   if (type === "AGREE" && trigger.pos === "AUX" && !recipients.length && ctx.publisherCode && actors.every((p) => homeBody(doc, p, ctx))) return null;
+  // "Secretary Vilsack will travel to Michigan and Iowa", "President Biden will travel to Durham, North Carolina": a trip
+  // that meets no one named, to places of the traveller's own state, is no undertaking toward another party
+  if (type === "AGREE" && trigger.pos === "AUX" && !recipients.length && ctx.lexicon.travelVerbs.has(tokens.lemma[nextVerb(doc, head, limit)] ?? "")) {
+    const where = nearestLocation(doc, sent, head);
+    if (where && actors.every((p) => doc.entities[p.entity]!.code === where)) return null;
+  }
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
@@ -1701,6 +1707,12 @@ function anaphoricObject(doc: Doc, end: number): boolean {
   }
   if (lower[t] === "to") t++;
   return /^(it|that|this)$/.test(lower[t] ?? "") && /^(PUNCT|CCONJ)$/.test(pos[t + 1] ?? "PUNCT");
+}
+
+/** The first verb after token t and before `limit` ("will also travel": "travel"), or -1. */
+function nextVerb(doc: Doc, t: number, limit: number): number {
+  for (let u = t + 1; u < limit; u++) if (doc.tokens.pos[u] === "VERB") return u;
+  return -1;
 }
 
 /** Whether a participant is an organization of the state whose release the text is ("the Department of Energy" in a White House fact sheet). */
