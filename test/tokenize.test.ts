@@ -35,6 +35,35 @@ describe("tokens", () => {
   });
 });
 
+describe("sentences", () => {
+  const sentences = (text: string) => {
+    const { sentences } = tokenize(text);
+    return sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, " "));
+  };
+  it("run on over the blank lines of a double-spaced text, not past a heading or a sentence's end", () => {
+    const text = [
+      "MEDIA RELEASE",
+      "Department of Foreign Affairs",
+      "Mr Bowen said Australia would bear in mind the needs of",
+      "Bangla Desh when framing future aid programmes. Substantial",
+      "assistance had already been given to refugees in India.",
+      "He expressed the hope that Pakistan would feel able to",
+      "reconsider its decision.",
+      "The Minister thanked the High Commissioner.",
+    ].join("\n\n");
+    expect(sentences(text).slice(-4)).toEqual([
+      "Mr Bowen said Australia would bear in mind the needs of Bangla Desh when framing future aid programmes.",
+      "Substantial assistance had already been given to refugees in India.",
+      "He expressed the hope that Pakistan would feel able to reconsider its decision.",
+      "The Minister thanked the High Commissioner.",
+    ]);
+    expect(sentences(text)[0]).toBe("MEDIA RELEASE");
+  });
+  it("end at a blank line in a text that is not double-spaced", () => {
+    expect(sentences("Australia will provide aid to\n\nFiji was hit by a cyclone.")).toEqual(["Australia will provide aid to", "Fiji was hit by a cyclone."]);
+  });
+});
+
 describe("wink's shared word cache", () => {
   const winkTokens = (text: string) => {
     beginText();

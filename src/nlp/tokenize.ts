@@ -15,13 +15,17 @@ export const CLOSING = /^\s*(?:yours (?:sincerely|faithfully|truly)|sincerely(?:
  * wink glues a dateline or headline to the next sentence, and hard-wrapped
  * text (72-column releases) breaks sentences over lines, so a newline ends a
  * block only after sentence-final punctuation, before a blank line, or
- * around the lines that frame a letter (its salutation and close).
+ * around the lines that frame a letter (its salutation and close). A
+ * double-spaced text (typed releases scanned to text, with a blank line
+ * after every line) breaks sentences over blank lines too: there, a blank
+ * line after a line that ends no sentence is a wrap, not a paragraph's end.
  */
 export function blocks(text: string, layout: string = text): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let blockStart = -1;
   let pos = 0;
   const n = text.length;
+  const spaced = doubleSpaced(text);
   // (a text with markup has its layout apart: compared once, not at every line)
   const markdown = layout !== text;
   // whether the line starting at salutationAt is a letter's salutation, found while it was the next line
@@ -32,6 +36,11 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
     if (eol < 0) eol = n;
     const line = text.slice(pos, eol);
     const blank = line.trim() === "";
+    // (a double-spaced text's blank line inside a sentence: the block goes on)
+    if (blank && spaced && blockStart >= 0 && wrapsOver(text, blockStart, pos, eol)) {
+      pos = eol + 1;
+      continue;
+    }
     if (blank) {
       if (blockStart >= 0) out.push([blockStart, trimEnd(text, blockStart, pos)]);
       blockStart = -1;
@@ -48,7 +57,8 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
       salutationNext = SALUTATION.test(next);
       salutationAt = eol + 1;
       const letter = salutation || salutationNext || CLOSING.test(line);
-      if (LINE_END.test(line) || next.trim() === "" || eol >= n || marked || letter) {
+      const wraps = spaced && next.trim() === "" && eol < n && wrapsOver(text, blockStart, eol + 1, nextEol < 0 ? n : nextEol);
+      if (LINE_END.test(line) || (next.trim() === "" && !wraps) || eol >= n || marked || letter) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
       }
@@ -56,6 +66,54 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
     pos = eol + 1;
   }
   return out.filter(([s, e]) => e > s);
+}
+
+/**
+ * Whether a text is double-spaced: at least six lines, most of them followed by one blank line and many ending no
+ * sentence (a release typed double-spaced, then scanned: "Mr Bowen said Australia would bear in mind the needs of\n\n
+ * Bangla Desh when framing future aid programmes.").
+ */
+function doubleSpaced(text: string): boolean {
+  const lines = text.split("\n");
+  let filled = 0;
+  let single = 0;
+  let open = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === "") continue;
+    filled++;
+    if (i + 2 < lines.length && lines[i + 1]!.trim() === "" && lines[i + 2]!.trim() !== "") single++;
+    if (!LINE_END.test(lines[i]!)) open++;
+  }
+  return filled >= 6 && single > 0.7 * filled && open > 0.4 * filled;
+}
+
+/**
+ * In a double-spaced text, whether the blank line from `blank` to `blankEnd` wraps a sentence: the block so far (from
+ * `blockStart`) ends no sentence, a line follows, and neither is a heading ("MEDIA RELEASE", "Media Release Joint Statement").
+ */
+function wrapsOver(text: string, blockStart: number, blank: number, blankEnd: number): boolean {
+  const before = text.slice(blockStart, blank).trimEnd();
+  const lastLine = before.slice(before.lastIndexOf("\n") + 1);
+  if (LINE_END.test(before) || heading(lastLine)) return false;
+  const nextStart = blankEnd + 1;
+  if (nextStart >= text.length) return false;
+  let nextEnd = text.indexOf("\n", nextStart);
+  if (nextEnd < 0) nextEnd = text.length;
+  const next = text.slice(nextStart, nextEnd);
+  return next.trim() !== "" && !heading(next);
+}
+
+/**
+ * A heading's line: in capitals ("MEDIA RELEASE"), or in title case ("Media Release Joint Statement by The Minister for
+ * Foreign Affairs"), or a date alone ("12 April 2001").
+ */
+function heading(line: string): boolean {
+  if (!/\p{Ll}/u.test(line)) return true;
+  // (not a line that goes on a sentence: "extended by Professor Mochtar Kusumaatmadja, the Indonesian Foreign Minister")
+  if (/^[^\p{L}]*\p{Ll}/u.test(line)) return false;
+  const words = line.match(/\p{L}{4,}/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= 2 ? capitalised >= 0.7 * words.length : /^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$/u.test(line);
 }
 
 /** A Markdown heading, or a line that is bold from end to end ("**Expelling Diplomatic Personnel**"). */
@@ -136,7 +194,10 @@ export function tokenize(text: string, layout: string = text): Tokenized {
   };
 
   for (const [bStart, bEnd] of blocks(text, layout)) {
-    const doc = nlp.readDoc(text.slice(bStart, bEnd));
+    // (a double-spaced text's blank lines inside a block are wraps: wink, which ends a sentence at a blank line, reads them
+    // as the spaces they stand for, the offsets unchanged)
+    const block = text.slice(bStart, bEnd);
+    const doc = nlp.readDoc(block.includes("\n\n") || /\n[ \t]+\n/.test(block) ? block.replace(/\n[ \t]*\n/g, (gap) => " ".repeat(gap.length)) : block);
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
