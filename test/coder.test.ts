@@ -546,6 +546,9 @@ describe("intentions", () => {
     ]);
     // a programme of the publishing state's own bodies at home is no undertaking toward anyone; one toward a party is
     expect(code("The Department of Energy will make $3 billion available to battery manufacturers.", "2022-05-02", "The White House (USA)")).toEqual([]);
+    expect(code("The Biden-Harris Administration will make vaccinations available at more than 100 children's hospitals.", "2021-05-04", "The White House (USA)")).toEqual([]);
+    expect(code("The White House will hold a Tribal Leaders Summit in late 2021.", "2021-05-04", "The White House (USA)")).toEqual([]);
+    expect(find(code("The Administration will continue to support Ukraine.", "2022-05-02", "The White House (USA)"), "AGREE").map(dyad)).toEqual(["United States -> Ukraine"]);
     expect(find(code("The Department of Energy will work with Japan on fusion research.", "2022-05-02", "The White House (USA)"), "AGREE").map(dyad)).toEqual([
       "United States Department of Energy -> Japan",
     ]);

@@ -898,10 +898,10 @@ function codeOne(
     const own = new Set(actors.map((p) => doc.entities[p.entity]!.code));
     if (aimed) recipients = othersThan(doc, participants(doc, aimed), actors).filter((p) => !own.has(doc.entities[p.entity]!.code));
   }
-  // "HHS will disseminate training materials", "the Department of Labor will ramp up enforcement", "the Wave Foundation will
+  // "HHS will disseminate training materials", "the Administration will make vaccinations available", "the Wave Foundation will
   // launch a marketplace": what a body of the publishing state will do, in its government's release and toward no one
   // named, is a programme at home, no undertaking toward another party
-  if (type === "AGREE" && trigger.pos === "AUX" && !recipients.length && ctx.publisherCode && actors.every((p) => homeBody(doc, p, ctx))) return null;
+  if (type === "AGREE" && (trigger.pos === "AUX" || future) && !recipients.length && ctx.publisherCode && actors.every((p) => homeBody(doc, p, ctx))) return null;
   // "Secretary Vilsack will travel to Michigan and Iowa", "President Biden will travel to Durham, North Carolina": a trip
   // that meets no one named, to places of the traveller's own state, is no undertaking toward another party
   if (type === "AGREE" && trigger.pos === "AUX" && !recipients.length && ctx.lexicon.travelVerbs.has(tokens.lemma[nextVerb(doc, head, limit)] ?? "")) {
@@ -1715,10 +1715,20 @@ function nextVerb(doc: Doc, t: number, limit: number): number {
   return -1;
 }
 
-/** Whether a participant is an organization of the state whose release the text is ("the Department of Energy" in a White House fact sheet). */
+/**
+ * Whether a participant is an organization of the state whose release the text is ("the Department of Energy" in a White
+ * House fact sheet), or that state as its government at home ("the Biden-Harris Administration will make vaccinations
+ * available at children's hospitals").
+ */
 function homeBody(doc: Doc, p: EventParticipant, ctx: CoderContext): boolean {
   const e = doc.entities[p.entity]!;
-  return e.kind === "org" && !!e.code && e.code === ctx.publisherCode && ctx.kb.states.has(e.code);
+  if (!e.code || e.code !== ctx.publisherCode || !ctx.kb.states.has(e.code)) return false;
+  if (e.kind === "org") return true;
+  // (or the state named by its government at home: "the Administration", "the Federal Government", "the White House")
+  const m = p.mention >= 0 ? doc.mentions[p.mention]! : null;
+  if (e.kind !== "state" || !m) return false;
+  for (let t = m.tokenStart; t < m.tokenEnd; t++) if (ctx.lexicon.homeGovernmentWords.has(doc.tokens.lower[t]!)) return true;
+  return false;
 }
 
 /** Whether a phrase spanning tokens [from, to] says it is the speaker's own ("our two countries", "both of us"). */

@@ -60,6 +60,8 @@ export class Lexicon {
   readonly demandPredicates: ReadonlySet<string>;
   /** Verbs whose modal "that" clause asks its subject to act ("we hope the US could …"), by lemma (data/lexicon/hope-verbs.txt). */
   readonly hopeVerbs: ReadonlySet<string>;
+  /** Words that name a state by its government at home ("administration", "federal"), folded (data/lexicon/home-government-words.txt). */
+  readonly homeGovernmentWords: ReadonlySet<string>;
   /** Verbs of going somewhere ("travel", "visit"), by lemma (data/lexicon/travel-verbs.txt): a trip within one's own state is no undertaking. */
   readonly travelVerbs: ReadonlySet<string>;
   /** Nouns of work under way whose infinitive is an act of its own ("efforts to hold Russia accountable"; data/lexicon/effort-nouns.txt). */
@@ -99,6 +101,7 @@ export class Lexicon {
     this.speechVerbs = readWordList(join(dir, "speech-verbs.txt"));
     this.hopeVerbs = readWordList(join(dir, "hope-verbs.txt"));
     this.travelVerbs = readWordList(join(dir, "travel-verbs.txt"));
+    this.homeGovernmentWords = readWordList(join(dir, "home-government-words.txt"));
     this.effortNouns = readWordList(join(dir, "effort-nouns.txt"));
     this.topicVerbs = readWordList(join(dir, "topic-verbs.txt"));
     this.beliefWords = readWordList(join(dir, "belief-words.txt"));
