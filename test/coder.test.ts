@@ -1519,6 +1519,10 @@ describe("rejections", () => {
     expect(find(code("Japan could not agree with the proposal more.", "2016-01-17"), "REJECT")).toEqual([]);
     expect(find(code("Japan may not agree with the proposal, but it will study it.", "2016-01-17"), "REJECT")).toEqual([]);
     expect(find(code("Japan does not necessarily agree with the proposal.", "2016-01-17"), "REJECT")).toEqual([]);
+    // (agreement refused is to a proposal or an act, not with a view or a person)
+    expect(find(code("Indonesia would not agree to a peacekeeping force.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Indonesia"]);
+    expect(find(code("China said it cannot agree with the reporter on that.", "2016-01-17"), "REJECT")).toEqual([]);
+    expect(find(code("Australia does not agree that the regional role has only lip-service value.", "2016-01-17"), "REJECT")).toEqual([]);
   });
 
   it("takes no actor from afar for an act whose subject is a collective no state owns", () => {

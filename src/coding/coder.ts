@@ -1321,13 +1321,20 @@ function fundsSource(doc: Doc, m: Mention): boolean {
 }
 
 /**
- * Whether acceptance negated at `negator` before `verb` refuses: not "I could not agree with you more" (full
- * agreement), "we may not agree with the country" (a possibility) or "I won't necessarily agree with all that is in
+ * Whether acceptance negated at `negator` before `verb` refuses: not disagreement with a view ("I cannot agree with
+ * you on that"), "I could not agree with you more" (full agreement), "we may not agree with the country" (a possibility) or "I won't necessarily agree with all that is in
  * it" (a hedge).
  */
 function refusal(doc: Doc, sent: Sentence, negator: number, verb: number): boolean {
-  const { lower, pos } = doc.tokens;
+  const { lower, pos, lemma } = doc.tokens;
   if (/^(may|might)$/.test(lower[negator - 1] ?? "")) return false;
+  // agreement refused is to a proposal or an act ("would not agree to a peacekeeping force", "cannot agree on testing"), not
+  // with a view or a person ("I cannot agree with you on that", "we don't agree that …", "they don't all agree")
+  if (lemma[verb] === "agree") {
+    let t = verb + 1;
+    while (pos[t] === "ADV") t++;
+    if (!/^(to|on|upon)$/.test(lower[t] ?? "")) return false;
+  }
   for (let t = negator + 1; t < verb; t++) if (lower[t] === "necessarily") return false;
   for (let t = verb + 1; t < Math.min(sent.tokenEnd, verb + 6) && pos[t] !== "PUNCT"; t++) if (lower[t] === "more") return false;
   return true;
