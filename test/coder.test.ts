@@ -1510,6 +1510,12 @@ describe("rejections", () => {
     expect(rejects("China said external forces should not interfere in Hong Kong.")).toEqual([]);
     expect(rejects("China said the measure not only violates WTO rules but also hurts India's interests.")).toEqual([]);
     expect(rejects("We want trade as long as they are fair and don't jeopardize our national security.")).toEqual([]);
+    // (in the text's own voice, a denial answers a charge someone made: alone, it states a standing policy)
+    const answers = eventsOn("2019-06-21", CHINA_MFA);
+    expect(answers("A: We never interfere in the internal affairs of other countries.")).toEqual([]);
+    expect(answers("Q: Australian officials said China interfered in Australia's politics. What is your comment?\n\nA: China never interferes in other countries' internal affairs.")).toContain(
+      "REJECT China -> Australia",
+    );
   });
   it("codes a denial and a refused acceptance as REJECT, not 'couldn't agree more'", () => {
     expect(find(code("Iran denied the reports on Sunday.", "2016-01-17"), "REJECT").map((r) => names(r.actor).join("+"))).toEqual(["Iran"]);

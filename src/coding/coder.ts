@@ -1380,6 +1380,11 @@ function deniedCharge(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ev:
     const own = new Set(speaker.map((p) => doc.entities[p.entity]!.code));
     if (participants(doc, subject).some((p) => !own.has(doc.entities[p.entity]!.code))) return null;
   }
+  // a denial answers someone's charge: in the text's own voice with no one whose claim it answers, it states a standing
+  // policy ("China never interferes in the internal affairs of other countries", "Australian aid does not discriminate
+  // between people"); a denial reported is news ("Iran's Foreign Ministry said the missile tests do not violate the deal")
+  const accusers = othersThan(doc, claimAuthor(doc, sent, ctx), speaker);
+  if (!accusers.length && !reportedSpeaker(doc, sent, roles, t, ctx)?.length) return null;
   return {
     sentence: sent.index,
     type: "REJECT",
@@ -1387,7 +1392,7 @@ function deniedCharge(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, ev:
     context: contexts(doc, sent, ctx),
     cameo: "120",
     actor: speaker,
-    recipient: othersThan(doc, claimAuthor(doc, sent, ctx), speaker),
+    recipient: accusers,
     date: doc.sentenceDates[sent.index] ?? null,
     trigger: { start: doc.tokens.start[t]!, end: doc.tokens.end[t]! },
     rule: `not ${ev.lemma} (denial)`,
