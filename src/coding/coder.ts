@@ -439,6 +439,8 @@ function codeOne(
   // "When Putin launched his brutal war …, he thought …", "When we imposed sanctions on Russia …, …": a past act in a
   // "when" clause before the main clause is the time the sentence speaks of, recalled, not reported
   if (trigger.pos === "VERB" && discourse.roles?.tree.parsed(head) && recalledWhen(doc, discourse.roles.tree, head)) return null;
+  // "Since Russia launched its full-scale invasion, we have committed …": the act a time is reckoned from, recalled
+  if (discourse.roles?.tree.parsed(head) && sinceTime(discourse.roles.tree, head)) return null;
   // "Trevor Reed, who is wrongfully detained in Russia", "Morad Tahbaz, a U.S. citizen unjustly detained in Iran": a
   // detention said of someone in passing is the state they are in, not an act the text reports (unless the clause
   // dates it: "who was arrested on Monday")
@@ -1606,6 +1608,18 @@ function recalledWhen(doc: Doc, tree: Tree, verb: number): boolean {
   // President Zelenskyy in Kyiv on Sunday, …"); one that does not is the time of what follows
   const text = phraseText(doc, tree, clause, CLAUSES);
   return namesTime(text) ? recallsPast(text, doc.source.meta.storyDate) : true;
+}
+
+/**
+ * Whether the act at t is one a time is reckoned from: a past act in a "since" clause ("since Russia launched its
+ * invasion"), an act named by a noun after "since" ("since the invasion") or the subject of such a clause ("since
+ * President Putin's war began in February"). Not "since" giving a reason in the present ("since they are …").
+ */
+function sinceTime(tree: Tree, t: number): boolean {
+  if (tree.caseOf(t) === "since") return true;
+  let clause = /^nsubj/.test(tree.relation(t)) ? tree.head(t) : t;
+  while (clause >= 0 && tree.relation(clause) === "conj" && tree.head(clause) >= 0) clause = tree.head(clause);
+  return clause >= 0 && tree.markOf(clause) === "since" && tree.xpos(clause) === "VBD";
 }
 
 /**
