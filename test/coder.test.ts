@@ -870,10 +870,12 @@ describe("background recalled", () => {
     expect(events("When we imposed sanctions on Russia, we wanted it to end its aggression.")).toEqual([]);
   });
 
-  it("leaves an act a time is reckoned from ('since …')", () => {
+  it("leaves an act a time is reckoned from ('since …') or one done 'previously'", () => {
     const events = eventsOn("2022-06-22", "The White House");
     expect(events("At least 12 journalists have been killed in Ukraine since Russia's full scale invasion began.")).toEqual([]);
     expect(events("Almost 13 million people have fled Ukraine since President Putin's war began in February.")).toEqual([]);
+    // and an act told as done "previously"
+    expect(events("The EU, the UK and Japan have previously designated Maria Zakharova.")).toEqual([]);
   });
 });
 

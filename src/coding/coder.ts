@@ -429,6 +429,8 @@ function codeOne(
     }
     if (FUTURE.has(w)) future = true;
     if (w === "always" || w === "long") return null;
+    // "have previously designated Maria Zakharova", "previously allocated $10 million": an act recalled
+    if (w === "previously") return null;
     if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
   }
   const prev = lower[head - 1];
