@@ -123,6 +123,16 @@ describe("people never seen before", () => {
 });
 
 describe("coreference", () => {
+  it("reads the 'we' of a quotation a label introduces as the body the label names, not the publisher", () => {
+    const text = [
+      "Leaders from across the country praised the President's order.",
+      "",
+      "**Jack Resneck, President, American Medical Association:**",
+      "“The nation's physicians applaud the decision. We thank President Biden for his leadership.”",
+    ].join("\n");
+    const thanks = find(code(text, "2023-03-21", "The White House (USA)"), "SUPPORT").filter((r) => r.text.startsWith("We thank"));
+    expect(thanks.map(dyad)).toEqual(["American Medical Association -> Joe Biden"]);
+  });
   it("reads 'they' as states a sentence before names together, not any two it names", () => {
     const on = eventsOn("2019-08-19", CHINA_MFA);
     expect(on("A: Canada and Australia issued a joint statement on Monday. They urged China to release the two men.")).toContain("REQUEST Australia+Canada -> China");

@@ -466,6 +466,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
             ? personFromKb(tenure.name, tenure.office, tenure.code)
             : entity(`text:${fold(name)}`, () => ({ name, kind: "person", code: ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
         } else if (answering && ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode); // a ministry's spokesperson answering speaks for the state (CODING.md)
+      } else if (r.person === 1 && quotedLabel(m.start) !== null) {
+        // "Amy Kenney, Executive Director, National Ocean Protection Coalition: “… We commend the Administration's actions …”":
+        // a quoted statement's "we" is the body its label names, not the publisher
+        m.entity = quotedLabel(m.start)!;
       } else if (r.person === 1) {
         const authors = (ctx.authors ?? []).filter((a) => a.kind !== "group");
         if (authors.length >= 2) {
@@ -526,6 +530,40 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (!owner || owner.type !== "pronoun" || !owner.possessive || owner.tokenEnd !== m.tokenStart || owner.entity < 0) return;
     if (entities[owner.entity]!.kind === "state") m.entity = owner.entity;
   });
+
+  /**
+   * For character `at` inside a quotation its paragraph opens after a label ("**Amy Kenney, Executive Director, National
+   * Ocean Protection Coalition:** “…”"): the last organization the label names, else its last person (an official's
+   * state), else -1 (a speaker the text does not resolve); null when `at` is in no such quotation.
+   */
+  function quotedLabel(at: number): number | null {
+    const text = doc.text;
+    // (the paragraph: from the last blank line, spaces on it or not)
+    const window = text.slice(Math.max(0, at - 4000), at);
+    const blank = window.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+    const paragraph = Math.max(0, at - 4000) + (blank >= 0 ? window.indexOf("\n", blank + 1) + 1 : 0);
+    const before = text.slice(paragraph, at);
+    const open = before.lastIndexOf("“");
+    if (open < 0 || before.indexOf("”", open) >= 0) return null;
+    // the label: what stands before the quotation in its paragraph, ending with a colon (markup aside)
+    const label = before.slice(0, open).replace(/[*_\s]+$/, "");
+    if (!label.endsWith(":") || label.length > 300) return null;
+    const from = paragraph;
+    const to = paragraph + open;
+    let org = -1;
+    let person = -1;
+    for (const c of doc.mentions) {
+      if (c.start < from || c.end > to || c.entity < 0) continue;
+      const kind = entities[c.entity]!.kind;
+      if (kind === "org") org = c.entity;
+      else if (kind === "person") person = c.entity;
+    }
+    if (org >= 0) return org;
+    // (an official's "we" is their state, as in a transcript: "UK Foreign Secretary Liz Truss said: “We are determined …”")
+    const official = person >= 0 ? entities[person]! : null;
+    if (official?.office && official.code && kb.states.has(official.code)) return codeOfState(official.code);
+    return person;
+  }
 
   /** The signer of the letter whose body holds character `at`, if any. */
   function signerAt(at: number): string | null {
