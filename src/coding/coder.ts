@@ -1326,8 +1326,8 @@ function fundsSource(doc: Doc, m: Mention): boolean {
 
 /**
  * Whether acceptance negated at `negator` before `verb` refuses: not disagreement with a view ("I cannot agree with
- * you on that"), "I could not agree with you more" (full agreement), "we may not agree with the country" (a possibility) or "I won't necessarily agree with all that is in
- * it" (a hedge).
+ * you on that"), "I could not agree with you more" (full agreement), "we may not agree with the country" (a
+ * possibility) or "I won't necessarily agree with all that is in it" (a hedge).
  */
 function refusal(doc: Doc, sent: Sentence, negator: number, verb: number): boolean {
   const { lower, pos, lemma } = doc.tokens;
