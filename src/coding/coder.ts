@@ -1813,10 +1813,10 @@ function reportedSpeaker(doc: Doc, sent: Sentence, roles: TreeRoles, t: number, 
  */
 function saidByActor(doc: Doc, sent: Sentence, before: number, mentionOf: Int32Array, actors: readonly EventParticipant[], ctx: CoderContext): boolean {
   const { tokens } = doc;
+  // (or one speaking for an acting state: "Pompeo said that the United States will defend the Philippines")
+  const speaks = (p: EventParticipant, a: EventParticipant) => a.entity === p.entity || (doc.entities[a.entity]!.kind === "state" && doc.entities[p.entity]!.code === doc.entities[a.entity]!.code);
   for (let v = sent.tokenStart + 1; v < before; v++) {
     if (tokens.pos[v] !== "VERB" || !ctx.lexicon.speechVerbs.has(tokens.lemma[v]!)) continue;
-    // (or one speaking for an acting state: "Pompeo said that the United States will defend the Philippines")
-    const speaks = (p: EventParticipant, a: EventParticipant) => a.entity === p.entity || (doc.entities[a.entity]!.kind === "state" && doc.entities[p.entity]!.code === doc.entities[a.entity]!.code);
     if (participants(doc, subjectOf(doc, sent, v, mentionOf)).some((p) => actors.some((a) => speaks(p, a)))) return true;
   }
   return false;

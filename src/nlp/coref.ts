@@ -442,6 +442,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 
   // third pass: pronouns and groups, in order
   const speakers = new Set<number>(); // the people the text's "I" has stood for so far
+  let quoted: number | null = null; // the speaker a quotation's label names, for its "we"
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
     const turn = m.type === "pronoun" && mi.reference?.person === 1 ? turns[m.sentence]! : -1;
@@ -466,10 +467,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
             ? personFromKb(tenure.name, tenure.office, tenure.code)
             : entity(`text:${fold(name)}`, () => ({ name, kind: "person", code: ctx.publisherCode, office: null, source: "text", kbKey: null, gender: null, members: [] }));
         } else if (answering && ctx.publisherCode && kb.states.has(ctx.publisherCode)) m.entity = codeOfState(ctx.publisherCode); // a ministry's spokesperson answering speaks for the state (CODING.md)
-      } else if (r.person === 1 && quotedLabel(m.start) !== null) {
+      } else if (r.person === 1 && (quoted = quotedLabel(m.start)) !== null) {
         // "Amy Kenney, Executive Director, National Ocean Protection Coalition: “… We commend the Administration's actions …”":
         // a quoted statement's "we" is the body its label names, not the publisher
-        m.entity = quotedLabel(m.start)!;
+        m.entity = quoted;
       } else if (r.person === 1) {
         const authors = (ctx.authors ?? []).filter((a) => a.kind !== "group");
         if (authors.length >= 2) {
@@ -538,10 +539,10 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
    */
   function quotedLabel(at: number): number | null {
     const text = doc.text;
-    // (the paragraph: from the last blank line, spaces on it or not)
-    const window = text.slice(Math.max(0, at - 4000), at);
-    const blank = window.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
-    const paragraph = Math.max(0, at - 4000) + (blank >= 0 ? window.indexOf("\n", blank + 1) + 1 : 0);
+    // (the paragraph: after the last blank line, spaces on it or not)
+    const windowStart = Math.max(0, at - 4000);
+    let paragraph = windowStart;
+    for (const gap of text.slice(windowStart, at).matchAll(/\n[ \t]*\n/g)) paragraph = windowStart + gap.index! + gap[0].length;
     const before = text.slice(paragraph, at);
     const open = before.lastIndexOf("“");
     if (open < 0 || before.indexOf("”", open) >= 0) return null;
@@ -553,6 +554,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     let org = -1;
     let person = -1;
     for (const c of doc.mentions) {
+      if (c.start >= to) break; // (mentions stand in text order)
       if (c.start < from || c.end > to || c.entity < 0) continue;
       const kind = entities[c.entity]!.kind;
       if (kind === "org") org = c.entity;

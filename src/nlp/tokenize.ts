@@ -116,6 +116,10 @@ function heading(line: string): boolean {
   return words.length >= 2 ? capitalised >= 0.7 * words.length : /^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$/u.test(line);
 }
 
+/** A blank line inside a block (a double-spaced text's wrap), spaces on it or not; all of them. */
+const BLANK_LINE = /\n[ \t]*\n/;
+const BLANK_LINES = /\n[ \t]*\n/g;
+
 /** A Markdown heading, or a line that is bold from end to end ("**Expelling Diplomatic Personnel**"). */
 const HEADING_LINE = /^\s*(?:#{1,6}\s|\*\*[^*]+\*\*:?\s*$|__[^_]+__:?\s*$)/;
 /** A Markdown list item ("- …", "* …"; not "1. …": a hard-wrapped line may open with a number, "on August\n25."). */
@@ -197,7 +201,7 @@ export function tokenize(text: string, layout: string = text): Tokenized {
     // (a double-spaced text's blank lines inside a block are wraps: wink, which ends a sentence at a blank line, reads them
     // as the spaces they stand for, the offsets unchanged)
     const block = text.slice(bStart, bEnd);
-    const doc = nlp.readDoc(block.includes("\n\n") || /\n[ \t]+\n/.test(block) ? block.replace(/\n[ \t]*\n/g, (gap) => " ".repeat(gap.length)) : block);
+    const doc = nlp.readDoc(BLANK_LINE.test(block) ? block.replace(BLANK_LINES, (gap) => " ".repeat(gap.length)) : block);
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
