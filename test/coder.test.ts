@@ -1330,6 +1330,14 @@ describe("unnamed collectives", () => {
     expect(entityOf("troops")).toBe(-1);
     expect(doc.entities[entityOf("refugees")!]).toMatchObject({ kind: "group", code: "EGY" });
   });
+  it("places people met on a trip in the state the trip goes to", () => {
+    const text = "The Assistant Secretary will travel to the Democratic Republic of the Congo, where she will meet with civil society representatives.";
+    const agree = find(code(text, "2022-02-18", "U.S. Department of State (USA)"), "AGREE");
+    expect(agree.flatMap((e) => e.recipient)).toContainEqual(expect.objectContaining({ name: "civil society representatives", kind: "group", code: "COD" }));
+    // (a visit named by its destination after "the" is a visit there: the visitor acts, the host receives)
+    const consult = find(code("Wang Yi visited the ROK and held talks with Foreign Minister Kang Kyung-wha.", "2019-12-06"), "CONSULT")[0]!;
+    expect([consult.mode, consult.actor.map((a) => a.name), consult.recipient.length]).toEqual([["visit"], ["Wang Yi"], 1]);
+  });
   it("reads a state's people named as a plural noun as a collective of that state, not the publisher's own public", () => {
     const request = find(code("The Secretary encouraged all Nigerians to vote peacefully.", "2023-02-24", "U.S. Department of State (USA)"), "REQUEST")[0]!;
     expect(request.recipient[0]).toMatchObject({ name: "Nigerians", kind: "group", code: "NGA" });

@@ -12,14 +12,11 @@ export function sentenceLocation(doc: Doc, sent: Sentence, near = Number.MAX_SAF
     const e = doc.entities[m.entity]!;
     if (e.kind !== "state") continue;
     const lower = doc.tokens.lower;
-    const before = lower[m.tokenStart - 1] ?? "";
-    const before2 = lower[m.tokenStart - 2] ?? "";
     const at = prepositionBefore(doc, m.tokenStart);
     if (at === "in" || at === "at") return e.code;
     // "visited Fiji", "her visit to Ulaanbaatar", "a working visit to Italy", "in Munich, Germany"
-    if (/^visit(ed|ing|s)?$/.test(before)) return e.code;
-    if (before === "to" && /^(visit|visits|trip|travel|travelled|traveled|travels|journey|tour)$/.test(before2)) return e.code;
-    if (before === "," && /^\p{Lu}/u.test(doc.tokens.text[m.tokenStart - 2] ?? "") && (lower[m.tokenStart - 3] === "in" || lower[m.tokenStart - 4] === "in")) return e.code;
+    if (destination(doc, m.tokenStart)) return e.code;
+    if (lower[m.tokenStart - 1] === "," && /^\p{Lu}/u.test(doc.tokens.text[m.tokenStart - 2] ?? "") && (lower[m.tokenStart - 3] === "in" || lower[m.tokenStart - 4] === "in")) return e.code;
   }
   return null;
 }
@@ -52,9 +49,22 @@ export function nearestLocation(doc: Doc, sent: Sentence, t: number): string | n
 function locatedIn(doc: Doc, m: Mention): string | null {
   const e = m.entity >= 0 ? doc.entities[m.entity]! : null;
   if (!e || e.kind !== "state" || !e.code || m.possessive) return null;
-  if (m.type !== "place" && m.type !== "region" && !(m.type === "name" && LOCATIVES.has(prepositionBefore(doc, m.tokenStart, true)))) return null;
+  if (m.type !== "place" && m.type !== "region" && !(m.type === "name" && (LOCATIVES.has(prepositionBefore(doc, m.tokenStart, true)) || destination(doc, m.tokenStart)))) return null;
   return e.code;
 }
+
+/**
+ * Whether what starts at token t is where someone travels: "visited Fiji", "will visit the Philippines", "her visit
+ * to Ulaanbaatar", "will travel to the Democratic Republic of the Congo, where she will meet with …".
+ */
+function destination(doc: Doc, t: number): boolean {
+  const lower = doc.tokens.lower;
+  const k = lower[t - 1] === "the" ? t - 2 : t - 1;
+  return VISIT.test(lower[k] ?? "") || (lower[k] === "to" && TRAVEL.test(lower[k - 1] ?? ""));
+}
+
+const VISIT = /^visit(?:ed|ing|s)?$/;
+const TRAVEL = /^(?:visit|visits|trip|travel|travelled|traveled|travels|travelling|traveling|journey|tour)$/;
 
 const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout", "around", "within"]);
 
