@@ -1243,6 +1243,13 @@ describe("lists of titles", () => {
     const consult = find(code(text, "2023-09-17", "The White House (USA)"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Jake Sullivan", "Wang Yi"]);
   });
+  it("finds the person an organization's own title names ('IMF Managing Director Kristalina Georgieva'), not the organization", () => {
+    const consult = find(code("Secretary Blinken met with IMF Managing Director Kristalina Georgieva on Monday.", "2021-11-20", "U.S. Department of State (USA)"), "CONSULT")[0]!;
+    expect(names([...consult.actor, ...consult.recipient])).toEqual(["Antony Blinken", "Kristalina Georgieva"]);
+    // (an organization and a person are two participants)
+    const both = find(code("Secretary Blinken met with the IMF and Managing Director Kristalina Georgieva on Monday.", "2021-11-20", "U.S. Department of State (USA)"), "CONSULT")[0]!;
+    expect(names([...both.actor, ...both.recipient])).toContain("International Monetary Fund");
+  });
 });
 
 describe("meetings still to come", () => {

@@ -377,25 +377,31 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
  * "Chinese Communist Party Politburo Member, Director of the Office of the
  * Foreign Affairs Commission, and Foreign Minister Wang Yi" is Wang Yi, not
  * the party. Only capitalized words, "of", "the", "for", organizations and
- * bare titles may stand between, with at least one comma and a final "and".
+ * bare titles may stand between, with at least one comma and a final "and" —
+ * or with neither, the organization's own title of the person: "IMF
+ * Managing Director Kristalina Georgieva".
  */
 export function titleListPerson(doc: Doc, m: Mention, limit: number, mentionOf: Int32Array): Mention | null {
   const { tokens } = doc;
   if (doc.entities[m.entity]?.kind !== "org") return null;
   let commas = 0;
+  let and = false;
   for (let t = m.tokenEnd; t < Math.min(limit, m.tokenEnd + 30); t++) {
     const mi = mentionOf[t]!;
     if (mi >= 0 && mi !== m.id) {
       const p = doc.mentions[mi]!;
       const kind = doc.entities[p.entity]?.kind;
-      if (kind === "person") return p.type === "name" && commas > 0 && wordBefore(doc, p) === "and" ? p : null;
+      // (with no comma, the organization's own title of the person: "IMF Managing Director Kristalina Georgieva",
+      // "National Security Council Senior Director for Africa Dana Banks")
+      if (kind === "person") return p.type === "name" && (commas > 0 ? wordBefore(doc, p) === "and" : !and) ? p : null;
       if (kind === "state" || kind === "group") return null;
       t = Math.max(t, p.tokenEnd - 1);
       continue;
     }
     const w = tokens.lower[t]!;
     if (w === ",") commas++;
-    else if (!(w === "of" || w === "the" || w === "and" || w === "for" || /^\p{Lu}/u.test(tokens.text[t]!))) return null;
+    else if (w === "and") and = true;
+    else if (!(w === "of" || w === "the" || w === "for" || /^\p{Lu}/u.test(tokens.text[t]!))) return null;
   }
   return null;
 }
