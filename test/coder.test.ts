@@ -1243,6 +1243,10 @@ describe("lists of titles", () => {
     const consult = find(code(text, "2023-09-17", "The White House (USA)"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Jake Sullivan", "Wang Yi"]);
   });
+  it("reads a participle before a name or title as its modifier ('met with visiting Australian Foreign Minister Bob Carr')", () => {
+    const consult = find(code("King Abdullah II met with visiting Australian Foreign Minister Bob Carr.", "2012-08-05"), "CONSULT")[0]!;
+    expect(names([...consult.actor, ...consult.recipient])).toEqual(["Abdullah II", "Bob Carr"]);
+  });
   it("finds the person an organization's own title names ('IMF Managing Director Kristalina Georgieva'), not the organization", () => {
     const consult = find(code("Secretary Blinken met with IMF Managing Director Kristalina Georgieva on Monday.", "2021-11-20", "U.S. Department of State (USA)"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Antony Blinken", "Kristalina Georgieva"]);

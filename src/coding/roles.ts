@@ -367,6 +367,9 @@ export function mentionsFrom(doc: Doc, from: number, limit: number, mentionOf: I
       }
       return coordinatedAfter(doc, titleListPerson(doc, m, limit, mentionOf) ?? m, limit, mentionOf);
     }
+    // (a participle before a name or title modifies it: "met with visiting Australian Foreign Minister Bob Carr",
+    // "Managing Director Kristalina Georgieva")
+    if (tokens.pos[t] === "VERB" && /ing$/.test(tokens.lower[t]!) && /^\p{Lu}/u.test(tokens.text[t + 1] ?? "")) continue;
     if (tokens.pos[t] === "VERB" || tokens.lower[t] === ",") break;
   }
   return [];
