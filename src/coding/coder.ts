@@ -705,6 +705,12 @@ function codeOne(
         const joining = actors.filter((p) => !meeting.includes(p.entity));
         actors = [...meeting.map((entity) => ({ entity, mention: -1 })), ...joining];
         recipients = [];
+      } else {
+        // with no meeting just reported, those joining someone of their own state are the delegation or party they go
+        // with ("Singh was joined by Deputy CEO … Alexia Latortue", "She was joined by Secretary of the Interior Deb
+        // Haaland"), not someone they meet; a body joined is met ("The Task Force was also joined by … Landrieu")
+        const sides = new Set([...actors, ...recipients].map((p) => doc.entities[p.entity]!.code));
+        if (sides.size === 1 && !sides.has(null) && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person")) return null;
       }
     }
     if (future) {
