@@ -1243,6 +1243,12 @@ describe("lists of titles", () => {
     const consult = find(code(text, "2023-09-17", "The White House (USA)"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Jake Sullivan", "Wang Yi"]);
   });
+  it("reads a post's 'to' as where it serves, not whose it is ('Italian Ambassador to China Luca Ferrari')", () => {
+    const consult = find(code("Wang Yi met Italian Ambassador to China Luca Ferrari on Monday.", "2023-05-01"), "CONSULT")[0]!;
+    expect([...consult.actor, ...consult.recipient].map((p) => [p.name, p.code])).toEqual([["Wang Yi", "CHN"], ["Luca Ferrari", "ITA"]]);
+    const other = find(code("Minister Maliki met Ambassador of Finland to Singapore Antti Vanska on Monday.", "2023-05-01", "Ministry of Foreign Affairs Singapore (SGP)"), "CONSULT")[0]!;
+    expect(other.recipient.length ? other.recipient : other.actor).toContainEqual(expect.objectContaining({ name: "Antti Vanska", code: "FIN" }));
+  });
   it("reads a participle before a name or title as its modifier ('met with visiting Australian Foreign Minister Bob Carr')", () => {
     const consult = find(code("King Abdullah II met with visiting Australian Foreign Minister Bob Carr.", "2012-08-05"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Abdullah II", "Bob Carr"]);
@@ -1253,6 +1259,14 @@ describe("lists of titles", () => {
     // (an organization and a person are two participants)
     const both = find(code("Secretary Blinken met with the IMF and Managing Director Kristalina Georgieva on Monday.", "2021-11-20", "U.S. Department of State (USA)"), "CONSULT")[0]!;
     expect(names([...both.actor, ...both.recipient])).toContain("International Monetary Fund");
+  });
+});
+
+describe("those who join", () => {
+  it("are met when they join a body or another state's people, but only go along with someone of their own state", () => {
+    const on = eventsOn("2023-06-20", "The White House (USA)");
+    expect(on("The G7 leaders were joined by Ukraine's President Volodymyr Zelenskyy.").join()).toContain("CONSULT");
+    expect(on("Vice President Kamala Harris was joined by Secretary of the Interior Deb Haaland.")).toEqual([]);
   });
 });
 

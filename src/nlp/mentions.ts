@@ -768,7 +768,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         }
         // "The Vice President and President Herzog" are two people; "State Councilor and Foreign Minister Wang Yi" one
         if (w === "and" && tokens.lower[units[a]!.start - 1] === "the" && units[b + 1]?.entry?.kind === "office") break;
-        if (["of", "for", "and", "the", "-", "in", "charge", "on", "&"].includes(w) && titleish(units[b + 1])) {
+        // ("U.S. Ambassador to China Nicholas Burns", "Senior Advisor to the President Anita Dunn": the post's "to" names
+        // where or whom it serves, not whose it is)
+        if (["of", "for", "and", "the", "-", "in", "charge", "on", "&", "to"].includes(w) && titleish(units[b + 1])) {
           b++;
           continue;
         }
