@@ -1355,6 +1355,11 @@ describe("unnamed collectives", () => {
     expect(entityOf("troops")).toBe(-1);
     expect(doc.entities[entityOf("refugees")!]).toMatchObject({ kind: "group", code: "EGY" });
   });
+  it("reads a collective 'from' or 'of' a state's institution as that state's ('officials from the Chinese Embassy in Zambia')", () => {
+    const doc = coder.code(sourceFromText("t", "President Lungu met officials from the Chinese Embassy in Zambia.", { storyDate: "2019-06-10", publisher: null }));
+    const officials = doc.mentions.find((m) => doc.text.slice(m.start, m.end).startsWith("officials"))!;
+    expect(doc.entities[officials.entity]).toMatchObject({ kind: "group", code: "CHN" });
+  });
   it("places people met on a trip in the state the trip goes to", () => {
     const text = "The Assistant Secretary will travel to the Democratic Republic of the Congo, where she will meet with civil society representatives.";
     const agree = find(code(text, "2022-02-18", "U.S. Department of State (USA)"), "AGREE");

@@ -569,6 +569,14 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         if (u?.entry?.kind === "state" && u.entry.form === "name" && free(end, u.end)) {
           code = u.entry.code;
           end = u.end;
+        } else if (u?.entry?.kind === "state" && u.entry.form === "adjective" && free(end, u.end)) {
+          // "officials from the Chinese Embassy in Zambia": a state's institution says whose they are
+          const inst = institutionEnd(tokens, refs, u.end, s1);
+          // (not the possessor of another body: "officials from the Australian Government's overseas aid agency, AusAID")
+          if (inst > u.end && free(end, inst) && !possessiveAt(inst)) {
+            code = u.entry.code;
+            end = inst;
+          }
         }
       }
       // "human rights groups", "international aid agencies", "NGOs": non-governmental organizations, unless the phrase
