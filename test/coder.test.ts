@@ -1253,6 +1253,14 @@ describe("lists of titles", () => {
     const consult = find(code("King Abdullah II met with visiting Australian Foreign Minister Bob Carr.", "2012-08-05"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Abdullah II", "Bob Carr"]);
   });
+  it("reads a long portfolio with 'and' to the name after it ('Assistant Secretary of State for International Narcotics and Law Enforcement (INL) Todd D. Robinson')", () => {
+    const on = (text: string) => find(code(text, "2022-03-12", "U.S. Department of State (USA)"), "CONSULT")[0]!;
+    expect(names(on("Assistant Secretary of State for International Narcotics and Law Enforcement (INL) Todd D. Robinson visited Beirut.").actor)).toEqual(["Todd D. Robinson"]);
+    expect(names(on("Assistant Secretary for Oceans and International Environmental and Scientific Affairs Monica Medina visited Suva.").actor)).toEqual(["Monica Medina"]);
+    // (a portfolio ends where a name begins)
+    const joined = code("Jon Finer met President Buhari. He was joined by Senior Director for Africa Dana Banks and Deputy Assistant Secretary for African Affairs Michael Gonzales.", "2021-11-20", "The White House (USA)");
+    expect(joined.flatMap((e) => names([...e.actor, ...e.recipient]))).toContain("Dana Banks");
+  });
   it("finds the person an organization's own title names ('IMF Managing Director Kristalina Georgieva'), not the organization", () => {
     const consult = find(code("Secretary Blinken met with IMF Managing Director Kristalina Georgieva on Monday.", "2021-11-20", "U.S. Department of State (USA)"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Antony Blinken", "Kristalina Georgieva"]);

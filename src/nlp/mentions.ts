@@ -692,19 +692,29 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
 
     /**
      * Where a portfolio that opens at unit c with capitalised words that are no title words ends: at the first title word
-     * among the next four units ("Near Eastern Affairs", "Conflict and Stabilization Operations"), with only capitalised
-     * words and "and" before it; -1 when there is none.
+     * among the next eight units ("Near Eastern Affairs", "Conflict and Stabilization Operations", "Oceans and
+     * International Environmental and Scientific Affairs") or at its bracketed abbreviation ("International Narcotics and
+     * Law Enforcement (INL)"), with only capitalised words and "and" before it; -1 when there is none.
      */
     function portfolioEnd(c: number): number {
-      for (let j = c; j < Math.min(units.length, c + 4); j++) {
+      for (let j = c; j < Math.min(units.length, c + 8); j++) {
         const x = units[j]!;
         if (x.entry) return -1;
         const word = tokens.lower[x.start]!;
         const capital = isCap(tokens.text[x.start]!);
         if (j > c && capital && refs.titleWords.has(word)) return j;
+        // (a name ends it: "Senior Director for Africa Dana Banks and Deputy Assistant Secretary …")
+        if (capital && givenName(x.start)) return -1;
+        // ("for International Narcotics and Law Enforcement (INL) Todd D. Robinson": its abbreviation closes it)
+        if (j > c && word === "(" && tokens.lower[units[j + 2]?.start ?? -1] === ")" && /^\p{Lu}{2,}$/u.test(tokens.text[units[j + 1]!.start]!)) return j;
         if (!capital && !(j > c && word === "and")) return -1;
       }
       return -1;
+    }
+
+    /** Whether token t is a given name that is no ordinary word ("Dana", not "Law" or "Grace"). */
+    function givenName(t: number): boolean {
+      return refs.nameStarts.get(tokens.text[t]!) === false;
     }
 
     /** A title region around the office unit k, then the name it introduces. */
@@ -738,6 +748,8 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         a--;
       }
       let b = k + 1;
+      // whether a "for" has opened a portfolio ("Assistant Secretary for …")
+      let portfolio = false;
       let office: string | null = null;
       let code: string | null = null;
       // affiliation: a state or organization before the office ("UN Special Envoy") or after "of"
@@ -779,6 +791,7 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         // ("U.S. Ambassador to China Nicholas Burns", "Senior Advisor to the President Anita Dunn": the post's "to" names
         // where or whom it serves, not whose it is)
         if (["of", "for", "and", "the", "-", "in", "charge", "on", "&", "to"].includes(w) && titleish(units[b + 1])) {
+          if (w === "for") portfolio = true;
           b++;
           continue;
         }
@@ -787,6 +800,16 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         if (w === "for" || w === "and") {
           const end = portfolioEnd(b + 1);
           if (end > 0) {
+            if (w === "for") portfolio = true;
+            b = end;
+            continue;
+          }
+        }
+        // the rest of a portfolio whose first words were title words: "for International Narcotics and Law Enforcement
+        // (INL) Todd D. Robinson", "for Oceans and International Environmental and Scientific Affairs Monica Medina"
+        if (portfolio && isCap(tokens.text[x.start]!) && !givenName(x.start)) {
+          const end = portfolioEnd(b);
+          if (end > b) {
             b = end;
             continue;
           }
