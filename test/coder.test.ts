@@ -1270,6 +1270,19 @@ describe("lists of titles", () => {
   });
 });
 
+describe("trips", () => {
+  const on = eventsOn("2021-11-20", "The White House (USA)");
+  it("code a trip made as a visit to each state it went to, with those who joined the traveller", () => {
+    const events = on("Principal Deputy National Security Advisor Jon Finer traveled to Nigeria, Equatorial Guinea, and Mauritania. He was joined by Deputy Assistant Secretary for African Affairs Michael Gonzales.");
+    expect(events).toEqual(expect.arrayContaining(["CONSULT Jon Finer -> Nigeria", "CONSULT Jon Finer -> Equatorial Guinea", "CONSULT Jon Finer -> Mauritania", "CONSULT Jon Finer+Michael Gonzales -> Nigeria"]));
+  });
+  it("leave a trip to come to the 'will' that announces it, and code no life's record", () => {
+    expect(on("Secretary Blinken will travel to Kenya to meet with President Ruto.").join()).not.toContain("CONSULT");
+    expect(on("She has traveled to Kenya, Norway and Japan to study water.")).toEqual([]);
+    expect(on("Around 100 Chinese nationals traveled to Canada last week.")).toEqual([]);
+  });
+});
+
 describe("those who join", () => {
   it("are met when they join a body or another state's people, but only go along with someone of their own state", () => {
     const on = eventsOn("2023-06-20", "The White House (USA)");

@@ -1,7 +1,7 @@
 import { type CodedEvent, type Doc, type EventParticipant, type Mention, type Sentence, mentionRange } from "../doc/document.ts";
 import { lastWordOf } from "../kb/fold.ts";
 import type { KnowledgeBase } from "../kb/kb.ts";
-import { type Evaluation, type Lexicon, NEGATORS, type Trigger, matchRest, posFits } from "./lexicon.ts";
+import { type Evaluation, type Lexicon, NEGATORS, type Trigger, isTrip, matchRest, posFits } from "./lexicon.ts";
 import { type Gathering, findGathering, gatheringEvent, gatheringSubject } from "./gatherings.ts";
 import { ROOT, Tree } from "../doc/syntax.ts";
 import { isCalendarWord, namesTime, recallsPast } from "../nlp/dates.ts";
@@ -64,11 +64,18 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
     // a trigger inside another's complement ("agreed to meet", "looks forward to welcoming") is part of that event
-    const matches = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m, ctx.lexicon) === "no");
+    const found = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m, ctx.lexicon) === "no");
+    // a trip still to come that names only where it goes ("will travel to Kenya …, where she will meet with …") is left
+    // to the "will" that announces it, whose purpose names whom the traveller is to meet
+    const matches = found.filter(
+      (m) => !(isTrip(m.trigger) && found.some((w) => w.trigger.pos === "AUX" && w.head < m.head && governingWill(doc, sent, m.head, mentionOf) === w.head)),
+    );
     let agreed = false;
     const sentenceEvents: CodedEvent[] = [];
     // a "will" whose act is the next trigger's, kept in case that trigger codes nothing
     let deferred: TriggerMatch | null = null;
+    // the visits that trips coded, with the events each became
+    const trips = new Map<CodedEvent, CodedEvent[]>();
     matches.forEach((match, k) => {
       // "agreed that they will …": the will-clause is what was agreed, not a second event
       if (match.trigger.pos === "AUX" && agreed) return;
@@ -91,7 +98,9 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       // (praise and blame coordinated with a request are the speakers' own: "urged Iraq to … and expressed appreciation")
       if (ev.type !== "REQUEST" && ev.type !== "SUPPORT" && ev.type !== "ACCUSE" && askedBefore(sentenceEvents, ev, roles, match.head)) return;
       sentenceEvents.push(ev);
-      doc.events.push(ev);
+      const coded = visitsOf(doc, ev);
+      doc.events.push(...coded);
+      if (isTrip(match.trigger) && ev.type === "CONSULT") trips.set(ev, coded);
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
         const all = [...ev.actor, ...ev.recipient];
@@ -102,6 +111,11 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
         }
       }
     });
+    // "travelled to Kyiv for talks with her Ukrainian counterpart": the meeting the traveller went for is the visit
+    for (const [trip, coded] of trips) {
+      const met = sentenceEvents.some((e) => e !== trip && e.type === "CONSULT" && !trips.has(e) && e.actor.some((a) => trip.actor.some((b) => a.entity === b.entity)));
+      if (met) doc.events.splice(0, doc.events.length, ...doc.events.filter((e) => !coded.includes(e)));
+    }
     // a demand voiced by a modal, when no trigger coded the sentence ("foreign troops should withdraw": the act is only demanded)
     if (!sentenceEvents.length) {
       const demand = shouldDemand(doc, sent, mentionOf, ctx) ?? (roles && modalDemand(doc, sent, roles, ctx)) ?? impersonalDemand(doc, sent, mentionOf, ctx);
@@ -239,6 +253,17 @@ const OBJECT_CONTROL = new Set(["urge", "ask", "call", "encourage", "request", "
 
 /** Pronouns that open a clause of their own as its subject ("…, where she will meet"). */
 const PERSONAL_SUBJECTS = new Set(["i", "we", "you", "he", "she", "it", "they"]);
+
+/**
+ * A visit to several states is one visit to each ("traveled to Nigeria, Equatorial Guinea, and Mauritania"): the hosts
+ * of one trip do not meet one another by it. Any other event is itself.
+ */
+function visitsOf(doc: Doc, ev: CodedEvent): CodedEvent[] {
+  if (ev.type !== "CONSULT" || ev.mode !== "visit" || ev.recipient.length < 2) return [ev];
+  const codes = ev.recipient.map((p) => doc.entities[p.entity]!);
+  if (!codes.every((e) => e.kind === "state") || new Set(codes.map((e) => e.code)).size !== codes.length) return [ev];
+  return ev.recipient.map((p) => ({ ...ev, recipient: [p] }));
+}
 
 /** "The leaders will mark … and discuss …": the "will" earlier in the clause, with no new subject between (its token, or -1). */
 function governingWill(doc: Doc, sent: Sentence, head: number, mentionOf: Int32Array): number {
@@ -702,9 +727,13 @@ function codeOne(
       const meeting = discourse.lastMeeting;
       const since = sent.index - discourse.lastMeetingSentence;
       if (since >= 1 && since <= 2 && recipients.some((p) => meeting.includes(p.entity))) {
+        // (on the side of the one joined: "Jon Finer traveled to Nigeria, Equatorial Guinea, and Mauritania. He was joined
+        // by … Dana Banks and … Michael Gonzales" is their visit to the three states too)
         const joining = actors.filter((p) => !meeting.includes(p.entity));
-        actors = [...meeting.map((entity) => ({ entity, mention: -1 })), ...joining];
-        recipients = [];
+        const side = new Set(recipients.filter((p) => meeting.includes(p.entity)).map((p) => doc.entities[p.entity]!.code));
+        const met = meeting.map((entity) => ({ entity, mention: -1 }));
+        actors = [...met.filter((p) => side.has(doc.entities[p.entity]!.code)), ...joining];
+        recipients = met.filter((p) => !side.has(doc.entities[p.entity]!.code));
       } else {
         // with no meeting just reported, those joining someone of their own state are the delegation or party they go
         // with ("Singh was joined by Deputy CEO … Alexia Latortue", "She was joined by Secretary of the Interior Deb
@@ -712,6 +741,19 @@ function codeOne(
         const sides = new Set([...actors, ...recipients].map((p) => doc.entities[p.entity]!.code));
         if (sides.size === 1 && !sides.has(null) && recipients.length && recipients.every((p) => doc.entities[p.entity]!.kind === "person")) return null;
       }
+    }
+    if (isTrip(trigger)) {
+      // a trip is a visit by someone who represents a party to a state, not people travelling ("Chinese nationals
+      // travelling to Canada") or a trip to a place of no state ("traveled to the Lyndon B. Johnson Presidential Library")
+      if (actors.every((p) => doc.entities[p.entity]!.kind === "group")) return null;
+      recipients = recipients.filter((p) => doc.entities[p.entity]!.kind === "state");
+      if (!recipients.length) return null;
+      // "she has traveled to Antarctica, the North Pole …", "around 100 Indonesian leaders have traveled to the United
+      // States": where someone has been, a life's record, not a visit the text reports
+      if (tokens.pos[head - 1] === "AUX" && /^(has|have|'ve)$/.test(tokens.lower[head - 1]!)) return null;
+      // ("We first met the Queen in 1982, traveling to the UK as part of a Senate delegation": a trip the text recalls)
+      const tree = discourse.roles?.tree;
+      if (tree?.parsed(head) && (datedEarlier(doc, tree, head) || (/^(advcl|conj)/.test(tree.relation(head)) && datedEarlier(doc, tree, tree.head(head))))) return null;
     }
     if (future) {
       // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")

@@ -201,8 +201,9 @@ export class Lexicon {
         if (w === "be" || w === "have") return false; // "will be held", "will have been": not an intention of the subject
         if (this.notPromises.has(tokens.lemma[t]!)) return false; // "we will release information in due course", "Ukraine will win"
         const own = this.byHead.get(tokens.lemma[t]!) ?? [];
-        // (a trigger that needs an armed actor is no event of its own where it has none: "will target reducing emissions")
-        return !own.some((trig) => trig.actor !== "armed" && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
+        // (a trigger that needs an armed actor is no event of its own where it has none: "will target reducing emissions";
+        // a trip to come is the "will"'s to code, which finds whom the traveller is to meet: "will travel to Kenya to meet …")
+        return !own.some((trig) => trig.actor !== "armed" && !isTrip(trig) && posFits(trig, tokens, t) && matchRest(tokens, t + 1, limit, trig.rest) >= 0);
       }
       if (tokens.pos[t] !== "ADV" && tokens.pos[t] !== "PART") return false;
       if (this.notPromises.has(w)) return false; // "will likely lose": a prediction
@@ -257,6 +258,11 @@ export class Lexicon {
 }
 
 /** Whether token t, as the tokenizer tagged it, can head `trigger` (its part of speech, given the rest of its pattern). */
+/** A visit whose frame names only where it goes ("travel to", "arrive in"): a trip, which "will" announces as a promise. */
+export function isTrip(trigger: Trigger): boolean {
+  return trigger.roles === "framed" && trigger.mode === "visit";
+}
+
 export function posFits(trigger: Pick<Trigger, "pos" | "rest">, tokens: Tokens, t: number): boolean {
   const pos = tokens.pos[t]!;
   const want = trigger.pos;
