@@ -493,6 +493,10 @@ describe("roles from the parse", () => {
     // only a capital the knowledge base knows makes one: not a state's name, a label or an abbreviation
     expect(events("U.S. Ambassador Linda Thomas-Greenfield praised Kenya.", "2022-01-29")).toEqual(["SUPPORT Linda Thomas-Greenfield -> Kenya"]);
   });
+  it("reads what a call or meeting is 'on' or 'about' as its topic, not an act", () => {
+    expect(events("Secretary Blinken spoke by phone today with Polish Foreign Minister Zbigniew Rau on coordinated efforts to provide humanitarian support to Ukraine.", "2022-03-01")).toEqual(["CONSULT Antony Blinken+Zbigniew Rau -> "]);
+    expect(events("Secretary Blinken spoke with Foreign Minister Zbigniew Rau and provided humanitarian support to Ukraine.", "2022-03-01").join()).toContain("AID");
+  });
   it("reads 'had' heading a meeting phrase, not 'has' helping a verb", () => {
     // wink tags "had" an auxiliary here; the pattern's noun settles its sense
     expect(events("President Halimah and Sheikh Tamim had a fruitful discussion on ways to strengthen cooperation.", "2023-05-01")).toEqual(["CONSULT Halimah Yacob+Tamim bin Hamad Al Thani -> "]);

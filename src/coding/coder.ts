@@ -224,11 +224,17 @@ function discussedTopic(doc: Doc, tree: Tree, head: number, lexicon: Lexicon): b
     if (h < 0) return false;
     const rel = tree.relation(t);
     if (lexicon.topicVerbs.has(doc.tokens.lemma[h]!) && tree.upos(h) === "VERB") return rel === "obj" || rel === "xcomp" || rel === "ccomp" || tree.is(t, "obl");
+    // what a call or meeting is "on" or "about": "spoke by phone with Foreign Minister Rau on coordinated efforts to
+    // provide … support to Ukraine"
+    if (tree.is(t, "obl") && TOPIC_CASES.has(tree.caseOf(t)) && tree.upos(h) === "VERB" && lexicon.headedBy(doc.tokens, h)?.some((tr) => tr.type === "CONSULT")) return true;
     if (!(rel === "acl" || rel === "xcomp" || rel === "obj" || rel === "nmod" || tree.is(t, "nmod") || rel === "conj" || rel === "ccomp")) return false;
     t = h;
   }
   return false;
 }
+
+/** Prepositions that introduce what a meeting or call is about. */
+const TOPIC_CASES = new Set(["on", "about", "regarding", "concerning"]);
 
 /**
  * Verbs whose "to"-complement is the act itself, done by their subject: "decided to withdraw", "went on to visit",
