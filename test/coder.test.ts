@@ -1385,6 +1385,12 @@ describe("unnamed collectives", () => {
     const officials = doc.mentions.find((m) => doc.text.slice(m.start, m.end).startsWith("officials"))!;
     expect(doc.entities[officials.entity]).toMatchObject({ kind: "group", code: "CHN" });
   });
+  it("reads a state's name that is also another state's division as that division beside its other places ('Atlanta, Georgia')", () => {
+    const on = eventsOn("2024-10-01", "The White House (USA)");
+    expect(on("The President will also travel to Georgia and Florida as soon as possible.")).toEqual([]);
+    expect(on("The Secretary will travel to Atlanta, Georgia to meet with refugees.").join()).not.toContain("Georgia");
+    expect(on("The Secretary will travel to Ukraine, Georgia and Moldova next week.").join()).toContain("Georgia");
+  });
   it("places people met on a trip in the state the trip goes to", () => {
     const text = "The Assistant Secretary will travel to the Democratic Republic of the Congo, where she will meet with civil society representatives.";
     const agree = find(code(text, "2022-02-18", "U.S. Department of State (USA)"), "AGREE");

@@ -75,6 +75,8 @@ export class KnowledgeBase {
   readonly tenuresByOffice = new Map<string, Tenure[]>();
   /** Cities other than capitals and regions within states, with the state each is in (cities.tsv, regions.tsv). */
   readonly cities: Array<{ name: string; aliases: string[]; code: string; region: boolean }> = [];
+  /** State names that are also a division of another state, with that state's code (shared-names.tsv): "Georgia" → USA. */
+  readonly sharedNames = new Map<string, string>();
   /** World regions' adjectives, with the code of the bloc their states form (blocs.tsv). */
   readonly blocs: Array<{ adjective: string; code: string }> = [];
   /** A state's people as a plural noun its adjective does not make ("Britons", "Turks"; peoples.tsv). */
@@ -106,6 +108,10 @@ export class KnowledgeBase {
         if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is in "${r.code}", which states.tsv does not list`);
         this.cities.push({ name: r.name!, aliases: list(r.aliases), code: r.code!, region: file === "regions.tsv" });
       }
+    }
+    for (const r of readTsv(join(dataDir, "shared-names.tsv"))) {
+      if (!this.states.has(r.code!)) throw new Error(`${r.__line}: "${r.name}" is a division of "${r.code}", which states.tsv does not list`);
+      this.sharedNames.set(r.name!, r.code!);
     }
     for (const r of readTsv(join(dataDir, "blocs.tsv"))) {
       if (!/^(EUR|IGO)$/.test(r.code!)) throw new Error(`${r.__line}: a bloc's code is EUR or IGO, not "${r.code}"`);

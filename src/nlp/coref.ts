@@ -63,6 +63,9 @@ const DEFINERS = new Set(["were", "are", "was", "is", "include", "included", "in
  * to people learned from their titles, titles to their holders at the story
  * date, surnames and pronouns to earlier people, groups to their members.
  */
+/** What stands between two places a text lists together: "and", "or", a comma, and up to three words of a place it does not know ("Atlanta and Clarkston, Georgia"). */
+const LISTED = /^\s*(?:,|and|or)?\s*(?:\p{Lu}[\p{L}.'’-]*\s*){0,3}?(?:,\s*(?:and|or)?|and|or)?\s*$/u;
+
 export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase, ctx: CorefContext): void {
   const entities: Entity[] = doc.entities;
   const byKey = new Map<string, number>();
@@ -311,6 +314,22 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
       const e = entities[id]!;
       if (e.kind === "person" && !e.office && mi.office) e.office = mi.office;
       if (e.kind === "person" && !e.code && mi.code) e.code = mi.code;
+    }
+  });
+
+  // a state's name that is also a division of another state names the division where the text lists it beside another
+  // place of that state: "Atlanta and Clarkston, Georgia", "will also travel to Georgia and Florida" (data/shared-names.tsv)
+  doc.mentions.forEach((m, i) => {
+    if (m.entity < 0 || m.possessive || entities[m.entity]!.kind !== "state") return;
+    const code = kb.sharedNames.get(doc.text.slice(m.start, m.end));
+    if (!code) return;
+    const beside = (n: Mention | undefined, gap: string) =>
+      !!n && n.sentence === m.sentence && n.entity >= 0 && (n.type === "place" || n.type === "region") && entities[n.entity]!.code === code && LISTED.test(gap);
+    const prev = doc.mentions[i - 1];
+    const next = doc.mentions[i + 1];
+    if (beside(prev, prev ? doc.text.slice(prev.end, m.start) : "") || beside(next, next ? doc.text.slice(m.end, next.start) : "")) {
+      m.entity = codeOfState(code);
+      m.type = "region";
     }
   });
 
