@@ -927,6 +927,10 @@ describe("meetings convened", () => {
     expect(find(code("The Council on Environmental Quality will also hold a virtual convening this fall.", "2023-10-31", "The White House"), "CONSULT")).toEqual([]);
   });
 
+  it("reads a 'he' opening a clause coordinated with the sentence's first as that clause's subject, not whom it acted on", () => {
+    const text = "President Biden thanked President Duda and the people of Poland for opening their homes, and he pledged continued U.S. support to these efforts.";
+    expect(find(code(text, "2022-03-26", "The White House (USA)"), "AGREE").map(dyad)).toEqual(["Joe Biden -> "]);
+  });
   it("reads a 'he' after a 'he' that opens the sentence as the same person, not someone named between them", () => {
     const text = "The Secretary-General met with President Xi Jinping. He invited the President to a summit on climate change that he intends to convene next year in New York.";
     const agree = find(code(text, "2013-06-19"), "AGREE").map(dyad);

@@ -780,6 +780,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     // summit that he intends to convene" is the inviter's summit)
     const word = tokens.lower[m.tokenStart]!;
     if (opener && opener.type === "pronoun" && !opener.possessive && !m.possessive && (word === "he" || word === "she") && tokens.lower[opener.tokenStart] === word && opener.entity >= 0) return opener.entity;
+    // (a "he" or "she" opening a clause coordinated with the sentence's first is that clause's subject still, not the
+    // person it acted on: "President Biden thanked President Duda …, and he pledged continued U.S. support")
+    if ((word === "he" || word === "she") && /^(and|but)$/.test(tokens.lower[m.tokenStart - 1] ?? "")) {
+      const subject = sentenceSubject(m.sentence, true);
+      const e = subject >= 0 ? entities[subject]! : null;
+      if (e && e.kind === "person" && subject !== speaking && !(gender && e.gender && e.gender !== gender)) return subject;
+    }
     for (let j = at - 1; j >= 0; j--) {
       const c = doc.mentions[j]!;
       if (owner >= 0 && c.sentence < m.sentence) return owner;
