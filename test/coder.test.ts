@@ -1257,6 +1257,15 @@ describe("lists of titles", () => {
     const other = find(code("Minister Maliki met Ambassador of Finland to Singapore Antti Vanska on Monday.", "2023-05-01", "Ministry of Foreign Affairs Singapore (SGP)"), "CONSULT")[0]!;
     expect(other.recipient.length ? other.recipient : other.actor).toContainEqual(expect.objectContaining({ name: "Antti Vanska", code: "FIN" }));
   });
+  it("gives a person the country of the organization whose title they hold, not the publisher's ('United Nations ESCAP Executive Secretary …')", () => {
+    const codeOf = (text: string) => {
+      const doc = coder.code(sourceFromText("t", text, { storyDate: "2019-04-27", publisher: CHINA_MFA }));
+      return doc.entities.find((e) => e.name === "Maria Kowalski")?.code;
+    };
+    expect(codeOf("Wang Yi and United Nations ESCAP Executive Secretary Maria Kowalski signed a memorandum.")).toBe("UNO");
+    // (an organization whose country the text does not say lends none)
+    expect(codeOf("Wang Yi met the Mubadala Investment Company Chief Executive Officer Maria Kowalski.")).not.toBe("CHN");
+  });
   it("reads a participle before a name or title as its modifier ('met with visiting Australian Foreign Minister Bob Carr')", () => {
     const consult = find(code("King Abdullah II met with visiting Australian Foreign Minister Bob Carr.", "2012-08-05"), "CONSULT")[0]!;
     expect(names([...consult.actor, ...consult.recipient])).toEqual(["Abdullah II", "Bob Carr"]);

@@ -231,6 +231,8 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     return entity(`org:${org.id}`, () => ({ name: org.name, kind: "org", code: org.code, office: null, source: "kb", kbKey: org.id, gender: null, members: [] }));
   };
 
+  // organizations the text names whose country is the publisher's by default, not one their name says
+  const guessedCode = new Set<number>();
   // first pass: names, states, orgs, titles (in order, so titles see earlier names)
   doc.mentions.forEach((m, i) => {
     const mi = info[i]!;
@@ -245,6 +247,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
         // unless it is a gathering of states ("the Negev Forum", "the Quad Partnership")
         const code = mi.code ?? (MULTILATERAL_HEADS.test(name) ? "IGO" : ctx.publisherCode);
         id = entity(`org-text:${fold(name)}`, () => ({ name: oneLine(name), kind: "org", code, office: null, source: "text", kbKey: null, gender: null, members: [] }));
+        if (!mi.code) guessedCode.add(id);
       } else if (mi.name && continuesPerson(i) >= 0) {
         // "Sultan Haji Hassanal Bolkiah Mu'izzaddin Waddaulah": the rest of a known person's full style
         id = continuesPerson(i);
@@ -275,7 +278,7 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
           // deputies the knowledge base lists)
           const oneOfMany = /\b(assistant|under)\b/i.test(doc.text.slice(m.fullStart, m.start));
           const ownHolder = mi.office && ctx.publisherCode && !oneOfMany ? kb.holders(mi.office, ctx.storyDate).some((t) => t.code === ctx.publisherCode) : false;
-          const code = mi.code ?? possessorState(i) ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
+          const code = mi.code ?? possessorState(i) ?? affiliation(i) ?? sibling ?? abroad ?? ((rank === "minister" || rank === "official" || rank === "military") && !ownHolder ? ctx.publisherCode : null);
           id = entity(`text:${fold(mi.name)}${gender ? `:${gender}` : ""}`, () => ({
             name: oneLine(mi.name!),
             kind: "person",
@@ -663,6 +666,26 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     const e = entities[prev.entity]!;
     if (e.kind !== "state" || !e.code) return null;
     return /^\s*['’]s?\s*$/.test(doc.text.slice(prev.fullEnd, m.fullStart)) ? e.code : null;
+  }
+
+  /**
+   * The code of the organization whose own title of the person mention i names stands right before it: "National
+   * Security Council Senior Director for Africa Dana Banks" (only capitalised words, bare titles, "for", "of" and "the"
+   * between), if any.
+   */
+  function affiliation(i: number): string | null {
+    const m = doc.mentions[i]!;
+    let j = i - 1;
+    while (j >= 0 && doc.mentions[j]!.sentence === m.sentence && doc.mentions[j]!.type === "title" && doc.mentions[j]!.entity < 0) j--;
+    const org = doc.mentions[j];
+    if (!org || org.sentence !== m.sentence || org.entity < 0 || org.possessive) return null;
+    const e = entities[org.entity]!;
+    // (not an organization whose country is only the publisher's, by default: "the Mubadala Investment Company")
+    if (e.kind !== "org" || !e.code || guessedCode.has(org.entity)) return null;
+    for (let t = org.tokenEnd; t < m.tokenStart; t++) {
+      if (!/^\p{Lu}/u.test(tokens.text[t]!) && !/^(for|of|the)$/.test(tokens.lower[t]!)) return null;
+    }
+    return org.tokenEnd < m.tokenStart ? e.code : null;
   }
 
   /** The code of the person listed just before mention i ("A, B, and C"), if any. */
