@@ -1292,6 +1292,9 @@ describe("trips", () => {
   it("code a trip made as a visit to each state it went to, with those who joined the traveller", () => {
     const events = on("Principal Deputy National Security Advisor Jon Finer traveled to Nigeria, Equatorial Guinea, and Mauritania. He was joined by Deputy Assistant Secretary for African Affairs Michael Gonzales.");
     expect(events).toEqual(expect.arrayContaining(["CONSULT Jon Finer -> Nigeria", "CONSULT Jon Finer -> Equatorial Guinea", "CONSULT Jon Finer -> Mauritania", "CONSULT Jon Finer+Michael Gonzales -> Nigeria"]));
+    // (one trigger's visits are three events, each with an id of its own; the first keeps the id a lone event would have)
+    const records = code("Principal Deputy National Security Advisor Jon Finer traveled to Nigeria, Equatorial Guinea, and Mauritania.", "2021-11-20", "The White House (USA)");
+    expect(new Set(records.map((r) => r.id)).size).toBe(3);
   });
   it("leave a trip to come to the 'will' that announces it, and code no life's record", () => {
     expect(on("Secretary Blinken will travel to Kenya to meet with President Ruto.").join()).not.toContain("CONSULT");

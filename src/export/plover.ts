@@ -41,19 +41,25 @@ function entityOf(doc: Doc, p: EventParticipant): PloverEntity {
   };
 }
 
-/** A stable id: the same event of the same text always gets the same id. */
-function eventId(doc: Doc, ev: CodedEvent): string {
-  return createHash("sha1")
-    .update(`${doc.source.id}\u0000${ev.trigger.start}\u0000${ev.type}`)
-    .digest("hex")
-    .slice(0, 16);
+/**
+ * A stable id: the same event of the same text always gets the same id. Events one trigger codes more than once (a
+ * trip to several states is a visit to each) are told apart by their order after the first, which keeps the id
+ * every other event has always had.
+ */
+function eventId(doc: Doc, ev: CodedEvent, taken: Set<string>): string {
+  const key = `${doc.source.id}\u0000${ev.trigger.start}\u0000${ev.type}`;
+  let id = createHash("sha1").update(key).digest("hex").slice(0, 16);
+  for (let k = 2; taken.has(id); k++) id = createHash("sha1").update(`${key}\u0000${k}`).digest("hex").slice(0, 16);
+  taken.add(id);
+  return id;
 }
 
 export function toPlover(doc: Doc): PloverRecord[] {
+  const taken = new Set<string>();
   return doc.events.map((ev) => {
     const s = doc.sentences[ev.sentence]!;
     return {
-      id: eventId(doc, ev),
+      id: eventId(doc, ev, taken),
       doc: doc.source.id,
       date: ev.date,
       event: ev.type,
