@@ -1584,6 +1584,10 @@ describe("conditions", () => {
     const records = code("The United States will respond firmly if Russia invades Ukraine again.", "2022-01-20", "U.S. Department of State (USA)");
     expect(find(records, "ASSAULT")).toEqual([]);
     expect(find(code("Russia invaded Ukraine without justification.", "2022-03-01"), "ASSAULT").map(dyad)).toEqual(["Russia -> Ukraine"]);
+    // (nor one the words open without "if")
+    for (const text of ["Were the Russians to invade Ukraine, we would impose severe costs.", "In the event that Russia invades Ukraine, the United States will respond.", "Should Russia invade Ukraine, the United States will respond decisively."]) {
+      expect(find(code(text, "2022-01-20", "U.S. Department of State (USA)"), "ASSAULT")).toEqual([]);
+    }
   });
 });
 

@@ -501,6 +501,7 @@ function codeOne(
   // "a virtual convening this fall", "the next convening": a verb's -ing form the parse reads as a noun names no act
   if (trigger.pos === "VERB" && /ing$/.test(lower[head]!) && discourse.roles?.tree.parsed(head) && discourse.roles.tree.upos(head) === "NOUN") return null;
   if (discourse.roles?.tree.parsed(head) && noActOfItsOwn(doc, discourse.roles.tree, trigger, head)) return null;
+  if (conditionOpening(doc, sent, head)) return null;
   if (discourse.roles?.tree.parsed(head) && discussedTopic(doc, discourse.roles.tree, head, ctx.lexicon)) return null;
   if (!future && !refused) future = governingWill(doc, sent, head, mentionOf) >= 0; // ("will not accept" refuses now)
   if (hopedFor(doc, sent, head) || (discourse.roles?.tree.parsed(head) && hopedInTree(doc, discourse.roles.tree, head))) return null;
@@ -1630,6 +1631,22 @@ function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
 function inCondition(tree: Tree, t: number): boolean {
   for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
+  return false;
+}
+
+/**
+ * Whether token t stands in a condition the words open without "if": "Were the Russians to invade Ukraine, …", "Should
+ * Russia invade, …" (an inverted condition opening the sentence), "In the event that Russia invades …", "in case of …"
+ * — with no comma between the opening and t.
+ */
+function conditionOpening(doc: Doc, sent: Sentence, t: number): boolean {
+  const { lower, text, pos } = doc.tokens;
+  for (let u = t - 1; u >= sent.tokenStart; u--) {
+    const w = lower[u]!;
+    if (w === "," || w === ";" || w === ":") return false;
+    if ((w === "event" && lower[u - 1] === "the" && lower[u - 2] === "in") || (w === "case" && lower[u - 1] === "in")) return /^(that|of)$/.test(lower[u + 1] ?? "") || pos[u + 1] !== "ADP";
+    if (u === sent.tokenStart && /^(Were|Should|Had)$/.test(text[u]!) && pos[u + 1] !== "VERB") return true;
+  }
   return false;
 }
 
