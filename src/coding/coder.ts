@@ -1594,6 +1594,9 @@ function noActOfItsOwn(doc: Doc, tree: Tree, trigger: Trigger, head: number): bo
     if (rel === "parataxis" && OBJECT_CONTROL.has(lemma[h]!) && tree.child(x, "nsubj") < 0 && tree.child(h, "xcomp") >= 0) return true;
     if (rel !== "conj" && rel !== "xcomp" && !(rel === "advcl" && tree.markOf(x) === "to")) break;
   }
+  // (a bare verb with no subject of its own, listed after what someone was urged "to" do, is one more thing asked, however
+  // the parse hangs it: "to urge Russia to cease its military action …, withdraw its forces, and pursue diplomacy")
+  if (tree.xpos(head) === "VB" && tree.child(head, "nsubj") < 0 && askedInList(doc, head)) return true;
   // ("On 3 March 2023 they convened a roundtable … to discuss …": what a recalled act was for is recalled with it)
   if (datedEarlier(doc, tree, trigger.pos === "AUX" ? tree.head(head) : head) || (governing !== head && governing >= 0 && datedEarlier(doc, tree, governing))) return true;
   if (inCondition(tree, head) || tree.markOf(head) === "since") return true;
@@ -1631,6 +1634,31 @@ function reportedClause(doc: Doc, tree: Tree, t: number, lex: Lexicon): boolean 
 /** Whether token t stands in a clause introduced by "if", "unless" or "whether", or in a clause under one. */
 function inCondition(tree: Tree, t: number): boolean {
   for (let x = t; x >= 0; x = tree.head(x)) if (/^(if|unless|whether)$/.test(tree.markOf(x))) return true;
+  return false;
+}
+
+/**
+ * Whether the bare verb at `head` follows, in a list joined by commas and "and", what a verb of asking asks someone "to"
+ * do: "urge Russia to cease its military action against Ukraine immediately, withdraw its forces, and pursue diplomacy".
+ */
+function askedInList(doc: Doc, head: number): boolean {
+  const { lower, lemma, pos } = doc.tokens;
+  if (lower[head - 1] !== "," && lower[head - 1] !== "and" && !(pos[head - 1] === "ADV" && /^(,|and)$/.test(lower[head - 2] ?? ""))) return false;
+  for (let u = head - 2; u >= Math.max(0, head - 40); u--) {
+    const w = lower[u]!;
+    if (w === "." || w === ";" || w === ":" || w === "that" || w === "but") return false;
+    if (w === "to" && pos[u + 1] === "VERB") {
+      // the verb that asks, with whom it asks between it and that "to" ("urge Russia to", "call on all countries to"; not
+      // "the need to ensure")
+      for (let v = u - 1; v >= Math.max(0, u - 6); v--) {
+        if (pos[v] !== "VERB") continue;
+        let asked = false;
+        for (let a = v + 1; a < u; a++) asked ||= pos[a] === "NOUN" || pos[a] === "PROPN" || pos[a] === "PRON";
+        return asked && OBJECT_CONTROL.has(lemma[v]!);
+      }
+      return false;
+    }
+  }
   return false;
 }
 
