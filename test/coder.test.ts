@@ -2027,6 +2027,13 @@ describe("holding someone accountable", () => {
   });
 });
 
+describe("relative clauses", () => {
+  it("take the noun right before their 'who' as the subject, however the parse hangs them", () => {
+    const records = code("We have information that the Russian military has been executing soldiers who refuse to follow orders.", "2022-06-20", "U.S. Department of State (USA)");
+    expect(find(records, "REJECT").map(dyad)).not.toContain("United States -> ");
+  });
+});
+
 describe("a counterpart named", () => {
   it("is that person, not the state", () => {
     expect(eventsOn("2023-06-05")("German Foreign Minister Annalena Baerbock travelled to Kyiv for talks with her Ukrainian counterpart Dmytro Kuleba.")).toEqual([

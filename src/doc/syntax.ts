@@ -117,6 +117,12 @@ export class Tree {
           const passive = t === verb ? r.endsWith(":pass") : inheritedPassive;
           // "the minister, who arrived": the relative pronoun stands for the noun the clause modifies
           if (RELATIVE_PRONOUNS.has(this.tokens.lower[c]!) && this.is(t, "acl") && this.head(t) >= 0) return { token: this.head(t), passive };
+          // (and the noun right before it, where the parse did not hang its clause on that noun: "executing soldiers who
+          // refuse to follow orders")
+          if (RELATIVE_PRONOUNS.has(this.tokens.lower[c]!)) {
+            const before = this.tokens.lower[c - 1] === "," ? c - 2 : c - 1;
+            if (before >= 0 && /^(NOUN|PROPN)$/.test(this.upos(before))) return { token: before, passive };
+          }
           return { token: c, passive };
         }
       }
