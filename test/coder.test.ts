@@ -1578,6 +1578,9 @@ describe("conditions", () => {
     const sanctions = (text: string, date: string) => find(code(text, date), "SANCTION").map(dyad);
     expect(sanctions("In February 2020, the US designated five Chinese media organizations as foreign missions.", "2020-05-15")).toEqual([]);
     expect(sanctions("In May 2020, the US designated five Chinese media organizations as foreign missions.", "2020-05-15")).toEqual(["United States -> Chinese media organizations"]);
+    // (a day of a month of a year too, but not the past date an anniversary recalls)
+    expect(sanctions("On February 18, 2020, the US designated five Chinese media organizations as foreign missions.", "2020-07-01")).toEqual([]);
+    expect(find(code("On the eve of the anniversary of Hamas' attacks on October 7, 2023, we condemn once again such acts of violence.", "2024-10-06", "The White House (USA)"), "ACCUSE")).toHaveLength(1);
     expect(find(code("On 3 March 2023 the United States and the European Union convened a roundtable to discuss due diligence.", "2023-06-01"), "CONSULT")).toEqual([]);
   });
   it("codes nothing a condition only supposes", () => {

@@ -16,7 +16,7 @@ export function namesTime(text: string): boolean {
 }
 
 /** Years and spans that put what a sentence says well before the story: "in 2017", "last year", "since 2014", "in the past". */
-const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b|\bin recent years\b|\bfor (?:over|more than) (?:a|one|two|three|\d+) (?:decades?|years)\b/gi;
+const DISTANT_PAST = /\b(?:in|by|since|during|until) (?:(?:early|mid|late)[ -])?((?:19|20)\d\d)\b|\b((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b|\b((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)? ?,? ((?:19|20)\d\d)\b|\b\d{1,2} ((?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d\d)\b|\blast year\b|\b(?:years|decades|months) ago\b|\b(?:a|one) (?:year|decade) ago\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|several|a few|many) months ago\b|\b(?:\d{2,}|[a-z]+ hundred|[a-z]+ty)(?:[- ][a-z]+)? days ago\b|\b(?:over|in|during) the (?:past|last) (?:decade|decades|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) years)\b|\b(?:years|decades) since\b|\bin the past\b(?! (?:few|several|couple|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )|\bfor (?:years|decades)\b|\bin recent years\b|\bfor (?:over|more than) (?:a|one|two|three|\d+) (?:decades?|years)\b/gi;
 
 /** Month abbreviations in calendar order (a month's number is its index + 1). */
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -31,11 +31,17 @@ export function recallsPast(text: string, storyDate: string | null): boolean {
   if (!storyDate) return false;
   const storyYear = Number(storyDate.slice(0, 4));
   const storyMonth = Number(storyDate.slice(5, 7));
+  // (what an anniversary recalls dates the past event, not the sentence: "On the eve of the tragic anniversary of Hamas'
+  // attacks on October 7, 2023, we condemn once again …")
+  const at = text.search(/\banniversar(?:y|ies)\b/i);
+  if (at >= 0) text = text.slice(0, at);
   for (const m of text.matchAll(DISTANT_PAST)) {
-    const year = m[1] ?? m[3];
+    // ("on March 27, 2002", "on 21 March 2024": a day of a month of a year)
+    const year = m[1] ?? m[3] ?? m[5] ?? m[7];
+    const month = m[2] ?? m[4] ?? m[6];
     if (!year || Number(year) < storyYear) return true;
     // a month of the story's year two or more months before its own: "In February 2020, the US designated …" in May
-    if (m[2] && Number(year) === storyYear && storyMonth - (MONTHS.indexOf(m[2].toLowerCase().slice(0, 3)) + 1) >= 2) return true;
+    if (month && Number(year) === storyYear && storyMonth - (MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1) >= 2) return true;
   }
   return false;
 }
