@@ -1299,6 +1299,7 @@ describe("trips", () => {
   it("leave a trip to come to the 'will' that announces it, and code no life's record", () => {
     expect(on("Secretary Blinken will travel to Kenya to meet with President Ruto.").join()).not.toContain("CONSULT");
     expect(on("She has traveled to Kenya, Norway and Japan to study water.")).toEqual([]);
+    expect(on("President Biden, when he travels to Bethlehem in the coming weeks, will meet with the leadership of the PA.").join()).not.toContain("CONSULT");
     expect(on("Around 100 Chinese nationals traveled to Canada last week.")).toEqual([]);
   });
 });

@@ -758,6 +758,9 @@ function codeOne(
       // "she has traveled to Antarctica, the North Pole …", "around 100 Indonesian leaders have traveled to the United
       // States": where someone has been, a life's record, not a visit the text reports
       if (tokens.pos[head - 1] === "AUX" && /^(has|have|'ve)$/.test(tokens.lower[head - 1]!)) return null;
+      // ("President Biden, when he travels to Bethlehem in the coming weeks, will …": a simple present is a trip to come or
+      // a habit, not one the text reports)
+      if (/^VB[PZ]$/.test(discourse.roles?.tree.xpos(head) ?? "")) return null;
       // ("We first met the Queen in 1982, traveling to the UK as part of a Senate delegation": a trip the text recalls)
       const tree = discourse.roles?.tree;
       if (tree?.parsed(head) && (datedEarlier(doc, tree, head) || (/^(advcl|conj)/.test(tree.relation(head)) && datedEarlier(doc, tree, tree.head(head))))) return null;
