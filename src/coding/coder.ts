@@ -67,9 +67,11 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     const found = findTriggers(doc, sent, ctx.lexicon, mentionOf, roles).filter((m) => complementOf(doc, sent, m, ctx.lexicon) === "no");
     // a trip still to come that names only where it goes ("will travel to Kenya …, where she will meet with …") is left
     // to the "will" that announces it, whose purpose names whom the traveller is to meet
-    const matches = found.filter(
-      (m) => !(isTrip(m.trigger) && found.some((w) => w.trigger.pos === "AUX" && w.head < m.head && governingWill(doc, sent, m.head, mentionOf) === w.head)),
-    );
+    const matches = found.filter((m) => {
+      if (!isTrip(m.trigger)) return true;
+      const will = governingWill(doc, sent, m.head, mentionOf);
+      return !found.some((w) => w.head === will && w.trigger.pos === "AUX");
+    });
     let agreed = false;
     const sentenceEvents: CodedEvent[] = [];
     // a "will" whose act is the next trigger's, kept in case that trigger codes nothing
@@ -114,7 +116,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
     // "travelled to Kyiv for talks with her Ukrainian counterpart": the meeting the traveller went for is the visit
     for (const [trip, coded] of trips) {
       const met = sentenceEvents.some((e) => e !== trip && e.type === "CONSULT" && !trips.has(e) && e.actor.some((a) => trip.actor.some((b) => a.entity === b.entity)));
-      if (met) doc.events.splice(0, doc.events.length, ...doc.events.filter((e) => !coded.includes(e)));
+      if (met) for (const e of coded) doc.events.splice(doc.events.lastIndexOf(e), 1);
     }
     // a demand voiced by a modal, when no trigger coded the sentence ("foreign troops should withdraw": the act is only demanded)
     if (!sentenceEvents.length) {
@@ -758,12 +760,14 @@ function codeOne(
       // "she has traveled to Antarctica, the North Pole …", "around 100 Indonesian leaders have traveled to the United
       // States": where someone has been, a life's record, not a visit the text reports
       if (tokens.pos[head - 1] === "AUX" && /^(has|have|'ve)$/.test(tokens.lower[head - 1]!)) return null;
-      // ("President Biden, when he travels to Bethlehem in the coming weeks, will …": a simple present is a trip to come or
-      // a habit, not one the text reports)
-      if (/^VB[PZ]$/.test(discourse.roles?.tree.xpos(head) ?? "")) return null;
-      // ("We first met the Queen in 1982, traveling to the UK as part of a Senate delegation": a trip the text recalls)
       const tree = discourse.roles?.tree;
-      if (tree?.parsed(head) && (datedEarlier(doc, tree, head) || (/^(advcl|conj)/.test(tree.relation(head)) && datedEarlier(doc, tree, tree.head(head))))) return null;
+      if (tree?.parsed(head)) {
+        // ("President Biden, when he travels to Bethlehem in the coming weeks, will …": a simple present is a trip to come
+        // or a habit, not one the text reports)
+        if (/^VB[PZ]$/.test(tree.xpos(head))) return null;
+        // ("We first met the Queen in 1982, traveling to the UK as part of a Senate delegation": a trip the text recalls)
+        if (datedEarlier(doc, tree, head) || (/^(advcl|conj)/.test(tree.relation(head)) && datedEarlier(doc, tree, tree.head(head)))) return null;
+      }
     }
     if (future) {
       // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")

@@ -257,12 +257,12 @@ export class Lexicon {
 
 }
 
-/** Whether token t, as the tokenizer tagged it, can head `trigger` (its part of speech, given the rest of its pattern). */
 /** A visit whose frame names only where it goes ("travel to", "arrive in"): a trip, which "will" announces as a promise. */
 export function isTrip(trigger: Trigger): boolean {
   return trigger.roles === "framed" && trigger.mode === "visit";
 }
 
+/** Whether token t, as the tokenizer tagged it, can head `trigger` (its part of speech, given the rest of its pattern). */
 export function posFits(trigger: Pick<Trigger, "pos" | "rest">, tokens: Tokens, t: number): boolean {
   const pos = tokens.pos[t]!;
   const want = trigger.pos;

@@ -58,13 +58,13 @@ function locatedIn(doc: Doc, m: Mention): string | null {
  * to Ulaanbaatar", "will travel to the Democratic Republic of the Congo, where she will meet with …".
  */
 function destination(doc: Doc, t: number): boolean {
-  const lower = doc.tokens.lower;
+  const { lower, lemma } = doc.tokens;
   const k = lower[t - 1] === "the" ? t - 2 : t - 1;
-  return VISIT.test(lower[k] ?? "") || (lower[k] === "to" && TRAVEL.test(lower[k - 1] ?? ""));
+  return lemma[k] === "visit" || (lower[k] === "to" && TRIPS.has(lemma[k - 1] ?? ""));
 }
 
-const VISIT = /^visit(?:ed|ing|s)?$/;
-const TRAVEL = /^(?:visit|visits|trip|travel|travelled|traveled|travels|travelling|traveling|journey|tour)$/;
+/** Words of going somewhere whose "to" names where, by lemma. */
+const TRIPS = new Set(["visit", "trip", "travel", "journey", "tour"]);
 
 const LOCATIVES = new Set(["in", "at", "across", "through", "inside", "throughout", "around", "within"]);
 
