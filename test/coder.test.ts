@@ -1343,6 +1343,9 @@ describe("unnamed collectives", () => {
   it("codes a collective with the state its adjective names", () => {
     const request = find(code("The Foreign Minister urged Syrian rebels to lay down their arms.", "2016-02-10", "Australian Minister for Foreign Affairs"), "REQUEST")[0]!;
     expect(request.recipient[0]).toMatchObject({ name: "Syrian rebels", kind: "group", code: "SYR" });
+    // the companies and bodies a sanction names are its target, not their state
+    const sanction = find(code("The United States imposed sanctions on four Russian entities engaged in sanctionable activities.", "2022-01-20"), "SANCTION")[0]!;
+    expect(sanction.recipient[0]).toMatchObject({ name: "Russian entities", kind: "group", code: "RUS" });
   });
   it("takes the state from an 'of' phrase or a possessor", () => {
     const support = find(code("Australia congratulated the people of Fiji on the elections.", "2014-09-22"), "SUPPORT")[0]!;
