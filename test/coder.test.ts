@@ -686,6 +686,10 @@ describe("other senses of trigger words", () => {
     expect(find(code("Prime Minister Lee received briefings from the Ministry of Defence.", "2022-05-01"), "CONSULT")).toEqual([]);
     // the word's own sense still codes
     expect(find(code("Japan committed $100 million to the reconstruction of Ukraine.", "2022-05-01"), "AGREE")).toHaveLength(1);
+    // naming something ("called X a Y") is no phone call, however the parse hangs the second noun
+    expect(find(code("Iran called the American raid an act of war.", "1987-10-20"), "CONSULT")).toEqual([]);
+    expect(find(code("The President has called Putin a war criminal.", "2022-05-01", "The White House"), "CONSULT")).toEqual([]);
+    expect(find(code("President Biden called Chancellor Scholz on Monday.", "2022-05-01", "The White House"), "CONSULT")).toHaveLength(1);
   });
 });
 

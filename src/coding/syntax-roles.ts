@@ -309,7 +309,10 @@ export class TreeRoles {
         found.push(...tree.children(o, "conj"));
       }
     }
-    return found.some((c) => (lemmas.has(PREDICATE) && this.predicate(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!)) || (lemmas.has(PARTICIPANT) && this.participantAfter(head));
+    // (a predicate as an object is the second one: "called the attacks an escalation", not "called a friend")
+    const objects = relation === "obj" ? tree.children(head, "obj") : [];
+    const said = (c: number) => this.predicate(c) && (relation !== "obj" || objects.indexOf(c) > 0);
+    return found.some((c) => (lemmas.has(PREDICATE) && said(c)) || lemmas.has(lemma[c]!) || lemmas.has(lower[c]!)) || (lemmas.has(PARTICIPANT) && this.participantAfter(head));
   }
 
   /**
