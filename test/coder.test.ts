@@ -1347,6 +1347,14 @@ describe("unnamed collectives", () => {
   it("codes a collective with the state its adjective names", () => {
     const request = find(code("The Foreign Minister urged Syrian rebels to lay down their arms.", "2016-02-10", "Australian Minister for Foreign Affairs"), "REQUEST")[0]!;
     expect(request.recipient[0]).toMatchObject({ name: "Syrian rebels", kind: "group", code: "SYR" });
+    // one unnamed person described by what they are is a group of one with their state, not the state ("a 27-year-old
+    // Chinese man"); a description with the person's name after it is no group ("a Hong Kong businessman Jimmy Lai")
+    const arrest = find(code("Iran detained a Belgian citizen in February.", "2022-03-01"), "COERCE")[0]!;
+    expect(arrest.recipient[0]).toMatchObject({ name: "Belgian citizen", kind: "group", code: "BEL" });
+    const photos = find(code("A 27-year-old Chinese man was arrested by the FBI in Key West, Florida.", "2019-12-26"), "COERCE")[0]!;
+    expect(photos.recipient[0]).toMatchObject({ name: "Chinese man", kind: "group", code: "CHN" });
+    const met = find(code("John Bolton met with a Hong Kong businessman Jimmy Lai on Monday.", "2019-07-10"), "CONSULT")[0]!;
+    expect([...met.actor, ...met.recipient].map((e) => e.name)).not.toContain("Hong Kong businessman");
     // the companies and bodies a sanction names are its target, not their state
     const sanction = find(code("The United States imposed sanctions on four Russian entities engaged in sanctionable activities.", "2022-01-20"), "SANCTION")[0]!;
     expect(sanction.recipient[0]).toMatchObject({ name: "Russian entities", kind: "group", code: "RUS" });

@@ -496,6 +496,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       if (inName[t - s0] || (t > s0 && isCap(tokens.text[t]!) && !acronym)) return null;
       // "police station", "community leaders": the noun modifies the head after it
       if (t + 1 < s1 && tokens.pos[t + 1] === "NOUN") return null;
+      // "a Hong Kong businessman Jimmy Lai": one person described, and named after it ("U.S. citizens Gustavo Cardenas and
+      // Jorge Alberto" stay a group)
+      if (t + 1 < s1 && tokens.pos[t + 1] === "PROPN" && isCap(tokens.text[t + 1]!) && tokens.lemma[t] === tokens.lower[t]) return null;
       // "China's firm opposition to the bill": a stance, not the opposition as a group ("urged the opposition to join talks" is one)
       if (tokens.lower[t] === "opposition" && (STANCE_MODIFIERS.has(tokens.lower[t - 1] ?? "") || (/^(to|against)$/.test(tokens.lower[t + 1] ?? "") && tokens.pos[t + 2] !== "VERB"))) return null;
       let code: string | null = null;
@@ -550,6 +553,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
         break;
       }
       while (a < t && tokens.lower[a] === "and") a++;
+      // ("a 27-year-old Chinese man", "high-level Mexican cartel leaders": not the lower-case tail of a hyphenated word
+      // the phrase cannot take whole; a name's is the phrase's own, "Indo-Pacific leaders")
+      if (a < t && tokens.lower[a - 1] === "-" && tokens.start[a] === tokens.end[a - 1] && !isCap(tokens.text[a]!)) a++;
       if (!bloc && !refs.collectives.has(tokens.lower[t]!)) return null;
       if (stateUnits === 1 && words === 1 && refs.stateHeads.has(tokens.lower[t]!)) return null;
       let end = t + 1;
