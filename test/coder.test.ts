@@ -459,6 +459,12 @@ describe("what is not an event", () => {
       "The President did not meet the Foreign Minister of Iran. If the talks fail, France would condemn the decision. China has always supported the United Nations.";
     expect(code(text, "2022-03-15")).toEqual([]);
   });
+  it("skips criticism of every kind of an act aimed at no one, a standing position", () => {
+    const on = eventsOn("2019-06-20", CHINA_MFA);
+    expect(on("China firmly opposes all forms of terrorism.")).toEqual([]);
+    expect(on("China is firmly opposed to all forms of cyber attacks.")).toEqual([]);
+    expect(on("China firmly opposes any forms of official and military ties between the US and Taiwan.")).toEqual(["ACCUSE China -> Taiwan+United States"]);
+  });
 });
 
 describe("awkward text", () => {

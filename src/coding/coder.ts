@@ -974,6 +974,10 @@ function codeOne(
     const where = nearestLocation(doc, sent, head);
     if (where && actors.every((p) => doc.entities[p.entity]!.code === where)) return null;
   }
+  // "China firmly opposes all forms of terrorism", "condemned all forms of authoritarianism": criticism of every kind of
+  // an act, aimed at no one, is a standing position, not an event (aimed at someone it is one: "opposes any form of
+  // official ties between the US and Taiwan")
+  if ((type === "ACCUSE" || type === "REJECT") && !recipients.length && everyKindOf(doc, match.end)) return null;
   // a joint action ("the two sides welcomed …") has no recipient; a one-sided one needs one
   // (criticism may have no addressee: "condemned this reprehensible Antisemitism")
   // (a request to "all parties", "the international community" is addressed to no one entity)
@@ -1109,6 +1113,15 @@ function withoutStatesOfPeople(doc: Doc, parts: EventParticipant[]): EventPartic
 function nonspecific(tree: Tree, tokens: Doc["tokens"], t: number): boolean {
   return tree.children(t, "det").some((d) => /^(any|no|every)$/.test(tokens.lower[d]!));
 }
+
+/** Whether the words from t say "all/any form(s)/kind(s)/type(s) of" (after "to" or "against": "is opposed to all forms of"). */
+function everyKindOf(doc: Doc, t: number): boolean {
+  const { lower } = doc.tokens;
+  if (lower[t] === "to" || lower[t] === "against") t++;
+  return (lower[t] === "all" || lower[t] === "any") && KINDS.has(lower[t + 1] ?? "") && lower[t + 2] === "of";
+}
+
+const KINDS = new Set(["form", "forms", "kind", "kinds", "type", "types", "manner", "manners"]);
 
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
