@@ -918,6 +918,17 @@ describe("consequences announced", () => {
   });
 });
 
+describe("the parties of a meeting", () => {
+  it("reads a meeting with some of those just met as that meeting, and 'they agreed' after it as all its parties", () => {
+    const text =
+      "This afternoon, President Biden and Vice President Harris joined a meeting with chairs of the Congressional Black Caucus and the Congressional Hispanic Caucus to discuss the bill. " +
+      "The President, the Vice President, and the Members agreed that the bill would mean progress. They agreed to keep pushing for an agreement.";
+    const events = eventsOn("2021-10-26", "The White House")(text);
+    expect(events.filter((e) => e.startsWith("CONSULT"))).toEqual(["CONSULT Congressional Black Caucus+Congressional Hispanic Caucus+Joe Biden+Kamala Harris -> "]);
+    expect(events.filter((e) => e.startsWith("AGREE"))).toContain("AGREE Congressional Black Caucus+Congressional Hispanic Caucus+Joe Biden+Kamala Harris -> ");
+  });
+});
+
 describe("meetings that were held", () => {
   it("codes a meeting that 'was held' or 'took place' between the parties its phrase names, and one to be held as announced", () => {
     const events = eventsOn("2019-07-25");

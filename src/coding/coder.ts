@@ -95,6 +95,9 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       deferred = null;
       const ev = codeOne(doc, sent, match, limit, mentionOf, docLocation, ctx, discourse) ?? (promise ? codeOne(doc, sent, promise, match.head, mentionOf, docLocation, ctx, discourse) : null);
       if (!ev || sentenceEvents.some((e) => sameEvent(e, ev))) return; // "is willing to join hands … to stay committed": one promise
+      // "joined a meeting with members of five caucuses … to discuss …": a meeting of some of those the sentence has already
+      // met is that meeting again (and leaves the meeting its parties are taken from whole)
+      if (ev.type === "CONSULT" && sentenceEvents.some((e) => partOfMeeting(ev, e))) return;
       // "We urge Russia to stop its aggression and immediately … withdraw its troops": an act with no subject of its own after
       // the speakers' request is what they asked for, however the parse hangs it, not their own act
       // (praise and blame coordinated with a request are the speakers' own: "urged Iraq to … and expressed appreciation")
@@ -692,6 +695,8 @@ function codeOne(
     const m = actorMentions[0]!;
     // "They also discussed …" after a meeting: its parties
     if (isPairReference(doc, m) || (m.type === "pronoun" && m.plural && trigger.type === "CONSULT" && doc.tokens.lower[m.tokenStart] !== "we")) actors = meetingPeople(m);
+    // "They agreed to keep pushing for an agreement" after a meeting, said of some of its parties: all of them agree
+    else if (m.type === "pronoun" && m.plural && tokens.lemma[head] === "agree" && doc.tokens.lower[m.tokenStart] === "they" && sent.index - discourse.lastMeetingSentence <= 3 && actors.length && actors.length < discourse.lastMeeting.length && actors.every((p) => discourse.lastMeeting.includes(p.entity))) actors = meetingPeople(m);
   }
   let recipients = participants(doc, objectMentions);
   // "reaffirmed the need for Singapore and Brazil to work together": an exhortation that includes the speaker's own side asks no one
@@ -2193,6 +2198,13 @@ function contexts(doc: Doc, sent: Sentence, ctx: CoderContext): string[] {
 }
 
 /** Whether two events of a sentence say the same: one type, the same actors and recipients. */
+/** Whether meeting `a` is held among some of those meeting `b` is, with no visitor or host of its own. */
+function partOfMeeting(a: CodedEvent, b: CodedEvent): boolean {
+  if (b.type !== "CONSULT" || a.recipient.length || a.mode !== null) return false;
+  const met = new Set([...b.actor, ...b.recipient].map((p) => p.entity));
+  return a.actor.every((p) => met.has(p.entity));
+}
+
 function sameEvent(a: CodedEvent, b: CodedEvent): boolean {
   const ids = (ps: EventParticipant[]) => ps.map((p) => p.entity).sort((x, y) => x - y).join(",");
   return a.type === b.type && ids(a.actor) === ids(b.actor) && ids(a.recipient) === ids(b.recipient);
