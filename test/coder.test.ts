@@ -754,6 +754,10 @@ describe("trigger frames", () => {
     expect(names(r!.actor)).toEqual(["China"]);
     expect(names(r!.recipient)).toEqual(["United States"]);
   });
+  it("asks a call for an act of whoever the act's phrase names with 'by', however deep", () => {
+    const requests = (text: string) => find(code(text, "2021-06-08", "Ministry of Foreign Affairs, Singapore"), "REQUEST").map(dyad);
+    expect(requests("Minister Balakrishnan called for the cessation of violence and swift implementation of the Five-Point Consensus by the Tatmadaw.")).toEqual(["Vivian Balakrishnan -> Tatmadaw"]);
+  });
   it("reads a clause after 'insist'/'demand' as a demand only when it mandates ('that Russia allow'), not when it claims", () => {
     const requests = (text: string) => find(code(text, "2022-07-10", "U.S. Department of State"), "REQUEST").map(dyad);
     expect(requests("We insist that the Government of Russia allow consular access to all U.S. citizens.")).toEqual(["United States -> Russia"]);

@@ -333,7 +333,7 @@ function triggerFiles(dir: string): Array<[string, string]> {
 
 const ROLES = new Set(["object", "framed", "with", "joint", "host", "inviter", "held", "nominal", "present", "none"]);
 /** The recipient frames the coder reads (triggers/README.md explains each). */
-const FRAME = /^(obj|iobj|xcomp:obj|for:to|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
+const FRAME = /^(obj|iobj|xcomp:obj|for:to|by|ccomp:nsubj|nmod:poss|obl:[a-z]+|nmod:[a-z]+)$/;
 
 export function matchRest(tokens: Tokens, from: number, limit: number, rest: readonly string[]): number {
   let t = from;

@@ -154,6 +154,7 @@ export class TreeRoles {
         found = x >= 0 ? this.object(sent, x, after) : null;
       }
       else if (relation === "for:to") found = this.forTo(sent, head, after) ?? this.nounForTo(sent, head, last, after);
+      else if (relation === "by") found = this.agentOfAsked(sent, head, after);
       else if (relation === "ccomp:nsubj") {
         // "demanded that the Prosecutor-General's Office monitor …": whom the clause asks to act
         // (a mandate, its verb bare or with "should": "insist that Russia allow access", not "insists his government is the
@@ -183,6 +184,25 @@ export class TreeRoles {
         }
       }
       if (found?.length) return found;
+    }
+    return null;
+  }
+
+  /**
+   * Whose act is asked for, named by "by" in the phrase of what is asked: "called for restraint by all actors", "called
+   * for the cessation of violence and swift implementation of the Five-Point Consensus by the Tatmadaw".
+   */
+  private agentOfAsked(sent: Sentence, head: number, after: number): Mention[] | null {
+    const { tree } = this;
+    const asked = [...tree.obliquesOf(head).filter((o) => o.case === "for").map((o) => o.token), ...tree.children(head, "obj")];
+    for (const a of asked) {
+      // (however deep in the phrase's nouns the parse hangs it: "… of the Five-Point Consensus by the Tatmadaw")
+      const [from, to] = tree.span(a);
+      for (let c = Math.max(from, after); c <= to; c++) {
+        if (!tree.is(c, "nmod") || tree.caseOf(c) !== "by" || !nounPathTo(tree, c, a)) continue;
+        const found = this.within(sent, c, 0);
+        if (found.length) return found;
+      }
     }
     return null;
   }
@@ -428,4 +448,14 @@ export class TreeRoles {
     const m = this.doc.mentions[mi]!;
     return isParticipant(m, this.doc) && !(m.type === "pronoun" && m.possessive) ? m : null;
   }
+}
+
+/** Whether t hangs from `top` through nouns alone (complements and conjuncts, no clause between). */
+function nounPathTo(tree: Tree, t: number, top: number): boolean {
+  for (let u = t, hops = 0; hops < 8; hops++) {
+    if (u === top) return true;
+    if (!(tree.is(u, "nmod") || tree.relation(u) === "conj")) return false;
+    u = tree.head(u);
+  }
+  return false;
 }
