@@ -905,6 +905,14 @@ describe("background recalled", () => {
     // and an act told as done "previously"
     expect(events("The EU, the UK and Japan have previously designated Maria Zakharova.")).toEqual([]);
   });
+
+  it("leaves what a side 'has consistently' or 'all along' done, a record of its position, but not the stance voiced now", () => {
+    const events = eventsOn("2022-06-22", "U.S. Department of State");
+    expect(events("We have consistently urged Serbia to take steps that advance its European path.")).toEqual([]);
+    expect(events("China has all along encouraged the DPRK and the US to meet each other halfway.")).toEqual([]);
+    expect(events("We urged Serbia to take steps that advance its European path.")).toEqual(["REQUEST United States -> Serbia"]);
+    expect(eventsOn("2019-06-20", CHINA_MFA)("China consistently opposes official interactions between the US and Taiwan.")).toEqual(["ACCUSE China -> Taiwan+United States"]);
+  });
 });
 
 describe("consequences announced", () => {

@@ -465,6 +465,9 @@ function codeOne(
     }
     if (FUTURE.has(w)) future = true;
     if (w === "always" || w === "long") return null;
+    // "we have consistently urged Serbia …", "China has all along encouraged …": a record of what was done before, not an
+    // act the text reports ("China consistently opposes …", said now, is its stance voiced now)
+    if ((w === "consistently" || w === "invariably" || (w === "along" && lower[t - 1] === "all")) && perfectBefore(doc, sent, w === "along" ? t - 1 : t)) return null;
     // "have previously designated Maria Zakharova", "previously allocated $10 million": an act recalled
     if (w === "previously") return null;
     if (!SKIPPABLE.has(w) && tokens.pos[t] !== "ADV") break;
@@ -1127,6 +1130,14 @@ function everyKindOf(doc: Doc, t: number): boolean {
 }
 
 const KINDS = new Set(["form", "forms", "kind", "kinds", "type", "types", "manner", "manners"]);
+
+/** Whether a perfect's "has", "have" or "had" stands just before t (past adverbs): "have consistently", "has also all along". */
+function perfectBefore(doc: Doc, sent: Sentence, t: number): boolean {
+  const { lower, pos } = doc.tokens;
+  let b = t - 1;
+  while (b > sent.tokenStart && pos[b] === "ADV") b--;
+  return /^(has|have|had|'ve)$/.test(lower[b] ?? "");
+}
 
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */
 const VERB_PREFIXES = new Set(["test", "co", "re", "pre", "counter", "cross", "double", "over", "under", "out", "self", "fast"]);
