@@ -1351,6 +1351,11 @@ describe("meetings still to come", () => {
     const consult = find(records, "CONSULT");
     expect(consult.every((c) => ![...c.actor, ...c.recipient].some((p) => p.name === "Naftali Bennett"))).toBe(true);
   });
+  it("reads a meeting in the simple present of a clause of time as one announced, and one with no one to meet as a habit", () => {
+    const events = eventsOn("2019-06-20", "Ministry of Foreign Affairs of the PRC (China)");
+    expect(events("President Trump said that when he meets President Xi at the G20, he will raise the issue.").filter((e) => /CONSULT|AGREE Donald/.test(e))).toEqual(["AGREE Donald Trump -> Xi Jinping"]);
+    expect(eventsOn("2022-06-20", "U.S. Department of State")("When we talk to tech companies, they know we understand them.")).toEqual([]);
+  });
 });
 
 describe("a publisher's own office holders", () => {

@@ -777,6 +777,13 @@ function codeOne(
         if (datedEarlier(doc, tree, head) || (/^(advcl|conj)/.test(tree.relation(head)) && datedEarlier(doc, tree, tree.head(head)))) return null;
       }
     }
+    // "when he meets President Xi at the G20, he will …", "when he visits Washington on April 29": a meeting of two parties
+    // in the simple present of a clause of time is one to come, announced (as "will meet"); with no one to meet ("when we
+    // talk to tech companies", "when I talk to children"), a habit
+    if (!future && trigger.pos === "VERB" && discourse.roles?.tree.parsed(head) && timeToCome(doc, discourse.roles.tree, head)) {
+      if (actors.length + recipients.length < 2) return null;
+      future = true;
+    }
     if (future) {
       // an announced meeting or visit: the one announcing it acts ("Biden will host Golob")
       type = "AGREE";
@@ -1746,6 +1753,26 @@ function recalledWhen(doc: Doc, tree: Tree, verb: number): boolean {
   const text = phraseText(doc, tree, clause, CLAUSES);
   return namesTime(text) ? recallsPast(text, doc.source.meta.storyDate) : true;
 }
+
+/** Whether `verb` is a simple present in an adverbial clause of time ("when he meets …", "once he visits …"). */
+function timeToCome(doc: Doc, tree: Tree, verb: number): boolean {
+  if (!/^VB[PZ]$/.test(tree.xpos(verb))) return false;
+  let clause = verb;
+  while (tree.relation(clause) === "conj" && tree.head(clause) >= 0) clause = tree.head(clause);
+  if (tree.relation(clause) !== "advcl") return false;
+  const marks = [...tree.children(clause, "mark"), ...tree.children(clause, "advmod")].map((c) => doc.tokens.lower[c]!);
+  if (marks.some((m) => TIME_MARKS.has(m))) return true;
+  // (a mark the parse hung elsewhere, "until Xi visits" with "until" read as Xi's case: the words before the verb)
+  const { lower, pos } = doc.tokens;
+  for (let t = clause - 1; t >= Math.max(0, clause - 5); t--) {
+    if (TIME_MARKS.has(lower[t]!) && (pos[t] === "SCONJ" || pos[t] === "ADP" || pos[t] === "ADV")) return true;
+    if (pos[t] === "VERB" || pos[t] === "AUX" || pos[t] === "PUNCT") return false;
+  }
+  return false;
+}
+
+/** Words that open a clause of time. */
+const TIME_MARKS = new Set(["when", "whenever", "once", "until", "till", "before", "after"]);
 
 /**
  * Whether the act at t is one a time is reckoned from: a past act in a "since" clause ("since Russia launched its
