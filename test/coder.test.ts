@@ -941,6 +941,16 @@ describe("the parties of a meeting", () => {
   });
 });
 
+describe("talk after a meeting", () => {
+  it("gives talk among the parties of the call or visit just reported its means, and a visit's sides", () => {
+    const call = code("Secretary Blinken spoke with Foreign Minister Rau of Poland by phone today. The Secretary and the Foreign Minister also discussed security assistance to Ukraine.", "2022-03-08", "U.S. Department of State");
+    expect(find(call, "CONSULT").map((r) => r.mode)).toEqual([["phone"], ["phone"]]);
+    const visit = find(code("Prime Minister Lee met Foreign Minister Wang Yi, who is visiting Singapore, at the Istana. They also discussed ASEAN-China relations.", "2021-09-14", "Ministry of Foreign Affairs, Singapore"), "CONSULT");
+    // (the visit to Singapore the first sentence names too is its setting, not the meeting "they" are the parties of)
+    expect(visit.map((r) => `${r.mode.join()} ${dyad(r)}`)).toEqual(["visit Wang Yi -> Lee Hsien Loong", "visit Wang Yi -> Singapore", "visit Wang Yi -> Lee Hsien Loong"]);
+  });
+});
+
 describe("meetings that were held", () => {
   it("codes a meeting that 'was held' or 'took place' between the parties its phrase names, and one to be held as announced", () => {
     const events = eventsOn("2019-07-25");

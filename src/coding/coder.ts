@@ -59,7 +59,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const s of doc.sentences) if (!s.skip) mentionOf.fill(-1, s.tokenStart, clauseStart(doc, s));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
-  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, gathering, lastTarget: null, lastAct: null, threatened: new Set(), roles };
+  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, lastMeetingEvent: null, gathering, lastTarget: null, lastAct: null, threatened: new Set(), roles };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -110,9 +110,14 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       if (ev.type === "CONSULT" || (ev.type === "AGREE" && ev.rule !== "will")) {
         const all = [...ev.actor, ...ev.recipient];
         // (a state no mention names — a host read from the place — is not one of "the two Prime Ministers")
-        if (all.length >= 2 && all.every((p) => p.mention >= 0)) {
-          discourse.lastMeeting = all.map((p) => p.entity);
+        // ("Prime Minister Lee met Foreign Minister Wang Yi, who is visiting Singapore": the visit to the state of someone
+        // the sentence has met is that meeting's setting, not the meeting "they" refer to after it)
+        const setting = sent.index === discourse.lastMeetingSentence && ev.recipient.length > 0 && ev.actor.every((p) => discourse.lastMeeting.includes(p.entity)) &&
+          ev.recipient.every((p) => doc.entities[p.entity]!.kind === "state" && discourse.lastMeeting.some((e) => e !== p.entity && doc.entities[e]!.code === doc.entities[p.entity]!.code));
+        if (all.length >= 2 && all.every((p) => p.mention >= 0) && !setting) {
+          discourse.lastMeeting = [...new Set(all.map((p) => p.entity))];
           discourse.lastMeetingSentence = sent.index;
+          if (ev.type === "CONSULT" && !(ev.mode === null && discourse.lastMeetingEvent?.mode && partOfMeeting(ev, discourse.lastMeetingEvent))) discourse.lastMeetingEvent = ev;
         }
       }
     });
@@ -803,6 +808,21 @@ function codeOne(
           const hosts = actors.filter((p) => codeOf(p) === here);
           const sides = new Set(visitors.map(codeOf));
           if (visitors.length && hosts.length && sides.size === 1 && visitors.length + hosts.length === actors.length) [actors, recipients] = [visitors, hosts];
+        }
+        // "Secretary Blinken spoke with Foreign Minister Rau … The Secretary and Foreign Minister also discussed …", "They
+        // also discussed the B3W initiative": talk among the parties of the meeting just reported is that meeting's, by its
+        // means and, for a visit, with its visitor and host
+        const last = discourse.lastMeetingEvent;
+        if (!mode && last?.mode && sent.index > discourse.lastMeetingSentence && sent.index - discourse.lastMeetingSentence <= 3) {
+          const met = new Set([...last.actor, ...last.recipient].map((p) => p.entity));
+          const all = [...actors, ...recipients].filter((p, i, ps) => ps.findIndex((q) => q.entity === p.entity) === i);
+          if (all.length >= 2 && all.every((p) => met.has(p.entity))) {
+            mode = last.mode;
+            if (mode === "visit" && last.recipient.length) {
+              const hosts = new Set(last.recipient.map((p) => p.entity));
+              [actors, recipients] = [all.filter((p) => !hosts.has(p.entity)), all.filter((p) => hosts.has(p.entity))];
+            }
+          }
         }
       }
     }
@@ -2159,6 +2179,8 @@ interface Discourse {
   /** Entities of the latest meeting coded, for "the two sides", and the sentence that reports it. */
   lastMeeting: number[];
   lastMeetingSentence: number;
+  /** The latest meeting coded, for the means and sides of talk among its parties in the sentences after it. */
+  lastMeetingEvent: CodedEvent | null;
   /** The meeting whose attendees the text lists, if any. */
   gathering: Gathering | null;
   /** The latest demand or criticism and whom it was aimed at. */
