@@ -355,6 +355,16 @@ describe("people and groups a news story describes", () => {
   });
 });
 
+describe("the office someone serves", () => {
+  it("reads 'Assistant to the President' as a part of a title, not the President", () => {
+    const events = eventsOn("2022-06-08", "The White House");
+    expect(events("Assistant to the President and Director of the Gender Policy Council Jennifer Klein met with advocates for reproductive rights.")).toEqual([]);
+    expect(events("Chief Advisor to the President Ibrahim Kalin met National Security Advisor Jake Sullivan.")).toEqual(["CONSULT Ibrahim Kalin+Jake Sullivan -> "]);
+    // (said to the President, it is the President)
+    expect(events("The Secretary spoke to the President on Monday.")).toEqual(["CONSULT Antony Blinken+Joe Biden -> "]);
+  });
+});
+
 describe("a pair named by its title", () => {
   it("reads 'the Prime Ministers' as the two prime ministers named last, not whoever was named last", () => {
     const text = "Prime Minister Lee Hsien Loong met Prime Minister Jacinda Ardern. They called for the release of President Win Myint. The Prime Ministers welcomed the progress.";

@@ -1054,6 +1054,10 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       }
       if (!free(first.start, end)) return;
       const fs = tokens.lower[first.start - 1] === "the" && first.start - 1 >= s0 ? first.start - 1 : first.start;
+      // "Assistant to the President and Director of …", "Senior Advisor to the President", "National Security Advisor to
+      // the Vice President Phil Gordon": the office someone serves, a part of their own title, is nobody named
+      const before = fs - 1 >= s0 && tokens.lower[fs - 1] === "to" ? fs - 2 : -1;
+      if (before >= s0 && isCap(tokens.text[before]!) && (refs.titleWords.has(tokens.lower[before]!) || kb.isOfficeWord(tokens.lower[before]!))) return;
       take(fs, end);
       add(base("title", first.start, end, fs, end), {
         name: null, kbPerson: null, state: null, org, office: deputyOf(tokens, officeUnit.start, s0, officeUnit.entry.office) ?? officeUnit.entry.office, code, reference: null,
