@@ -59,6 +59,15 @@ describe("sentences", () => {
     ]);
     expect(sentences(text)[0]).toBe("MEDIA RELEASE");
   });
+  it("run on over a line that ends in an honorific, before the name it wraps", () => {
+    const text = "National Security Advisor Jake Sullivan spoke today with Dr.\nIbrahim Kalin, Chief Advisor to the President of\nTurkey. They discussed Ukraine.\nThe talks were chaired by the U.S.\nThe next round is in May.";
+    expect(sentences(text)).toEqual([
+      "National Security Advisor Jake Sullivan spoke today with Dr. Ibrahim Kalin, Chief Advisor to the President of Turkey.",
+      "They discussed Ukraine.",
+      "The talks were chaired by the U.S.",
+      "The next round is in May.",
+    ]);
+  });
   it("end at a blank line in a text that is not double-spaced", () => {
     expect(sentences("Australia will provide aid to\n\nFiji was hit by a cyclone.")).toEqual(["Australia will provide aid to", "Fiji was hit by a cyclone."]);
   });

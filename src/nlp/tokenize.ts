@@ -1,9 +1,23 @@
+import { join } from "node:path";
 import type { Sentence, Tokens } from "../doc/document.ts";
 import { fold } from "../kb/fold.ts";
+import { readWordList } from "../kb/tsv.ts";
+import { PACKAGE_ROOT } from "../paths.ts";
 import { beginText, wink } from "./wink.ts";
 
 /** Characters that end a line only when a sentence ends there. */
 const LINE_END = /[.!?:;)"”’\]]\s*$/;
+
+/** Honorifics written with a period ("Dr.", "Mr.", "H.E."; data/names/honorifics.txt): a line ending in one ends no sentence. */
+let periodHonorifics: Set<string> | null = null;
+
+/** Whether a line ends in an honorific ("… spoke by phone today with Dr.") and the next begins with a capital: a name wrapped. */
+function wrapsName(line: string, next: string): boolean {
+  if (!line.endsWith(".") && !/\.\s+$/.test(line)) return false;
+  periodHonorifics ??= new Set([...readWordList(join(PACKAGE_ROOT, "data", "names", "honorifics.txt"))].filter((h) => h.endsWith(".") && !h.includes(" ")));
+  const last = line.trimEnd().split(/\s+/).pop()!;
+  return periodHonorifics.has(last) && /^\s*\p{Lu}/u.test(next);
+}
 
 /** A letter's salutation, alone on its line ("Dear President-Elect Prabowo,", "Dear Mr. Speaker:", "Your Excellency,"). */
 export const SALUTATION = /^\s*(?:Dear\s[^!?;]{1,70}|(?:Your\s+)?(?:Excellency|Majesty|(?:Royal\s+)?Highness)[,:]?\s*)$/;
@@ -58,7 +72,7 @@ export function blocks(text: string, layout: string = text): Array<[number, numb
       salutationAt = eol + 1;
       const letter = salutation || salutationNext || CLOSING.test(line);
       const wraps = spaced && next.trim() === "" && eol < n && wrapsOver(text, blockStart, eol + 1, nextEol < 0 ? n : nextEol);
-      if (LINE_END.test(line) || (next.trim() === "" && !wraps) || eol >= n || marked || letter) {
+      if ((LINE_END.test(line) && !wrapsName(line, next)) || (next.trim() === "" && !wraps) || eol >= n || marked || letter) {
         out.push([blockStart, trimEnd(text, blockStart, eol)]);
         blockStart = -1;
       }
