@@ -189,6 +189,13 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
     if (office) {
       const hit = current.find((t) => t.office === office);
       if (hit) return hit;
+      // "former President Trump", "President Obama" in a text of 2022: the one past holder of the office of that name
+      // (of the states the text names or publishes for, as above), the latest term
+      const date = ctx.storyDate;
+      const past = kb
+        .tenuresWithNameWord(fold(word))
+        .filter((t) => t.office === office && (!date || t.start <= date) && (!kb.states.has(t.code) || t.code === ctx.publisherCode || namedCodes.has(t.code)));
+      if (past.length && new Set(past.map((t) => t.name)).size === 1) return past.reduce((a, b) => (b.start > a.start ? b : a));
     }
     // (a leader's spouse bears the name too: "Biden" alone is the President or Vice President, not Jill Biden)
     const anyOffice = current.filter((t) => kb.offices.get(t.office)?.rank !== "spouse");
