@@ -2257,7 +2257,6 @@ function contexts(doc: Doc, sent: Sentence, ctx: CoderContext): string[] {
   return [...out].sort();
 }
 
-/** Whether two events of a sentence say the same: one type, the same actors and recipients. */
 /** Whether meeting `a` is held among some of those meeting `b` is, with no visitor or host of its own. */
 function partOfMeeting(a: CodedEvent, b: CodedEvent): boolean {
   if (b.type !== "CONSULT" || a.recipient.length || a.mode !== null) return false;
@@ -2265,6 +2264,7 @@ function partOfMeeting(a: CodedEvent, b: CodedEvent): boolean {
   return a.actor.every((p) => met.has(p.entity));
 }
 
+/** Whether two events of a sentence say the same: one type, the same actors and recipients. */
 function sameEvent(a: CodedEvent, b: CodedEvent): boolean {
   const ids = (ps: EventParticipant[]) => ps.map((p) => p.entity).sort((x, y) => x - y).join(",");
   return a.type === b.type && ids(a.actor) === ids(b.actor) && ids(a.recipient) === ids(b.recipient);

@@ -13,10 +13,15 @@ let periodHonorifics: Set<string> | null = null;
 
 /** Whether a line ends in an honorific ("… spoke by phone today with Dr.") and the next begins with a capital: a name wrapped. */
 function wrapsName(line: string, next: string): boolean {
-  if (!line.endsWith(".") && !/\.\s+$/.test(line)) return false;
+  // (the last word found by a scan from the end: a regular expression anchored at the end would retry every start of a
+  // long line)
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  if (end === 0 || line[end - 1] !== ".") return false;
+  let start = end - 1;
+  while (start > 0 && !/\s/.test(line[start - 1]!) && end - start < 12) start--;
   periodHonorifics ??= new Set([...readWordList(join(PACKAGE_ROOT, "data", "names", "honorifics.txt"))].filter((h) => h.endsWith(".") && !h.includes(" ")));
-  const last = line.trimEnd().split(/\s+/).pop()!;
-  return periodHonorifics.has(last) && /^\s*\p{Lu}/u.test(next);
+  return (start === 0 || /\s/.test(line[start - 1]!)) && periodHonorifics.has(line.slice(start, end)) && /^\s*\p{Lu}/u.test(next);
 }
 
 /** A letter's salutation, alone on its line ("Dear President-Elect Prabowo,", "Dear Mr. Speaker:", "Your Excellency,"). */
