@@ -355,6 +355,13 @@ describe("people and groups a news story describes", () => {
   });
 });
 
+describe("words before a title", () => {
+  it("reads an adverb set off by a comma before a title as no name ('Besides, State Councilor …')", () => {
+    const events = eventsOn("2019-09-20", "Ministry of Foreign Affairs of the PRC (China)");
+    expect(events("Besides, State Councilor and Foreign Minister Wang Yi will meet with the Gulf Cooperation Council.")).toEqual(["AGREE Wang Yi -> Gulf Cooperation Council"]);
+  });
+});
+
 describe("the office someone serves", () => {
   it("reads 'Assistant to the President' as a part of a title, not the President", () => {
     const events = eventsOn("2022-06-08", "The White House");

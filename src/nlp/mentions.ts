@@ -331,6 +331,9 @@ export function findMentions(doc: Pick<Doc, "text" | "tokens" | "sentences" | "s
       // ("Concerning Libya, the Deputy Secretary …": a name the text does not know holds no state or organization)
       if (!kbPerson && units.some((x) => x.start >= nameStart && x.end <= nameEnd && (x.entry?.kind === "state" || x.entry?.kind === "org"))) continue;
       if (!kbPerson && NOT_NAMES.has(tokens.lower[nameStart]!)) continue;
+      // ("Besides, State Councilor …", "Specifically, the President …": one word the tagger reads as an adverb or a
+      // preposition, set off by a comma, is no name, whatever title follows it; "Foreign Secretary Cleverly" is one)
+      if (!kbPerson && nameEnd - nameStart === 1 && tokens.lower[nameEnd] === "," && /^(ADV|ADP|SCONJ|CCONJ|DET|PRON)$/.test(tokens.pos[nameStart]!)) continue;
       // ", an Israeli cabinet minister": a person's state from a describing appositive
       const described = app || code ? null : describingAppositive(nameEnd);
       if (described) app = { end: described.end, office: "", code: described.code };
