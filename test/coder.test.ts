@@ -355,6 +355,13 @@ describe("people and groups a news story describes", () => {
   });
 });
 
+describe("acronyms", () => {
+  it("reads an acronym in a sentence in lower case as no sitting office holder's surname ('(SOSA)' is not Celinda Sosa)", () => {
+    const events = eventsOn("2024-09-21", "The White House")("Prime Minister Modi and President Biden welcomed the Security of Supply Arrangement (SOSA).");
+    expect(events).toEqual(["SUPPORT Joe Biden+Narendra Modi -> "]);
+  });
+});
+
 describe("words before a title", () => {
   it("reads an adverb set off by a comma before a title as no name ('Besides, State Councilor …')", () => {
     const events = eventsOn("2019-09-20", "Ministry of Foreign Affairs of the PRC (China)");

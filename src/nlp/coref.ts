@@ -1065,6 +1065,12 @@ export function resolveEntities(doc: Doc, info: MentionInfo[], kb: KnowledgeBase
 const CLOSED_CLASS = new Set(["ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"]);
 
 /** Marks lone surnames of people named earlier ("Wang said", "Al-Thani and Hermann"). */
+/** Whether a sentence has words in lower case (wire copy in capitals spells names in capitals too). */
+function mixedCase(tokens: Doc["tokens"], sent: Sentence): boolean {
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) if (/\p{Ll}/u.test(tokens.text[t]!)) return true;
+  return false;
+}
+
 function findSurnames(
   doc: Doc,
   info: MentionInfo[],
@@ -1093,7 +1099,9 @@ function findSurnames(
         (tokens.lower[t - 1] !== "the" || /^(regime|government|administration|era|family)$/.test(tokens.lower[end] ?? "")) &&
         tokens.text[end] !== "&" &&
         tokens.text[t - 1] !== "&";
-      if (id < 0 && end - t === 1 && alone && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
+      // (an acronym in a sentence written in lower case is no surname: "the Security of Supply Arrangement (SOSA)")
+      const acronym = /^\p{Lu}{2,}$/u.test(word) && mixedCase(tokens, sent);
+      if (id < 0 && end - t === 1 && alone && !acronym && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
       if (id < 0) continue;
       added.push({
         id: -1,
