@@ -355,6 +355,13 @@ describe("people and groups a news story describes", () => {
   });
 });
 
+describe("what someone is to stop doing", () => {
+  it("is no act of theirs or of those who ask, however many adverbs stand before it", () => {
+    const events = eventsOn("2020-06-08", "Ministry of Foreign Affairs of the PRC (China)");
+    expect(events("Russia and Pakistan urge the relevant countries to stop wantonly criticizing China.").filter((e) => e.startsWith("ACCUSE"))).toEqual([]);
+  });
+});
+
 describe("acronyms", () => {
   it("reads an acronym in a sentence in lower case as no sitting office holder's surname ('(SOSA)' is not Celinda Sosa)", () => {
     const events = eventsOn("2024-09-21", "The White House")("Prime Minister Modi and President Biden welcomed the Security of Supply Arrangement (SOSA).");

@@ -179,6 +179,9 @@ function findTriggers(doc: Doc, sent: Sentence, lex: Lexicon, mentionOf: Int32Ar
   return out;
 }
 
+/** Verbs whose gerund is what ends: "stop criticizing", "cease attacking". */
+const STOPPING = new Set(["stop", "cease", "quit", "halt", "end", "refrain", "desist"]);
+
 /** Words that take an infinitive as their complement: "willingness to", "plan to". */
 const GOVERNING_NOUNS = new Set(["willingness", "readiness", "commitment", "plan", "plans", "decision", "intention", "agreement", "opportunity", "chance", "need", "desire", "ability", "way", "ways", "invitation", "call", "calls", "determination", "resolve", "pledge", "promise", "proposal", "bid", "attempt", "right", "forward"]);
 
@@ -195,6 +198,10 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
   const prev = tokens.lower[head - 1]!;
   if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!)) {
     if (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || tokens.pos[head - 1] === "DET" || GERUND_PREPOSITIONS.has(prev)) return "gerund";
+    // "urge the relevant countries to stop wantonly criticizing China": what someone is to stop doing, past its adverbs
+    let b = head - 1;
+    while (b > sent.tokenStart && tokens.pos[b] === "ADV") b--;
+    if (b < head - 1 && STOPPING.has(tokens.lemma[b]!)) return "gerund";
     if (["its", "their", "his", "her", "our", "'s", "the"].includes(prev)) return "gerund";
   }
   // "to publicly congratulate": an adverb may split the infinitive
