@@ -362,21 +362,15 @@ describe("what someone is to stop doing", () => {
   });
 });
 
-describe("acronyms", () => {
+describe("words that look like names or titles and are not", () => {
   it("reads an acronym in a sentence in lower case as no sitting office holder's surname ('(SOSA)' is not Celinda Sosa)", () => {
     const events = eventsOn("2024-09-21", "The White House")("Prime Minister Modi and President Biden welcomed the Security of Supply Arrangement (SOSA).");
     expect(events).toEqual(["SUPPORT Joe Biden+Narendra Modi -> "]);
   });
-});
-
-describe("words before a title", () => {
   it("reads an adverb set off by a comma before a title as no name ('Besides, State Councilor …')", () => {
     const events = eventsOn("2019-09-20", "Ministry of Foreign Affairs of the PRC (China)");
     expect(events("Besides, State Councilor and Foreign Minister Wang Yi will meet with the Gulf Cooperation Council.")).toEqual(["AGREE Wang Yi -> Gulf Cooperation Council"]);
   });
-});
-
-describe("the office someone serves", () => {
   it("reads 'Assistant to the President' as a part of a title, not the President", () => {
     const events = eventsOn("2022-06-08", "The White House");
     expect(events("Assistant to the President and Director of the Gender Policy Council Jennifer Klein met with advocates for reproductive rights.")).toEqual([]);
