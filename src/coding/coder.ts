@@ -199,8 +199,7 @@ function complementOf(doc: Doc, sent: Sentence, match: TriggerMatch, lexicon: Le
   if (match.trigger.pos === "VERB" && /ing$/.test(tokens.lower[head]!)) {
     if (tokens.pos[head - 1] === "ADP" || tokens.pos[head - 1] === "VERB" || tokens.pos[head - 1] === "DET" || GERUND_PREPOSITIONS.has(prev)) return "gerund";
     // "urge the relevant countries to stop wantonly criticizing China": what someone is to stop doing, past its adverbs
-    let b = head - 1;
-    while (b > sent.tokenStart && tokens.pos[b] === "ADV") b--;
+    const b = skipAdverbs(tokens, sent, head - 1);
     if (b < head - 1 && STOPPING.has(tokens.lemma[b]!)) return "gerund";
     if (["its", "their", "his", "her", "our", "'s", "the"].includes(prev)) return "gerund";
   }
@@ -357,7 +356,7 @@ const BE_FORMS = new Set(["is", "are", "was", "were", "'s", "be"]);
 /** Whether the words ending at t (before "to") announce what follows as planned: "plans", "is due", "was also scheduled", "was". */
 function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boolean {
   const l = doc.tokens.lower;
-  while (t > sent.tokenStart && doc.tokens.pos[t] === "ADV") t--; // "was also scheduled to"
+  t = skipAdverbs(doc.tokens, sent, t); // "was also scheduled to"
   if (t < sent.tokenStart) return false;
   // "Beijing was to host the talks", "he is to attend": a form of "be" right after its subject
   // (not "our top priority is to understand", "Russia is to blame")
@@ -365,9 +364,7 @@ function scheduledAt(doc: Doc, sent: Sentence, t: number, lexicon: Lexicon): boo
   if (!lexicon.scheduleWords.has(l[t]!)) return false;
   if (/^(plan|intend)/.test(l[t]!)) return true; // "plans to", "intended to" (a noun too: "his plans to visit")
   // "is due to", "was set to", "is going to": after a form of "be"
-  let b = t - 1;
-  while (b > sent.tokenStart && doc.tokens.pos[b] === "ADV") b--;
-  return BE_FORMS.has(l[b] ?? "");
+  return BE_FORMS.has(l[skipAdverbs(doc.tokens, sent, t - 1)] ?? "");
 }
 
 /** Words of a relationship between two sides: "bilateral relations", "our two countries", "both nations". */
@@ -500,8 +497,7 @@ function codeOne(
   if (trigger.type === "COERCE" && discourse.roles && describedState(doc, discourse.roles.tree, head)) return null;
   // "families who feel threatened", "seemed isolated": a participle after a verb of seeming describes a state, no act
   if (trigger.pos === "VERB" && /ed$/.test(lower[head]!) && !STATIVE.has(lower[head]!)) {
-    let t = head - 1;
-    while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+    const t = skipAdverbs(tokens, sent, head - 1);
     if (/^(feel|seem|appear|look|become|get|grow|remain|stay)$/.test(tokens.lemma[t] ?? "") && t < head) return null;
   }
   // (without a parse, a sentence opening with a condition is all condition)
@@ -1070,12 +1066,9 @@ function codeOne(
  */
 function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boolean {
   if (!STATIVE.has(tokens.lower[head]!)) return false;
-  let t = head - 1;
-  while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+  const t = skipAdverbs(tokens, sent, head - 1);
   if (!/^(been|stayed|remained)$/.test(tokens.lower[t]!)) return false;
-  t--;
-  while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
-  return /^(has|have|'ve)$/.test(tokens.lower[t] ?? "");
+  return /^(has|have|'ve)$/.test(tokens.lower[skipAdverbs(tokens, sent, t - 1)] ?? "");
 }
 
 /**
@@ -1167,10 +1160,13 @@ const KINDS = new Set(["form", "forms", "kind", "kinds", "type", "types", "manne
 
 /** Whether a perfect's "has", "have" or "had" stands just before t (past adverbs): "have consistently", "has also all along". */
 function perfectBefore(doc: Doc, sent: Sentence, t: number): boolean {
-  const { lower, pos } = doc.tokens;
-  let b = t - 1;
-  while (b > sent.tokenStart && pos[b] === "ADV") b--;
-  return /^(has|have|had|'ve)$/.test(lower[b] ?? "");
+  return /^(has|have|had|'ve)$/.test(doc.tokens.lower[skipAdverbs(doc.tokens, sent, t - 1)] ?? "");
+}
+
+/** The first token at or before t that is no adverb, going back no further than the sentence's first: "was also scheduled". */
+function skipAdverbs(tokens: Doc["tokens"], sent: Sentence, t: number): number {
+  while (t > sent.tokenStart && tokens.pos[t] === "ADV") t--;
+  return t;
 }
 
 /** Words a hyphen joins to a verb as its prefix: "test-fired", "co-hosted", "re-elected". */

@@ -1082,6 +1082,8 @@ function findSurnames(
   for (const m of doc.mentions) for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
   const added: Mention[] = [];
   for (const sent of doc.sentences) {
+    // (whether the sentence has words in lower case, worked out at its first acronym)
+    let mixed: boolean | null = null;
     for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
       if (covered[t] || !/^\p{Lu}/u.test(tokens.text[t]!)) continue;
       const end = nameRunEnd(tokens, t, sent.tokenEnd);
@@ -1100,7 +1102,7 @@ function findSurnames(
         tokens.text[end] !== "&" &&
         tokens.text[t - 1] !== "&";
       // (an acronym in a sentence written in lower case is no surname: "the Security of Supply Arrangement (SOSA)")
-      const acronym = /^\p{Lu}{2,}$/u.test(word) && mixedCase(tokens, sent);
+      const acronym = /^\p{Lu}{2,}$/u.test(word) && (mixed ??= mixedCase(tokens, sent));
       if (id < 0 && end - t === 1 && alone && !acronym && tokens.text[t - 1] !== "-" && tokens.text[end] !== "-") id = sittingSurname(word);
       if (id < 0) continue;
       added.push({
