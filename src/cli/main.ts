@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { serveCommand } from "../server/serve.ts";
+import { hostNameProblem, originProblem } from "../server/origin.ts";
 import { COUNT_KEYS } from "../store/model.ts";
 import { codeCommand } from "./code.ts";
 import { ingestCommand } from "./ingest.ts";
@@ -15,6 +16,15 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
   return n;
+}
+
+/** A repeatable option's values, each checked by `problem`. */
+function repeatable(problem: (value: string) => string | null) {
+  return (value: string, previous: string[] = []): string[] => {
+    const why = problem(value);
+    if (why) throw new InvalidArgumentError(why);
+    return [...previous, value];
+  };
 }
 
 // A reader that stops early (`| head`) is not an error: stop quietly.
@@ -95,6 +105,8 @@ program
   .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db")
   .option("--port <n>", "port", positiveInt, 8080)
   .option("--host <host>", "address to listen on", "127.0.0.1")
+  .option("--host-name <name>", "another name clients reach this server by, e.g. behind a reverse proxy (repeatable)", repeatable(hostNameProblem))
+  .option("--cors <origin>", "let pages of this origin use the API, e.g. https://app.example (repeatable; none by default)", repeatable(originProblem))
   .action(async (opts) => {
     process.exitCode = await serveCommand(opts);
   });

@@ -6,10 +6,12 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
 import type { CountRow, EventView, Store } from "../store/model.ts";
 import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
 import { MAX_CODE_BYTES, parseCodeRequest, textCoder } from "./code.ts";
-import { MethodNotAllowed, NotFound, PayloadTooLarge, toApiError } from "./errors.ts";
+import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, toApiError } from "./errors.ts";
+import { hostAllowList, isJsonType } from "./origin.ts";
 import { openApiDocument } from "./openapi.ts";
 import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
@@ -28,6 +30,10 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The built web app's folder (default: this package's `web/dist`); null serves no web app. */
   webRoot?: string | null;
+  /** Origins whose pages may read the API and post to it (`serve --cors`); none by default ("*": any). */
+  corsOrigins?: readonly string[];
+  /** Whether a request addressed to this host name (no port) is answered (default: this machine's loopback names only). */
+  allowsHost?: (host: string) => boolean;
 }
 
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -36,7 +42,42 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const app = new Hono();
 
-  app.use("*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86_400 }));
+  const corsOrigins = options.corsOrigins ?? [];
+  // On every response, errors included: the web app's scripts and styles come from here only (Observable Plot writes
+  // <style> elements, so styles may be inline; scripts may not), no page may frame it, and no browser guesses types.
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: "DENY",
+      referrerPolicy: "no-referrer",
+      xContentTypeOptions: "nosniff",
+      // (served over plain HTTP: HTTPS and its Strict-Transport-Security are the reverse proxy's)
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: corsOrigins.length ? "cross-origin" : "same-origin",
+    }),
+  );
+
+  // Only requests addressed to this server's own names (a page that points its name at this machine is refused).
+  const allowsHost = options.allowsHost ?? hostAllowList("127.0.0.1");
+  app.use("*", async (c, next) => {
+    const host = new URL(c.req.url).hostname;
+    if (!allowsHost(host)) return errorResponse(new MisdirectedRequest(c.req.header("Host") ?? host).body());
+    return next();
+  });
+
+  if (corsOrigins.length) {
+    app.use("*", cors({ origin: corsOrigins.includes("*") ? "*" : [...corsOrigins], allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], allowHeaders: ["Content-Type"], exposeHeaders: ["Link"], maxAge: 86_400 }));
+  }
 
   // The web app: its page at / for browsers, its files under /assets/. API routes are untouched.
   if (options.webRoot !== null) {
@@ -120,6 +161,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const code = textCoder();
   app.post(
     "/-/code",
+    // (JSON only: a page elsewhere may post text or a form without asking, but JSON needs a CORS preflight)
+    async (c, next) => (isJsonType(c.req.header("Content-Type")) ? next() : errorResponse(new UnsupportedMediaType(c.req.header("Content-Type")).body())),
     bodyLimit({ maxSize: MAX_CODE_BYTES, onError: () => errorResponse(new PayloadTooLarge(MAX_CODE_BYTES).body()) }),
     async (c) => jsonResponse(await code(parseCodeRequest(await c.req.text()))),
   );

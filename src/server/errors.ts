@@ -16,6 +16,8 @@ export type ErrorCode =
   | "not_found"
   | "method_not_allowed"
   | "payload_too_large"
+  | "unsupported_media_type"
+  | "misdirected_request"
   | "internal_error";
 
 export interface ErrorBody {
@@ -31,7 +33,7 @@ export interface ErrorBody {
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
-    readonly status: 400 | 404 | 405 | 413 | 500,
+    readonly status: 400 | 404 | 405 | 413 | 415 | 421 | 500,
     readonly code: ErrorCode,
     message: string,
     readonly parameter?: string,
@@ -73,6 +75,25 @@ export class PayloadTooLarge extends ApiError {
   override name = "PayloadTooLarge";
   constructor(limit: number) {
     super(413, "payload_too_large", `the request body is over ${limit} bytes; send a shorter text, or code large files with \`readout code\``);
+  }
+}
+
+/** A body that is not JSON by its declared type (`POST /-/code`): a page elsewhere can post text or forms without asking first. */
+export class UnsupportedMediaType extends ApiError {
+  override name = "UnsupportedMediaType";
+  constructor(got: string | undefined) {
+    super(415, "unsupported_media_type", `the body must be sent as Content-Type: application/json${got ? `, not ${got}` : ""}`);
+  }
+}
+
+/**
+ * A request addressed to a host name this server does not answer for: what a page on another site sends after
+ * pointing its own name at this machine (DNS rebinding).
+ */
+export class MisdirectedRequest extends ApiError {
+  override name = "MisdirectedRequest";
+  constructor(host: string) {
+    super(421, "misdirected_request", `this server does not answer for the host "${host}"; start it with \`readout serve --host-name ${host.replace(/:\d+$/, "")}\` to allow that name`);
   }
 }
 

@@ -33,8 +33,8 @@ const schemas: Record<string, Schema> = {
     ...object({
       error: object(
         {
-          status: { type: "integer", enum: [400, 404, 405, 413, 500] },
-          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "payload_too_large", "internal_error"] },
+          status: { type: "integer", enum: [400, 404, 405, 413, 415, 421, 500] },
+          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "payload_too_large", "unsupported_media_type", "misdirected_request", "internal_error"] },
           message: { type: "string", description: "What was wrong, naming the parameter and what it expects." },
           parameter: { type: "string", description: "The query parameter at fault (400s about one)." },
         },
@@ -236,6 +236,7 @@ const errors = {
   "400": error("A bad, repeated or unknown query parameter (the `parameter` field names it), or an invalid `_next` cursor."),
   "404": error("No such id."),
   "405": error("Only GET and HEAD are allowed."),
+  "421": error("The request was addressed to a host name this server does not answer for (see `readout serve --host-name`)."),
   "500": error("An unexpected error; the details are logged on the server, never returned."),
 };
 
@@ -323,6 +324,8 @@ const codeOperation = {
     "404": errors["404"],
     "405": error("Only POST is allowed."),
     "413": error(`The body is over ${MAX_CODE_BYTES} bytes.`),
+    "415": error("The body was not sent as `Content-Type: application/json`."),
+    "421": errors["421"],
     "500": errors["500"],
   },
 };

@@ -6,10 +6,15 @@ import type { Store } from "../store/model.ts";
 import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
 import { createApp, type AppOptions } from "./app.ts";
+import { hostAllowList } from "./origin.ts";
 
 export interface ServeOptions {
   port: number;
   host: string;
+  /** Names besides the bound address and loopback that requests may be addressed to (`--host-name`). */
+  hostNames?: readonly string[];
+  /** Origins whose pages may use the API (`--cors`); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -20,8 +25,8 @@ export interface RunningServer {
 }
 
 /** Starts serving `store`; resolves once listening, rejects if the address cannot be bound. */
-export async function serve(store: Store, { port, host }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
-  const app = createApp(store, options);
+export async function serve(store: Store, { port, host, hostNames = [], corsOrigins = [] }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
+  const app = createApp(store, { allowsHost: hostAllowList(host, hostNames), corsOrigins, ...options });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -49,6 +54,10 @@ export interface ServeCommandOptions {
   port?: number;
   /** Default 127.0.0.1 (this machine only). */
   host?: string;
+  /** Other names the server is reached by (a reverse proxy's, this machine's DNS name): `--host-name`, repeatable. */
+  hostName?: string[];
+  /** Origins whose pages may use the API: `--cors`, repeatable. */
+  cors?: string[];
   /** Stops the server when aborted (as SIGINT and SIGTERM do). */
   signal?: AbortSignal;
 }
@@ -81,7 +90,7 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
   }
   let server: RunningServer;
   try {
-    server = await serve(store, { port, host });
+    server = await serve(store, { port, host, hostNames: opts.hostName ?? [], corsOrigins: opts.cors ?? [] });
   } catch (error) {
     await store.close();
     print(`readout: cannot listen on ${host}:${port}: ${(error as Error).message}`);

@@ -284,22 +284,60 @@ describe("errors", () => {
   });
 });
 
-describe("CORS", () => {
-  it("allows GET from any origin", async () => {
-    const a = await get(app, "/events", { headers: { Origin: "https://app.example" } });
-    expect(a.headers.get("access-control-allow-origin")).toBe("*");
+describe("pages of other sites", () => {
+  it("get no CORS header unless the server names their origin", async () => {
+    for (const path of ["/events", "/nope", "/-/health"]) {
+      const a = await get(app, path, { headers: { Origin: "https://app.example" } });
+      expect(a.headers.get("access-control-allow-origin"), path).toBeNull();
+    }
+    const preflight = await get(app, "/-/code", { method: "OPTIONS", headers: { Origin: "https://app.example", "Access-Control-Request-Method": "POST" } });
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("of the origins given may read the API and post to it", async () => {
+    const open = createApp(store, { corsOrigins: ["https://app.example"] });
+    const a = await get(open, "/events", { headers: { Origin: "https://app.example" } });
+    expect(a.headers.get("access-control-allow-origin")).toBe("https://app.example");
     expect(a.headers.get("access-control-expose-headers")).toBe("Link");
+    expect((await get(open, "/nope", { headers: { Origin: "https://app.example" } })).headers.get("access-control-allow-origin")).toBe("https://app.example");
+    const preflight = await get(open, "/-/code", { method: "OPTIONS", headers: { Origin: "https://app.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/content-type/i);
+    const other = await get(open, "/events", { headers: { Origin: "https://evil.example" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("answers preflights", async () => {
-    const a = await get(app, "/events", { method: "OPTIONS", headers: { Origin: "https://app.example", "Access-Control-Request-Method": "GET" } });
-    expect(a.status).toBe(204);
-    expect(a.headers.get("access-control-allow-methods")).toContain("GET");
+  it("cannot post a text or a form to /-/code: it takes JSON only (415)", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", undefined]) {
+      const a = await get(app, "/-/code", { method: "POST", headers: type ? { "Content-Type": type } : {}, body: '{"text": "Mr. A met Mr. B."}' });
+      expect(expectError(a, 415).code, String(type)).toBe("unsupported_media_type");
+    }
+    // (a JSON type with parameters passes on to the body's checks)
+    expect((await get(app, "/-/code", { method: "POST", headers: { "Content-Type": "Application/JSON; charset=utf-8" }, body: "{}" })).status).toBe(400);
   });
 
-  it("adds the header to errors too", async () => {
-    const a = await get(app, "/nope", { headers: { Origin: "https://app.example" } });
-    expect(a.headers.get("access-control-allow-origin")).toBe("*");
+  it("cannot reach the server under a name of their own (DNS rebinding): 421", async () => {
+    for (const url of ["http://evil.example/events", "http://evil.example:8080/", "http://127.0.0.1.evil.example/-/health"]) {
+      const error = expectError(await get(app, url), 421);
+      expect(error.code).toBe("misdirected_request");
+      expect(error.message).toMatch(/--host-name/);
+    }
+    for (const url of ["http://localhost/events", "http://127.0.0.1:8080/events", "http://[::1]:8080/-/health"]) expect((await get(app, url)).status, url).toBe(200);
+  });
+
+  it("cannot frame, sniff or inject into any answer: security headers on pages, data and errors", async () => {
+    for (const path of ["/events", "/events.csv", "/nope", "http://evil.example/events"]) {
+      const h = (await get(app, path)).headers;
+      const csp = h.get("content-security-policy") ?? "";
+      expect(csp, path).toMatch(/default-src 'self'/);
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(csp, path).toMatch(/frame-ancestors 'none'/);
+      expect(h.get("x-frame-options"), path).toBe("DENY");
+      expect(h.get("x-content-type-options"), path).toBe("nosniff");
+      expect(h.get("referrer-policy"), path).toBe("no-referrer");
+      expect(h.get("strict-transport-security"), path).toBeNull();
+    }
   });
 });
 

@@ -133,8 +133,10 @@ describe("responses match the document", () => {
 
   it("errors match the Error schema", async () => {
     const validate = validator({ $ref: "#/components/schemas/Error" });
-    for (const [url, method] of [["/events?from=x", "GET"], ["/events?nope=1", "GET"], ["/nope", "GET"], ["/actors/none", "GET"], ["/events", "DELETE"], ["/-/code", "GET"]] as const) {
-      const a = await get(app, url, { method });
+    const cases = [["/events?from=x", "GET"], ["/events?nope=1", "GET"], ["/nope", "GET"], ["/actors/none", "GET"], ["/events", "DELETE"], ["/-/code", "GET"], ["/-/code", "POST"], ["http://evil.example/events", "GET"]] as const;
+    for (const [url, method] of cases) {
+      const a = await get(app, url, { method, ...(method === "POST" ? { headers: { "Content-Type": "text/plain" }, body: "x" } : {}) });
+      expect(a.status, url).toBeGreaterThanOrEqual(400);
       expect(validate(a.json), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
   });

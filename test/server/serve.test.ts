@@ -1,5 +1,8 @@
 /** The API over real HTTP, and `readout serve`'s command function. */
+import { execFile } from "node:child_process";
+import { request } from "node:http";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, serveCommand, type RunningServer } from "../../src/server/serve.ts";
 import { FakeStore } from "./fake-store.ts";
@@ -28,7 +31,7 @@ describe("serve", () => {
 
     const csv = await fetch(`${server.url}/events?_limit=2`, { headers: { Accept: "text/csv", Origin: "https://app.example" } });
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("access-control-allow-origin")).toBe("*");
+    expect(csv.headers.get("access-control-allow-origin")).toBeNull();
     expect(csv.headers.get("link")).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/events\?_limit=2&_next=[^>]+>; rel="next"$/);
     expect((await csv.text()).split("\r\n")[0]).toMatch(/^id,date,/);
 
@@ -38,6 +41,26 @@ describe("serve", () => {
     const post = await fetch(`${server.url}/events`, { method: "POST", body: "{}" });
     expect(post.status).toBe(405);
     expect(((await post.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  });
+
+  it("answers only requests addressed to its own names: its address, loopback and those given (--host-name)", async () => {
+    const named = await serve(new FakeStore(), { port: 0, host: "127.0.0.1", hostNames: ["readout.example.org"] });
+    const port = new URL(named.url).port;
+    /** The status of a GET sent with this Host header (fetch sets its own). */
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${named.url}/-/health`, { headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on("error", reject).end();
+      });
+    try {
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "readout.example.org", `READOUT.example.org:${port}`]) expect(await statusFor(host), host).toBe(200);
+      for (const host of ["attacker.example", `attacker.example:${port}`, "readout.example.org.attacker.example"]) expect(await statusFor(host), host).toBe(421);
+    } finally {
+      await named.close();
+    }
   });
 
   it("rejects when the address is taken", async () => {
@@ -86,5 +109,29 @@ describe("serveCommand", () => {
     await other.close();
     expect(status).toBe(1);
     expect(lines[0]).toMatch(/^readout: cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+  });
+});
+
+describe("readout serve's options", () => {
+  const REPO = fileURLToPath(new URL("../..", import.meta.url));
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((done) => {
+      execFile(process.execPath, ["bin/readout.js", "serve", ...args], { cwd: REPO, timeout: 20_000, encoding: "utf8" }, (error, _stdout, stderr) =>
+        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr }),
+      );
+    });
+
+  it("refuses an origin or host name it cannot use, in one line, with status 2", async () => {
+    for (const [args, said] of [
+      [["--cors", "app.example"], /expected an origin such as https:\/\/app\.example, got "app\.example"/],
+      [["--cors", "https://app.example/page"], /use https:\/\/app\.example/],
+      [["--cors", "ftp://app.example"], /expected an http or https origin/],
+      [["--host-name", "http://readout.example.org/"], /expected a host name such as readout\.example\.org/],
+    ] as const) {
+      const r = await run([...args, "--db", "/nonexistent/readout.db"]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(r.stderr).toMatch(said);
+    }
   });
 });

@@ -86,6 +86,8 @@ describe.skipIf(missing !== null)("the web app", () => {
   it("serves the page at / to browsers, hashed assets for good, and the JSON index to others", async () => {
     const html = await fetch(`${server.url}/`, { headers: { Accept: "text/html" } });
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    // (the views below run under this policy: a script or style it refuses is a console error, which fails them)
+    expect(html.headers.get("content-security-policy")).toMatch(/script-src 'self'(;|$)/);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())![1]!;
     const js = await fetch(server.url + asset);
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
