@@ -33,6 +33,7 @@ export async function codeCommand(inputs: string[], opts: CodeCommandOptions, wa
       warn(item.error.message);
       continue;
     }
+    for (const line of item.doc.warnings ?? []) warn(line);
     let records;
     try {
       records = toPlover(coder.code(item.doc));

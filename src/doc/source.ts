@@ -20,6 +20,8 @@ export interface SourceDocument {
   meta: DocMeta;
   /** Human-readable origin for messages: a path, `path:line`, or `stdin`. */
   origin: string;
+  /** What reading it left out, one line each, naming the input ("…: date \"2024-02-30\" is not a real date …"). */
+  warnings?: string[];
 }
 
 export function emptyMeta(): DocMeta {

@@ -1,7 +1,8 @@
 /**
  * CSV tables (RFC 4180): a header row, CRLF line ends, fields quoted when
- * they hold a comma, quote, CR or LF, quotes doubled. Pure functions, shared
- * by the HTTP API and the CLI's export.
+ * they hold a comma, quote, CR or LF, quotes doubled. A field a spreadsheet
+ * would run as a formula is neutralised first (see `csvField`). Pure
+ * functions, shared by the HTTP API and the CLI's export.
  */
 import {
   EVENT_TYPES,
@@ -15,10 +16,18 @@ import {
 
 export type Row = readonly string[];
 
-/** One field, quoted if it must be. */
+/**
+ * One field, quoted if it must be. Texts are stored as published, and a spreadsheet runs a cell that begins with
+ * "=", "+", "-", "@", a tab or a carriage return as a formula ("=HYPERLINK(…)", "=cmd|' /C calc'!A0"), so such a
+ * field gets a leading "'" that shows it as text (OWASP's CSV injection rule); a plain number ("-3") is left as it is.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** One record with its CRLF, for writing a table line by line. */
 export function csvLine(row: Row): string {

@@ -15,7 +15,7 @@ export interface IngestOptions {
   maxDocBytes?: number;
   /** Called after every document, and at the end with `done`. */
   onProgress?: (p: IngestProgress) => void;
-  /** One line for each input or document that was skipped. */
+  /** One line for each input or document that was skipped, and for each value of a stored one that was left out. */
   warn?: (line: string) => void;
 }
 
@@ -124,6 +124,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
         skip(item.error.problem, item.error.message);
         continue;
       }
+      for (const line of item.doc.warnings ?? []) options.warn?.(line);
       pending.push(item.doc);
       if (pending.length >= LOOKUP_BATCH) await dispatch();
     }

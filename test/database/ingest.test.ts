@@ -6,6 +6,9 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureJsonl } from "./fixtures.ts";
+import { createApp } from "../../src/server/app.ts";
+import { parseCsv } from "../server/helpers.ts";
+import { openSqliteStore } from "../../src/store/sqlite.ts";
 
 /** `readout ingest` and `readout export` as a user runs them, as child processes. */
 
@@ -179,4 +182,42 @@ describe("readout export and query", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^readout: no database at .*none\.db: create it with 'readout ingest/);
   }, 30_000);
+});
+
+describe("stored values that other tools would run", () => {
+  it("reach CSV neutralised, through `export -f csv` and /events.csv alike, and a script link is never stored", async () => {
+    const input = join(dir, "formulas.jsonl");
+    // (invented: a title, publisher and sentences that a spreadsheet would run as formulas, a script URL, an impossible date)
+    const record = {
+      id: "formulas",
+      date: "2024-02-30",
+      title: '=HYPERLINK("http://evil.example","open")',
+      publisher: "+Ministry",
+      url: "javascript:alert(document.cookie)",
+      text: "@SUM(1,2) Foreign Minister Wang Yi praised the United States for its efforts on Monday.",
+    };
+    await writeFile(input, JSON.stringify(record) + "\n");
+    const db = join(dir, "formulas.db");
+    const run = await readout(["ingest", input, "--db", db, "--date", "2024-03-04", "--no-progress"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/formulas\.jsonl:1: date "2024-02-30" is not a real calendar date/);
+    expect(run.stderr).toMatch(/formulas\.jsonl:1: url "javascript:alert\(document\.cookie\)" is not an http or https address; left out/);
+
+    const exported = (await readout(["export", "--db", db, "-f", "csv"])).stdout;
+    const store = await openSqliteStore(db, { readonly: true });
+    try {
+      const served = await (await createApp(store, { webRoot: null }).request("/events.csv")).text();
+      for (const csv of [exported, served]) {
+        const [header, row] = parseCsv(csv);
+        const cell = (name: string) => row![header!.indexOf(name)];
+        expect(cell("sentence")).toBe("'@SUM(1,2) Foreign Minister Wang Yi praised the United States for its efforts on Monday.");
+        expect(cell("title")).toBe(`'=HYPERLINK("http://evil.example","open")`);
+        expect(cell("publisher")).toBe("'+Ministry");
+        expect(cell("url")).toBe("");
+        expect(cell("story_date")).toBe("2024-03-04");
+      }
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });

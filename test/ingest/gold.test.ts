@@ -33,7 +33,12 @@ describe("gold text format", () => {
 
   it("takes a url header over the one in source, and treats an invalid date as unknown", async () => {
     const path = await tmp.write("with-url.txt", "source: a (https://a.example)\nurl: https://b.example\ndate: 2019-02-30\n---\nText.\n");
-    expect((await readOne(path)).meta).toMatchObject({ url: "https://b.example", storyDate: null });
+    const doc = await readOne(path);
+    expect(doc.meta).toMatchObject({ url: "https://b.example", storyDate: null });
+    expect(doc.warnings).toEqual([`${path}: date "2019-02-30" is not a real calendar date as YYYY-MM-DD; left out (--date is used instead, if given)`]);
+    const script = await readOne(await tmp.write("script-url.txt", "url: javascript:alert(1)\n---\nText.\n"));
+    expect(script.meta.url).toBeNull();
+    expect(script.warnings).toEqual([`${script.origin}: url "javascript:alert(1)" is not an http or https address; left out`]);
   });
 
   it("tolerates CRLF in the header and keeps the body's CRLF as is", async () => {

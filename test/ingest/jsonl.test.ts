@@ -40,6 +40,30 @@ describe("JSONL", () => {
     expect(docs.map((d) => d.meta.storyDate)).toEqual(["2021-01-02", "2020-12-31", "2020-12-31"]);
   });
 
+  it("leaves out an impossible date and a link that is not http(s), with one warning line each naming the input", async () => {
+    const path = await tmp.write(
+      "odd.jsonl",
+      [
+        line({ id: "a", date: "2024-02-30", url: "javascript:alert(document.cookie)", text: "A." }),
+        line({ id: "b", date: "yesterday", url: "data:text/html,<script>alert(1)</script>", text: "B." }),
+        line({ id: "c", date: "2024-02-29", url: "HTTPS://example.org/c", text: "C." }),
+      ].join("\n"),
+    );
+    const docs = docsOf(await readAll([path], { defaultDate: "2024-03-01" }));
+    expect(docs.map((d) => [d.meta.storyDate, d.meta.url])).toEqual([
+      ["2024-03-01", null],
+      ["2024-03-01", null],
+      ["2024-02-29", "HTTPS://example.org/c"],
+    ]);
+    expect(docs[0]!.warnings).toEqual([
+      `${path}:1: date "2024-02-30" is not a real calendar date as YYYY-MM-DD; left out (--date is used instead, if given)`,
+      `${path}:1: url "javascript:alert(document.cookie)" is not an http or https address; left out`,
+    ]);
+    expect(docs[1]!.warnings).toHaveLength(2);
+    expect(docs[1]!.warnings![0]).toMatch(/:2: date "yesterday" is not a real calendar date/);
+    expect(docs[2]!.warnings).toBeUndefined();
+  });
+
   it("reports each malformed line as path:LINE and reads the lines around it", async () => {
     const path = await tmp.write(
       "mixed.jsonl",

@@ -20,6 +20,17 @@ describe("RFC 4180 fields", () => {
     expect(csvField("cr\rhere")).toBe('"cr\rhere"');
   });
 
+  it("neutralises a field a spreadsheet would run as a formula (OWASP): a leading quote, then RFC 4180 quoting", () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvField("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    for (const lead of ["+", "-", "@", "\t", "\r"]) expect(csvField(`${lead}SUM(A1)`).replace(/^"/, "")[0], JSON.stringify(lead)).toBe("'");
+    // (numbers stay numbers; a sign inside a field is harmless)
+    expect(csvField("-3")).toBe("-3");
+    expect(csvField("-0.5")).toBe("-0.5");
+    expect(csvField("2024-01-02")).toBe("2024-01-02");
+    expect(csvField("a=b")).toBe("a=b");
+  });
+
   it("ends every record with CRLF and round-trips", () => {
     const rows = [["a", "b,c"], ['"q"', "x\r\ny"], ["", ""]];
     expect(csvLine(["a", "b"])).toBe("a,b\r\n");

@@ -1,7 +1,6 @@
 import type { SourceDocument } from "../../doc/source.ts";
 import type { InputError } from "../errors.ts";
-import { isoDate } from "../dateline.ts";
-import { knownValue, urlInSource } from "../meta.ts";
+import { knownValue, metaDate, metaUrl, urlInSource } from "../meta.ts";
 import { problems } from "../problems.ts";
 import { repairText, repairedTitle } from "../repair.ts";
 
@@ -48,6 +47,7 @@ export function goldDocument(
   if (parts.body.trim() === "") return problems.emptyBody(origin);
   const field = (key: string) => knownValue(parts.fields.get(key));
   const source = field("source");
+  const warnings: string[] = [];
   return {
     id,
     text: repairText(parts.body),
@@ -55,9 +55,10 @@ export function goldDocument(
     meta: {
       source,
       publisher: field("publisher"),
-      storyDate: isoDate(field("date")) ?? defaultDate,
+      storyDate: metaDate(field("date"), origin, warnings) ?? defaultDate,
       title: repairedTitle(field("title")),
-      url: field("url") ?? urlInSource(source),
+      url: metaUrl(field("url"), origin, warnings) ?? urlInSource(source),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import type { SourceDocument } from "../../doc/source.ts";
 import type { InputError } from "../errors.ts";
 import { findDateline, isoDate } from "../dateline.ts";
-import { knownValue } from "../meta.ts";
+import { knownValue, metaUrl } from "../meta.ts";
 import { problems } from "../problems.ts";
 import { type DomDocument, type DomNode, paragraphText } from "./html-text.ts";
 import { repairMojibake } from "../repair.ts";
@@ -83,6 +83,7 @@ export function htmlDocument(html: string, id: string, origin: string, defaultDa
     return problems.unparsableHtml(origin, error instanceof Error ? error.message : String(error));
   }
   if (text === "") return problems.noReadableText(origin);
+  const warnings: string[] = [];
   return {
     id,
     text,
@@ -92,7 +93,8 @@ export function htmlDocument(html: string, id: string, origin: string, defaultDa
       publisher: attr(doc, 'meta[property="og:site_name"]', "content"),
       storyDate: publishedDate(doc) ?? defaultDate ?? findDateline(text),
       title: article?.title ?? knownValue(doc.querySelector("title")?.textContent),
-      url: attr(doc, 'link[rel="canonical"]', "href") ?? attr(doc, 'meta[property="og:url"]', "content"),
+      url: metaUrl(attr(doc, 'link[rel="canonical"]', "href") ?? attr(doc, 'meta[property="og:url"]', "content"), origin, warnings),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }

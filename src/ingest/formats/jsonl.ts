@@ -1,10 +1,9 @@
 import type { SourceDocument } from "../../doc/source.ts";
 import { InputError } from "../errors.ts";
-import { isoDate } from "../dateline.ts";
 import { hasUtf16Bom, looksBinary, decodeUtf8 } from "../decode.ts";
 import { fsProblem } from "../files.ts";
 import { peekBytes, splitLines } from "../lines.ts";
-import { knownValue, urlInSource } from "../meta.ts";
+import { knownValue, metaDate, metaUrl, urlInSource } from "../meta.ts";
 import { describeJson, problems } from "../problems.ts";
 import type { InputItem, ReadSettings } from "../types.ts";
 import { repairText, repairedTitle } from "../repair.ts";
@@ -106,6 +105,7 @@ export function parseRecord(
   if (bytes > settings.maxDocBytes) return problems.tooBig(input, bytes, settings.maxDocBytes);
 
   const source = knownValue(strings.source);
+  const warnings: string[] = [];
   return {
     id: strings.id ?? fallbackId,
     text: repairText(text),
@@ -113,9 +113,10 @@ export function parseRecord(
     meta: {
       source,
       publisher: knownValue(strings.publisher),
-      storyDate: isoDate(strings.date) ?? settings.defaultDate,
+      storyDate: metaDate(knownValue(strings.date), input, warnings) ?? settings.defaultDate,
       title: repairedTitle(knownValue(strings.title)),
-      url: knownValue(strings.url) ?? urlInSource(source),
+      url: metaUrl(knownValue(strings.url), input, warnings) ?? urlInSource(source),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -36,7 +36,8 @@ export async function renderEvidence(root: HTMLElement, route: Route, signal: Ab
       { class: "meta" },
       [doc.publisher, doc.date].filter(Boolean).join(" · ") || "no publisher or date",
       " · ",
-      doc.url ? h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "source") : h("span", { class: "muted" }, "no source URL"),
+      // (a web address only: a "javascript:" or "data:" link stored by an older readout would run in this page)
+      doc.url && /^https?:\/\//i.test(doc.url) ? h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "source") : h("span", { class: "muted" }, "no source URL"),
       " · ",
       h("span", { class: "code" }, doc.id),
     ),
