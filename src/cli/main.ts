@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { serveCommand } from "../server/serve.ts";
 import { hostNameProblem, originProblem } from "../server/origin.ts";
@@ -16,6 +17,15 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
   return n;
+}
+
+/** A positive whole number no larger than `max` (what it is, named in the message). */
+function upTo(max: number, what: string) {
+  return (value: string): number => {
+    const n = positiveInt(value);
+    if (n > max) throw new InvalidArgumentError(`expected at most ${max} (${what}), got ${n}`);
+    return n;
+  };
 }
 
 /** A repeatable option's values, each checked by `problem`. */
@@ -64,7 +74,7 @@ program
   .description("code documents and store them in the event database (unchanged ones are skipped)")
   .argument("<inputs...>", "files (.txt, .html, .jsonl), directories, or - for standard input")
   .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db")
-  .option("--workers <n>", "coding threads (default: one per core)", positiveInt)
+  .option("--workers <n>", `coding threads (default and at most: one per core, ${availableParallelism()})`, upTo(availableParallelism(), "the number of cores"))
   .option("--batch-size <n>", "documents per transaction", positiveInt)
   .option("--date <YYYY-MM-DD>", "story date for inputs that carry none", isoDate)
   .option("--max-doc-bytes <n>", "skip documents larger than this", positiveInt)
@@ -107,6 +117,8 @@ program
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .option("--host-name <name>", "another name clients reach this server by, e.g. behind a reverse proxy (repeatable)", repeatable(hostNameProblem))
   .option("--cors <origin>", "let pages of this origin use the API, e.g. https://app.example (repeatable; none by default)", repeatable(originProblem))
+  .option("--code-workers <n>", `coding threads for POST /-/code (default 1, at most ${availableParallelism()})`, upTo(availableParallelism(), "the number of cores"))
+  .option("--code-timeout <seconds>", "time budget of each POST /-/code request (default 30)", positiveInt)
   .action(async (opts) => {
     process.exitCode = await serveCommand(opts);
   });

@@ -9,8 +9,9 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { CountRow, EventView, Store } from "../store/model.ts";
 import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
-import { MAX_CODE_BYTES, parseCodeRequest, textCoder } from "./code.ts";
-import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, toApiError } from "./errors.ts";
+import { MAX_CODE_BYTES, parseCodeRequest } from "./code.ts";
+import { ClientGone, CodePool } from "./code-pool.ts";
+import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, ServiceUnavailable, TooManyRequests, UnsupportedMediaType, toApiError } from "./errors.ts";
 import { hostAllowList, isJsonType } from "./origin.ts";
 import { openApiDocument } from "./openapi.ts";
 import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
@@ -34,6 +35,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Whether a request addressed to this host name (no port) is answered (default: this machine's loopback names only). */
   allowsHost?: (host: string) => boolean;
+  /** The coding threads of `POST /-/code` (default: one thread, started at the first request; its owner closes it). */
+  codePool?: CodePool;
 }
 
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -157,14 +160,24 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return jsonResponse({ status: "ok", backend: store.backend, ...stats });
   });
 
-  // Codes a pasted text on the spot (the web app's "Try it"); nothing is stored.
-  const code = textCoder();
+  // Codes a pasted text on the spot (the web app's "Try it"); nothing is stored. The coding runs on the pool's threads.
+  const pool = options.codePool ?? new CodePool();
   app.post(
     "/-/code",
     // (JSON only: a page elsewhere may post text or a form without asking, but JSON needs a CORS preflight)
     async (c, next) => (isJsonType(c.req.header("Content-Type")) ? next() : errorResponse(new UnsupportedMediaType(c.req.header("Content-Type")).body())),
     bodyLimit({ maxSize: MAX_CODE_BYTES, onError: () => errorResponse(new PayloadTooLarge(MAX_CODE_BYTES).body()) }),
-    async (c) => jsonResponse(await code(parseCodeRequest(await c.req.text()))),
+    async (c) => {
+      const request = parseCodeRequest(await c.req.text());
+      try {
+        return jsonResponse(await pool.code(request, c.req.raw.signal));
+      } catch (error) {
+        if (error instanceof TooManyRequests) return errorResponse(error.body(), { "Retry-After": String(error.retryAfter) });
+        // (no one reads this answer)
+        if (error instanceof ClientGone) return errorResponse(new ServiceUnavailable("the client hung up").body());
+        throw error;
+      }
+    },
   );
   app.all("/-/code", (c) => errorResponse(new MethodNotAllowed(c.req.method, c.req.path, "POST").body(), { Allow: "POST, OPTIONS" }));
 

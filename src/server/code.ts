@@ -1,14 +1,11 @@
 /**
- * `POST /-/code`: codes a text on the spot, stores nothing. The coder loads
- * the knowledge base and the language model (~0.5 s, ~150 MB), so it is
- * created on the first request and kept for the app's life.
+ * `POST /-/code`: codes a text on the spot, stores nothing. The request is
+ * checked here, on the serving thread; the coding runs on a coding thread
+ * (code-pool.ts), so that reading routes never wait for it.
  */
 import { z } from "zod";
 import type { PloverRecord } from "../export/plover.ts";
-import type { Coder } from "../pipeline.ts";
 import type { MentionRecord, SentenceRecord } from "../store/model.ts";
-import { mentionPlace, sentenceRecord } from "../store/record.ts";
-import { findDateline } from "../ingest/dateline.ts";
 import { BadRequest } from "./errors.ts";
 import { isoDate } from "./params.ts";
 
@@ -62,25 +59,4 @@ export function parseCodeRequest(raw: string): CodeRequest {
   }
   if (!field) throw new BadRequest('body: expected a JSON object such as {"text": "…"}');
   throw new BadRequest(`${field}: ${issue.message}`, field);
-}
-
-type Library = typeof import("../index.ts");
-
-/** Codes texts with one lazily created coder. */
-export function textCoder(): (request: CodeRequest) => Promise<CodeResult> {
-  let loaded: Promise<{ lib: Library; coder: Coder }> | undefined;
-  const load = () =>
-    (loaded ??= import("../index.ts").then((lib) => ({ lib, coder: new lib.Coder() })));
-
-  return async ({ text, date, publisher, title }) => {
-    const { lib, coder } = await load();
-    const storyDate = date ?? findDateline(text);
-    const doc = coder.code(lib.sourceFromText("pasted", text, { storyDate, publisher: publisher ?? null, title: title ?? null }));
-    return {
-      date: storyDate,
-      events: lib.toPlover(doc),
-      sentences: doc.sentences.map(sentenceRecord),
-      mentions: doc.mentions.map((m) => ({ name: doc.entities[m.entity]?.name ?? null, ...mentionPlace(m) })),
-    };
-  };
 }

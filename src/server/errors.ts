@@ -18,6 +18,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "misdirected_request"
+  | "too_many_requests"
+  | "service_unavailable"
   | "internal_error";
 
 export interface ErrorBody {
@@ -33,7 +35,7 @@ export interface ErrorBody {
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
-    readonly status: 400 | 404 | 405 | 413 | 415 | 421 | 500,
+    readonly status: 400 | 404 | 405 | 413 | 415 | 421 | 429 | 500 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly parameter?: string,
@@ -94,6 +96,22 @@ export class MisdirectedRequest extends ApiError {
   override name = "MisdirectedRequest";
   constructor(host: string) {
     super(421, "misdirected_request", `this server does not answer for the host "${host}"; start it with \`readout serve --host-name ${host.replace(/:\d+$/, "")}\` to allow that name`);
+  }
+}
+
+/** Every coding thread busy and the queue full (`POST /-/code`): try again after `retryAfter` seconds. */
+export class TooManyRequests extends ApiError {
+  override name = "TooManyRequests";
+  constructor(readonly retryAfter: number) {
+    super(429, "too_many_requests", `every coding thread is busy and the queue is full; try again in ${retryAfter} s, or code large batches with \`readout code\``);
+  }
+}
+
+/** A request the coding threads could not finish: over its time budget, or it took a thread down. */
+export class ServiceUnavailable extends ApiError {
+  override name = "ServiceUnavailable";
+  constructor(message: string) {
+    super(503, "service_unavailable", message);
   }
 }
 

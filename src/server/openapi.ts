@@ -33,8 +33,8 @@ const schemas: Record<string, Schema> = {
     ...object({
       error: object(
         {
-          status: { type: "integer", enum: [400, 404, 405, 413, 415, 421, 500] },
-          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "payload_too_large", "unsupported_media_type", "misdirected_request", "internal_error"] },
+          status: { type: "integer", enum: [400, 404, 405, 413, 415, 421, 429, 500, 503] },
+          code: { type: "string", enum: ["invalid_parameter", "unknown_parameter", "not_found", "method_not_allowed", "payload_too_large", "unsupported_media_type", "misdirected_request", "too_many_requests", "service_unavailable", "internal_error"] },
           message: { type: "string", description: "What was wrong, naming the parameter and what it expects." },
           parameter: { type: "string", description: "The query parameter at fault (400s about one)." },
         },
@@ -315,7 +315,7 @@ function csvOnly(op: Operation): Operation {
 
 const codeOperation = {
   summary: "Codes a text on the spot and returns its events, sentences and mentions; nothing is stored.",
-  description: `The body is JSON, at most ${MAX_CODE_BYTES} bytes (larger: 413). All offsets index the posted text.`,
+  description: `The body is JSON, at most ${MAX_CODE_BYTES} bytes (larger: 413), sent as \`Content-Type: application/json\` (else 415). All offsets index the posted text. Texts are coded on the server's coding threads, one at a time each, behind a short queue (full: 429).`,
   parameters: [],
   requestBody: { required: true, content: json(ref("CodeRequest")) },
   responses: {
@@ -326,7 +326,12 @@ const codeOperation = {
     "413": error(`The body is over ${MAX_CODE_BYTES} bytes.`),
     "415": error("The body was not sent as `Content-Type: application/json`."),
     "421": errors["421"],
+    "429": {
+      ...error("Every coding thread is busy and the queue is full; the `Retry-After` header says in how many seconds to try again."),
+      headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } } },
+    },
     "500": errors["500"],
+    "503": error("The text was not coded: it took longer than the server's time budget (`readout serve --code-timeout`), or it stopped its coding thread."),
   },
 };
 

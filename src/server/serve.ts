@@ -6,6 +6,7 @@ import type { Store } from "../store/model.ts";
 import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
 import { createApp, type AppOptions } from "./app.ts";
+import { CodePool } from "./code-pool.ts";
 import { hostAllowList } from "./origin.ts";
 
 export interface ServeOptions {
@@ -15,6 +16,9 @@ export interface ServeOptions {
   hostNames?: readonly string[];
   /** Origins whose pages may use the API (`--cors`); none by default. */
   corsOrigins?: readonly string[];
+  /** Coding threads for `POST /-/code` (default 1), and each request's time budget in ms (default 30 s). */
+  codeWorkers?: number;
+  codeBudgetMs?: number;
 }
 
 export interface RunningServer {
@@ -25,25 +29,33 @@ export interface RunningServer {
 }
 
 /** Starts serving `store`; resolves once listening, rejects if the address cannot be bound. */
-export async function serve(store: Store, { port, host, hostNames = [], corsOrigins = [] }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
-  const app = createApp(store, { allowsHost: hostAllowList(host, hostNames), corsOrigins, ...options });
+export async function serve(store: Store, { port, host, hostNames = [], corsOrigins = [], codeWorkers, codeBudgetMs }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
+  const codePool = new CodePool({ workers: codeWorkers, budgetMs: codeBudgetMs });
+  const app = createApp(store, { allowsHost: hostAllowList(host, hostNames), corsOrigins, codePool, ...options });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await codePool.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${shown}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await codePool.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         if ("closeAllConnections" in server) server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
@@ -58,6 +70,9 @@ export interface ServeCommandOptions {
   hostName?: string[];
   /** Origins whose pages may use the API: `--cors`, repeatable. */
   cors?: string[];
+  /** Coding threads for `POST /-/code` (`--code-workers`) and its time budget in seconds (`--code-timeout`). */
+  codeWorkers?: number;
+  codeTimeout?: number;
   /** Stops the server when aborted (as SIGINT and SIGTERM do). */
   signal?: AbortSignal;
 }
@@ -90,7 +105,14 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
   }
   let server: RunningServer;
   try {
-    server = await serve(store, { port, host, hostNames: opts.hostName ?? [], corsOrigins: opts.cors ?? [] });
+    server = await serve(store, {
+      port,
+      host,
+      hostNames: opts.hostName ?? [],
+      corsOrigins: opts.cors ?? [],
+      codeWorkers: opts.codeWorkers,
+      codeBudgetMs: opts.codeTimeout === undefined ? undefined : opts.codeTimeout * 1000,
+    });
   } catch (error) {
     await store.close();
     print(`readout: cannot listen on ${host}:${port}: ${(error as Error).message}`);

@@ -177,6 +177,13 @@ describe("readout export and query", () => {
     }
   }, 60_000);
 
+  it("refuses more coding threads than cores, in one line", async () => {
+    const run = await readout(["ingest", corpus, "--db", join(dir, "never.db"), "--workers", "500"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/--workers <n>' argument '500' is invalid\. expected at most \d+ \(the number of cores\), got 500/);
+  }, 30_000);
+
   it("says in one line that a database is missing", async () => {
     const run = await readout(["query", "--db", join(dir, "none.db")]);
     expect(run.code).toBe(2);

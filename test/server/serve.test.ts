@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, serveCommand, type RunningServer } from "../../src/server/serve.ts";
+import { CodePool } from "../../src/server/code-pool.ts";
 import { FakeStore } from "./fake-store.ts";
 import { buildSqliteFixture, type Fixture } from "./sqlite-fixture.ts";
 
@@ -62,6 +63,26 @@ describe("serve", () => {
       await named.close();
     }
   });
+
+  it("stops coding a posted text when its client hangs up", async () => {
+    const codePool = new CodePool({ workers: 1 });
+    await codePool.warm();
+    const coding = await serve(new FakeStore(), { port: 0, host: "127.0.0.1" }, { codePool });
+    try {
+      const text = "the French foreign minister met the Japanese ambassador in Paris and praised Japan for its help ".repeat(8000);
+      const req = request(`${coding.url}/-/code`, { method: "POST", headers: { "Content-Type": "application/json" } });
+      req.on("error", () => undefined);
+      req.end(JSON.stringify({ text }));
+      await expect.poll(() => codePool.load.coding).toBe(1);
+      req.destroy();
+      await expect.poll(() => codePool.load.coding).toBe(0);
+      // (its thread was stopped and replaced: the pool codes on)
+      expect((await codePool.code({ text: "Foreign Minister Wang Yi met Secretary of State Antony Blinken." })).events).toHaveLength(1);
+    } finally {
+      await coding.close();
+      await codePool.close();
+    }
+  }, 60_000);
 
   it("rejects when the address is taken", async () => {
     const port = Number(new URL(server.url).port);
