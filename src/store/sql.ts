@@ -106,14 +106,19 @@ export class SqlStore implements Store {
     this.backend = dialect.name;
   }
 
-  /** Brings the schema up to date. */
+  /**
+   * Brings the schema up to date. Processes may open a new database at once (two ingests, an ingest and a server):
+   * each migration runs in a transaction that holds the write lock (SQLite's BEGIN IMMEDIATE; PostgreSQL's advisory
+   * lock, taken around the whole by openPostgresStore) and reads what is done inside it, so one process applies it and
+   * the others, waiting on the lock, find it applied.
+   */
   async migrate(): Promise<void> {
-    await this.db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", []);
-    const done = new Set((await this.db.all("SELECT version FROM schema_migrations", [])).map((r) => num(r.version)));
     for (const [i, statements] of this.dialect.migrations.entries()) {
       const version = i + 1;
-      if (done.has(version)) continue;
       await this.db.transaction(async () => {
+        await this.db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", []);
+        const done = await this.db.all(`SELECT 1 AS done FROM schema_migrations WHERE version = ${this.dialect.placeholder(1)}`, [version]);
+        if (done.length) return;
         for (const s of statements) await this.db.run(s, []);
         await this.db.run(`INSERT INTO schema_migrations (version, applied_at) VALUES (${this.dialect.placeholder(1)}, ${this.dialect.placeholder(2)})`, [version, new Date().toISOString()]);
       });

@@ -94,11 +94,12 @@ class SqliteDriver implements Driver {
  */
 export async function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Promise<SqlStore> {
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // (first: another process may hold the lock that switching to WAL or migrating needs)
+  db.pragma("busy_timeout = 5000");
   if (!options.readonly) {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
   }
-  db.pragma("busy_timeout = 5000");
   db.pragma("cache_size = -65536");
   const store = new SqlStore(new SqliteDriver(db), sqliteDialect);
   if (!options.readonly) await store.migrate();
