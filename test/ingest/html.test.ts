@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsOf, fixture, readAll, readOne, shape, useTempDir } from "./helpers.ts";
+import { docsOf, errorsOf, fixture, readAll, readOne, shape, useTempDir } from "./helpers.ts";
 
 const tmp = useTempDir();
 const page = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
@@ -50,7 +50,7 @@ describe("HTML", () => {
   });
 
   it("does not crash on malformed HTML", async () => {
-    const path = await tmp.write("broken.html", "<div><p>Unclosed <b>bold <<>> &bogus; text<table><tr><td>cell one<td>cell two</div></span></p>");
+    const path = await tmp.write("broken.html", "<div><p>Unclosed <b>bold <<>> &bogus; text.<table><tr><td>cell one<td>cell two</div></span></p>");
     const doc = await readOne(path);
     expect(doc.text).toContain("Unclosed bold");
     expect(doc.text).toContain("cell two");
@@ -63,5 +63,14 @@ describe("HTML", () => {
     expect(errorsOf(items)).toEqual([
       `${path}: has no readable text in its HTML; check that the page holds the article, not just scripts or frames`,
     ]);
+  });
+
+  it("reports a page of labels alone (a menu, a banner) rather than storing them as a document", async () => {
+    const menu = await tmp.write("menu.html", page("<title>Ministry</title>", "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div>Menu</div><footer>Contact us</footer>"));
+    const short = await tmp.write("short.html", page("<title>Statement</title>", "<p>The Minister condemned the attack in Kabul today.</p>"));
+    const items = await readAll([menu, short]);
+    expect(shape(items)).toBe("ed");
+    expect(errorsOf(items)[0]).toMatch(/menu\.html: has no readable text in its HTML/);
+    expect(docsOf(items)[0]!.text).toBe("The Minister condemned the attack in Kabul today.");
   });
 });

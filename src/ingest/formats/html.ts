@@ -69,6 +69,15 @@ function readArticle(html: string): Article | null {
   return text === "" ? null : { title: knownValue(result?.title), text };
 }
 
+/**
+ * Whether a page's text holds at least one sentence: three words and a full stop, question or exclamation mark ("The
+ * talks began."). A page with no article (a menu, a frame set) holds only labels ("Home", "Menu"), which would
+ * otherwise be stored as a document of a few characters.
+ */
+function holdsSentence(text: string): boolean {
+  return /[.!?]/.test(text) && (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 3;
+}
+
 export function htmlDocument(html: string, id: string, origin: string, defaultDate: string | null): SourceDocument | InputError {
   let doc: DomDocument;
   let article: Article | null;
@@ -82,7 +91,7 @@ export function htmlDocument(html: string, id: string, origin: string, defaultDa
     // The parsers are third-party code fed untrusted input: a failure is this input's problem.
     return problems.unparsableHtml(origin, error instanceof Error ? error.message : String(error));
   }
-  if (text === "") return problems.noReadableText(origin);
+  if (!holdsSentence(text)) return problems.noReadableText(origin);
   const warnings: string[] = [];
   return {
     id,
