@@ -17,6 +17,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** One line for each input or document that was skipped, and for each value of a stored one that was left out. */
   warn?: (line: string) => void;
+  /** Heap limit of each coding thread, in MB (default 384): a document that needs more is skipped with its reason. */
+  threadHeapMb?: number;
 }
 
 export interface IngestProgress {
@@ -87,7 +89,9 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
   const pool = new CoderPool(options.workers ?? availableParallelism(), (seq, doc, reply) => {
     progress.documents++;
     progress.characters += doc.text.length;
-    if (!reply.ok) {
+    if (!reply.ok && "exhausted" in reply) {
+      skip("too large to code", `${doc.origin}: coding it exhausted a coding thread's memory (${reply.message}); skipped, the rest goes on — split it, or skip such documents with --max-doc-bytes`);
+    } else if (!reply.ok) {
       skip("internal coder error", `${doc.origin}: internal error while coding (${reply.message}); this is a bug in readout, please report it with the input`);
     } else if (latest.get(doc.id) === seq) {
       latest.delete(doc.id);
@@ -96,7 +100,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
       if (batch.length >= batchSize) void flush();
     }
     report();
-  });
+  }, options.threadHeapMb);
 
   try {
     let pending: SourceDocument[] = [];
@@ -140,37 +144,88 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
   return summary;
 }
 
-type Done = (seq: number, doc: SourceDocument, reply: CodeReply) => void;
+/** A document's coded record, or why it was not coded: the coder failed on it, or it exhausted its thread's memory. */
+type Outcome = CodeReply | { seq: number; ok: false; exhausted: true; message: string };
+type Done = (seq: number, doc: SourceDocument, outcome: Outcome) => void;
 
-/** Coding threads, each with a few documents in flight; `submit` waits while all are busy. */
+interface Slot {
+  worker: Worker;
+  /** Documents sent to it, in order: the first is the one being coded. */
+  inflight: number[];
+  ready: Promise<void>;
+  started: boolean;
+}
+
+/**
+ * Coding threads, each with a few documents in flight; `submit` waits while all are busy. A thread that dies while
+ * coding (a document that exhausts its heap) fails that document alone: it is reported, the documents queued behind
+ * it go to a fresh thread, and the ingest goes on. A thread that cannot start at all stops the ingest.
+ */
 class CoderPool {
-  private readonly workers: Array<{ worker: Worker; busy: number; ready: Promise<void> }> = [];
-  private readonly jobs = new Map<number, SourceDocument>();
+  private readonly slots: Slot[] = [];
+  private readonly jobs = new Map<number, { doc: SourceDocument; hash: string }>();
   private waiting: Array<() => void> = [];
   private failure: Error | null = null;
+  private closing = false;
 
-  constructor(size: number, private readonly done: Done) {
-    for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 384 } });
-      const slot = { worker, busy: 0, ready: Promise.resolve() };
-      slot.ready = new Promise<void>((resolve, reject) => {
-        worker.once("message", () => resolve());
-        worker.once("error", reject);
+  constructor(
+    size: number,
+    private readonly done: Done,
+    private readonly heapMb = 384,
+  ) {
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const slot: Slot = { worker, inflight: [], ready: Promise.resolve(), started: false };
+    slot.ready = new Promise<void>((resolve) => {
+      worker.once("message", () => {
+        slot.started = true;
+        resolve();
       });
-      worker.on("message", (msg: CodeReply | { ready: true }) => {
-        if (!("seq" in msg)) return;
-        const doc = this.jobs.get(msg.seq)!;
-        this.jobs.delete(msg.seq);
-        slot.busy--;
-        this.done(msg.seq, doc, msg);
+      worker.once("exit", () => resolve());
+    });
+    worker.on("message", (msg: CodeReply | { ready: true }) => {
+      if (!("seq" in msg)) return;
+      slot.inflight.shift();
+      this.finish(msg.seq, msg);
+    });
+    const died = (error: Error | null) => {
+      if (this.closing || !this.slots.includes(slot)) return;
+      if (!slot.started) {
+        // (no document's fault: the coder itself cannot load)
+        this.failure = error ?? new Error("the thread exited before its coder loaded");
         this.wake();
-      });
-      worker.on("error", (error) => {
-        this.failure = error;
-        this.wake();
-      });
-      this.workers.push(slot);
-    }
+        return;
+      }
+      const [culprit, ...queued] = slot.inflight;
+      const fresh = this.spawn();
+      this.slots[this.slots.indexOf(slot)] = fresh;
+      if (culprit !== undefined) {
+        const exhausted = !error || /memory|heap/i.test(error.message);
+        this.finish(culprit, exhausted ? { seq: culprit, ok: false, exhausted: true, message: error?.message ?? "the thread stopped" } : { seq: culprit, ok: false, message: error!.message });
+      }
+      for (const seq of queued) void this.send(fresh, seq);
+    };
+    worker.on("error", (error) => died(error));
+    worker.on("exit", () => died(null));
+    return slot;
+  }
+
+  private finish(seq: number, outcome: Outcome): void {
+    const job = this.jobs.get(seq);
+    if (!job) return;
+    this.jobs.delete(seq);
+    this.done(seq, job.doc, outcome);
+    this.wake();
+  }
+
+  private async send(slot: Slot, seq: number): Promise<void> {
+    const job = this.jobs.get(seq)!;
+    slot.inflight.push(seq);
+    await slot.ready;
+    slot.worker.postMessage({ seq, doc: job.doc, hash: job.hash } satisfies CodeRequest);
   }
 
   private wake() {
@@ -186,12 +241,10 @@ class CoderPool {
   async submit(seq: number, doc: SourceDocument, hash: string): Promise<void> {
     for (;;) {
       this.check();
-      const free = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      if (free.busy < IN_FLIGHT_PER_WORKER) {
-        await free.ready;
-        free.busy++;
-        this.jobs.set(seq, doc);
-        free.worker.postMessage({ seq, doc, hash } satisfies CodeRequest);
+      const free = this.slots.reduce((a, b) => (b.inflight.length < a.inflight.length ? b : a));
+      if (free.inflight.length < IN_FLIGHT_PER_WORKER) {
+        this.jobs.set(seq, { doc, hash });
+        await this.send(free, seq);
         return;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -207,6 +260,7 @@ class CoderPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
