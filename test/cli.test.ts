@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -109,6 +109,47 @@ describe("readout code: output", () => {
     expect(rs.map((r) => r.event)).toEqual(["CONSULT", "SUPPORT", "AGREE"]);
     expect(new Set(rs.map((r) => r.doc))).toEqual(new Set(["stdin"]));
     expect(participants(rs[0]!).sort()).toEqual(["Antony Blinken", "Wang Yi"]);
+  }, TIMEOUT);
+});
+
+describe("readout code: an output that cannot be written is one line, exit 1", () => {
+  /** `readout code` through a shell, for redirections and limits a user's shell would set. */
+  const shell = (script: string) =>
+    new Promise<Run>((done) => {
+      execFile("bash", ["-c", script], { cwd: REPO, timeout: TIMEOUT - 5_000, encoding: "utf8" }, (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+  const cli = `"${process.execPath}" bin/readout.js code --date 2023-06-19`;
+
+  it("-o in a folder that does not exist, or naming a folder: the path and what to do, nothing created or removed", async () => {
+    const missing = await readout(["-o", at("no/such/folder/out.jsonl"), good]);
+    expect(missing.code).toBe(1);
+    expect(lines(missing.stderr)).toEqual([`readout: cannot write ${at("no/such/folder/out.jsonl")}: its folder does not exist; create it, or choose another path (ENOENT)`]);
+    const folder = await readout(["-o", dir, good]);
+    expect(folder.code).toBe(1);
+    expect(lines(folder.stderr)).toEqual([`readout: cannot write ${dir}: it is a folder; give a file name (EISDIR)`]);
+    expect(existsSync(good)).toBe(true);
+  }, TIMEOUT);
+
+  it("a file that cannot grow (ulimit -f): the half-written file is removed", async () => {
+    const out = at("limited.jsonl");
+    const big = at("big.txt");
+    await writeFile(big, GOOD_TEXT.repeat(200));
+    const run = await shell(`ulimit -f 4; ${cli} -o "${out}" "${big}"`);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([`readout: cannot write ${out}: the file would be larger than this system allows (ulimit -f); write elsewhere, or less (EFBIG)`]);
+    expect(existsSync(out)).toBe(false);
+  }, TIMEOUT);
+
+  it.skipIf(!existsSync("/dev/full"))("a full disk, as standard output or -o: one line, and /dev/full is left as it was", async () => {
+    const stdout = await shell(`${cli} "${good}" > /dev/full`);
+    expect(stdout.code).toBe(1);
+    expect(lines(stdout.stderr)).toEqual(["readout: cannot write to standard output: the disk is full; free some space, or write elsewhere (ENOSPC)"]);
+    const file = await readout(["-o", "/dev/full", good]);
+    expect(file.code).toBe(1);
+    expect(lines(file.stderr)).toEqual(["readout: cannot write /dev/full: the disk is full; free some space, or write elsewhere (ENOSPC)"]);
+    expect(statSync("/dev/full").isCharacterDevice()).toBe(true);
   }, TIMEOUT);
 });
 

@@ -1,9 +1,8 @@
-import { createWriteStream, type WriteStream } from "node:fs";
-import { once } from "node:events";
 import { toPlover } from "../export/plover.ts";
 import { tableHeader, tableRow } from "../export/table.ts";
 import { readInputs } from "../ingest/index.ts";
 import { Coder } from "../pipeline.ts";
+import { withOutput } from "./output.ts";
 
 export interface CodeCommandOptions {
   output?: string;
@@ -21,10 +20,10 @@ export interface CodeSummary {
 /** `readout code`: reads inputs, codes each document, writes one PLOVER record a line. */
 export async function codeCommand(inputs: string[], opts: CodeCommandOptions, warn: (line: string) => void): Promise<CodeSummary> {
   const coder = new Coder();
-  const out: NodeJS.WritableStream = opts.output ? createWriteStream(opts.output) : process.stdout;
-  const write = async (line: string) => {
-    if (!out.write(line + "\n")) await once(out, "drain");
-  };
+  return withOutput(opts.output, (put) => codeAll(coder, inputs, opts, (line) => put(line + "\n"), warn));
+}
+
+async function codeAll(coder: Coder, inputs: string[], opts: CodeCommandOptions, write: (line: string) => Promise<void>, warn: (line: string) => void): Promise<CodeSummary> {
   const summary: CodeSummary = { documents: 0, events: 0, skipped: 0 };
   if (opts.format === "table") await write(tableHeader());
   for await (const item of readInputs(inputs, { defaultDate: opts.date ?? null, maxDocBytes: opts.maxDocBytes })) {
@@ -46,10 +45,6 @@ export async function codeCommand(inputs: string[], opts: CodeCommandOptions, wa
     summary.documents++;
     summary.events += records.length;
     for (const r of records) await write(opts.format === "table" ? tableRow(r) : JSON.stringify(r));
-  }
-  if (opts.output) {
-    (out as WriteStream).end();
-    await once(out, "finish");
   }
   return summary;
 }

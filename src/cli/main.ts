@@ -4,6 +4,8 @@ import { serveCommand } from "../server/serve.ts";
 import { hostNameProblem, originProblem } from "../server/origin.ts";
 import { COUNT_KEYS } from "../store/model.ts";
 import { codeCommand } from "./code.ts";
+import { OutputError, outputProblem } from "./output.ts";
+import { DatabaseFailure, databaseFailure } from "../store/failure.ts";
 import { ingestCommand } from "./ingest.ts";
 import { UsageError, exportCommand, isoDate, queryCommand, withFilters } from "./store-commands.ts";
 import { SyntaxModelError } from "../syntax/model.ts";
@@ -28,6 +30,15 @@ function upTo(max: number, what: string) {
   };
 }
 
+/** Runs a command on the database `target`: a failure of the database itself (damaged, full, locked) is one line. */
+async function onDatabase<T>(target: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw databaseFailure(target, error) ?? error;
+  }
+}
+
 /** A repeatable option's values, each checked by `problem`. */
 function repeatable(problem: (value: string) => string | null) {
   return (value: string, previous: string[] = []): string[] => {
@@ -37,10 +48,12 @@ function repeatable(problem: (value: string) => string | null) {
   };
 }
 
-// A reader that stops early (`| head`) is not an error: stop quietly.
+// A reader that stops early (`| head`) is not an error: stop quietly. Any other failure to write standard output
+// (a full disk behind a redirection) is one line.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(EXIT_OK);
-  throw error;
+  process.stderr.write(`readout: ${outputProblem("to standard output", error)}\n`);
+  process.exit(1);
 });
 
 const program = new Command()
@@ -80,7 +93,7 @@ program
   .option("--max-doc-bytes <n>", "skip documents larger than this", positiveInt)
   .option("--no-progress", "no progress bar or progress lines")
   .action(async (inputs: string[], opts) => {
-    const summary = await ingestCommand(inputs, opts, (line) => process.stderr.write(`readout: ${line}\n`));
+    const summary = await onDatabase(opts.db, () => ingestCommand(inputs, opts, (line) => process.stderr.write(`readout: ${line}\n`)));
     if (summary.skipped.size) process.exitCode = EXIT_SKIPPED;
   });
 
@@ -94,7 +107,7 @@ withFilters(
     .option("--limit <n>", "at most this many events (or count rows)", positiveInt, 100)
     .option("-o, --output <file>", "write to a file instead of standard output"),
 ).action(async (opts) => {
-  await queryCommand(opts);
+  await onDatabase(opts.db, () => queryCommand(opts));
 });
 
 withFilters(
@@ -105,7 +118,7 @@ withFilters(
     .addOption(new Option("--level <level>", "GEXF nodes: actors or countries").choices(["actor", "country"]).default("actor"))
     .option("-o, --output <file>", "write to a file instead of standard output"),
 ).action(async (opts) => {
-  const n = await exportCommand(opts);
+  const n = await onDatabase(opts.db, () => exportCommand(opts));
   if (opts.output) process.stderr.write(`readout: wrote ${n.toLocaleString("en-US")} ${opts.format === "gexf" ? "edges" : "events"} to ${opts.output}\n`);
 });
 
@@ -129,6 +142,13 @@ try {
   if (error instanceof UsageError) {
     process.stderr.write(`readout: ${error.message}\n`);
     process.exitCode = EXIT_USAGE;
+  } else if (error instanceof DatabaseFailure) {
+    process.stderr.write(`readout: ${error.message}\n`);
+    process.exitCode = 1;
+  } else if (error instanceof OutputError) {
+    // (the file half-written is removed already)
+    process.stderr.write(`readout: ${error.message}\n`);
+    process.exitCode = 1;
   } else if (error instanceof SyntaxModelError) {
     // a damaged or mismatched data file, not a bug: the message says what to do
     process.stderr.write(`readout: ${error.message}\n`);

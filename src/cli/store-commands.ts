@@ -3,8 +3,6 @@
  * same filters; query prints events or counts for people and pipes, export
  * writes whole datasets (PLOVER JSONL, POLECAT-like CSV, GEXF network).
  */
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { toGexf } from "../export/gexf.ts";
 import type { PloverRecord } from "../export/plover.ts";
@@ -13,8 +11,10 @@ import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
 import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventView } from "../store/model.ts";
 import { existsSync } from "node:fs";
-import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
+import { isPostgresUrl, openStore, openStoreForReading, redactTarget } from "../store/open.ts";
 import type { Store } from "../store/model.ts";
+import { withOutput } from "./output.ts";
+import { databaseFailure } from "../store/failure.ts";
 
 /** A usage problem the CLI reports in one line (exit 2). */
 export class UsageError extends Error {}
@@ -28,10 +28,13 @@ export async function openDatabase(target: string, mode: "read" | "write"): Prom
     throw new UsageError(`no database at ${target}: create it with 'readout ingest <inputs…> --db ${target}', or pass --db`);
   }
   try {
-    return await openStore(target);
+    return await (mode === "read" ? openStoreForReading(target) : openStore(target));
   } catch (error) {
+    // (a database that is damaged, locked or on a full disk is reported as such; any other file given is a usage error)
+    const failure = (error as { code?: string }).code === "SQLITE_NOTADB" ? null : databaseFailure(target, error);
+    if (failure) throw failure;
     const what = isPostgresUrl(target) ? "check the URL and that the server is running" : "give the path of a readout database, or a new file name";
-    throw new UsageError(`cannot open the database ${redactTarget(target)}: ${(error as Error).message}; ${what}`);
+    throw new UsageError(`cannot open the database ${redactTarget(target)}: ${redactTarget((error as Error).message)}; ${what}`);
   }
 }
 
@@ -74,20 +77,6 @@ export function filterOf(o: FilterOptions): EventFilter {
   for (const k of ["actor", "recipient", "from", "to", "q"] as const) if (o[k]) f[k] = o[k];
   for (const k of ["party", "type", "mode", "context", "publisher", "doc"] as const) if (o[k]?.length) f[k] = o[k];
   return f;
-}
-
-type Out = NodeJS.WritableStream;
-
-async function withOutput(file: string | undefined, fn: (write: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
-  const out: Out = file ? createWriteStream(file) : process.stdout;
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, "drain");
-  };
-  await fn(write);
-  if (file) {
-    out.end();
-    await once(out, "finish");
-  }
 }
 
 /** The PLOVER record of a stored event, exactly as `readout code` writes it. */

@@ -13,6 +13,7 @@ import { MAX_CODE_BYTES, parseCodeRequest } from "./code.ts";
 import { ClientGone, CodePool } from "./code-pool.ts";
 import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, ServiceUnavailable, TooManyRequests, UnsupportedMediaType, toApiError } from "./errors.ts";
 import { hostAllowList, isJsonType } from "./origin.ts";
+import { databaseFailure } from "../store/failure.ts";
 import { openApiDocument } from "./openapi.ts";
 import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
@@ -189,6 +190,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.notFound((c) => errorResponse(new NotFound(`no route ${c.req.path}; the routes are listed at /-/openapi.json`).body()));
 
   app.onError((error, c) => {
+    // (a damaged or unreachable database is the operator's to fix, in one line of the log, not a bug of readout)
+    const failure = databaseFailure(null, error);
+    if (failure) {
+      log(`readout serve: ${c.req.method} ${c.req.url}: ${failure.message}`);
+      return errorResponse(new ServiceUnavailable("the event database cannot be read just now; the details are in the server's log").body());
+    }
     const api = toApiError(error);
     if (api.status === 500) log(`readout serve: ${c.req.method} ${c.req.url}: ${error.stack ?? String(error)}`);
     return errorResponse(api.body());

@@ -3,8 +3,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Store } from "../store/model.ts";
-import { isPostgresUrl, openStore, redactTarget } from "../store/open.ts";
-import { openSqliteStore } from "../store/sqlite.ts";
+import { isPostgresUrl, openStoreForReading, redactTarget } from "../store/open.ts";
 import { createApp, type AppOptions } from "./app.ts";
 import { CodePool } from "./code-pool.ts";
 import { hostAllowList } from "./origin.ts";
@@ -88,19 +87,14 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
   const host = opts.host ?? "127.0.0.1";
   const postgres = isPostgresUrl(opts.db);
   if (!postgres && !existsSync(opts.db)) {
-    print(`readout: no database at ${opts.db}; run \`readout ingest …\` first (or pass its path)`);
+    print(`readout: no database at ${redactTarget(opts.db)}; run \`readout ingest …\` first (or pass its path)`);
     return 2;
   }
   let store: Store;
   try {
-    if (postgres) store = await openStore(opts.db);
-    else {
-      // bring an older database's schema up to date once, then serve it read-only
-      await (await openSqliteStore(opts.db)).close();
-      store = await openSqliteStore(opts.db, { readonly: true });
-    }
+    store = await openStoreForReading(opts.db);
   } catch (error) {
-    print(`readout: cannot open the database ${redactTarget(opts.db)}: ${(error as Error).message}; ${postgres ? "check the URL and that the server is running" : "give the path of a readout database"}`);
+    print(`readout: cannot open the database ${redactTarget(opts.db)}: ${redactTarget((error as Error).message)}; ${postgres ? "check the URL and that the server is running" : "give the path of a readout database"}`);
     return 2;
   }
   let server: RunningServer;
@@ -118,7 +112,7 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
     print(`readout: cannot listen on ${host}:${port}: ${(error as Error).message}`);
     return 1;
   }
-  print(`readout: serving ${opts.db} at ${server.url}`);
+  print(`readout: serving ${redactTarget(opts.db)} at ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -125,6 +125,16 @@ export class SqlStore implements Store {
     }
   }
 
+  /** The last schema migration applied, or 0 for a database readout has not set up. */
+  async schemaVersion(): Promise<number> {
+    try {
+      return num((await this.db.all("SELECT max(version) AS v FROM schema_migrations", []))[0]?.v);
+    } catch (error) {
+      if (/no such table|does not exist/i.test((error as Error).message)) return 0;
+      throw error;
+    }
+  }
+
   async hashes(ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 500) {

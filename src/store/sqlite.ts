@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { CORE_SCHEMA, type Dialect, rollupMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
@@ -6,6 +8,14 @@ function ftsQuery(words: string): string | null {
   const terms = words.match(/[\p{L}\p{N}]+/gu);
   return terms?.length ? terms.map((t) => `"${t}"`).join(" ") : null;
 }
+
+// URI file names ("file:/…?immutable=1", for read-only media: see immutableDatabase) are read only if SQLITE_USE_URI is
+// set when better-sqlite3 loads its addon, at the first connection; every other name is passed so that it reads as the
+// path it is (`literalPath`)
+process.env.SQLITE_USE_URI ??= "1";
+
+/** A path as SQLite must read it literally, URI names being on: "file:notes.db" is a file of that name here. */
+const literalPath = (path: string) => (/^file:/i.test(path) ? `./${path}` : path);
 
 /** Byte-wise text order, the same on both backends. */
 const textBefore = (a: string, b: string) => `${a} < ${b}`;
@@ -91,17 +101,82 @@ class SqliteDriver implements Driver {
  * Opens (creating if needed) a SQLite event database at `path` and brings its
  * schema up to date. Write-ahead logging keeps readers going while ingest
  * writes, and a crash at any moment leaves the last committed batch intact.
+ * With `readonly`, opens an existing database for reading only (see `openSqliteReader`).
  */
 export async function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Promise<SqlStore> {
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  // (first: another process may hold the lock that switching to WAL or migrating needs)
-  db.pragma("busy_timeout = 5000");
-  if (!options.readonly) {
+  if (options.readonly) return new SqlStore(new SqliteDriver(openForReading(path)), sqliteDialect);
+  const db = new Database(literalPath(path));
+  try {
+    // (first: another process may hold the lock that switching to WAL or migrating needs)
+    db.pragma("busy_timeout = 5000");
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    db.pragma("cache_size = -65536");
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const store = new SqlStore(new SqliteDriver(db), sqliteDialect);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/**
+ * Opens an existing database for `query`, `export` and `serve`, which only read: read-only, so that a database on
+ * read-only media or in a folder the user cannot write is read all the same. A database from an older readout is
+ * brought up to date first when its file can be written; one that cannot be is refused with what to do.
+ */
+export async function openSqliteReader(path: string): Promise<SqlStore> {
+  const reader = await openSqliteStore(path, { readonly: true });
+  let applied: number;
+  try {
+    applied = Number((await reader.schemaVersion()) ?? 0);
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
+  if (applied >= sqliteDialect.migrations.length) return reader;
+  await reader.close();
+  try {
+    await (await openSqliteStore(path)).close();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code)) throw error;
+    throw new Error(`it was written by an older readout and must be brought up to date, which needs write access to it and its folder (${(error as Error).message}); run any readout command on it once where it can be written`);
+  }
+  return openSqliteStore(path, { readonly: true });
+}
+
+/**
+ * A read-only connection. A database in write-ahead-log mode is read through its "-shm" index file, which SQLite
+ * creates beside it; in a folder that cannot be written (read-only media, another user's folder) it cannot, and no
+ * writer can be at work there either, so the file is then opened as immutable: read as it is, without locks.
+ */
+function openForReading(path: string): Database.Database {
+  const db = new Database(literalPath(path), { readonly: true, fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  try {
+    db.prepare("SELECT count(*) FROM sqlite_master").get();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(READONLY_DIRECTORY|CANTOPEN)/.test(code)) {
+      db.close();
+      throw error;
+    }
+    db.close();
+    return immutableDatabase(path);
   }
   db.pragma("cache_size = -65536");
-  const store = new SqlStore(new SqliteDriver(db), sqliteDialect);
-  if (!options.readonly) await store.migrate();
-  return store;
+  return db;
+}
+
+/** The database at `path` opened read-only as immutable (SQLite's `immutable=1` URI parameter). */
+function immutableDatabase(path: string): Database.Database {
+  const uri = `${pathToFileURL(resolve(path)).href}?immutable=1`;
+  return new Database(uri, { readonly: true, fileMustExist: true });
 }

@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -225,6 +226,70 @@ describe("stored values that other tools would run", () => {
       }
     } finally {
       await store.close();
+    }
+  }, 60_000);
+});
+
+describe("a database readout cannot use as it is", () => {
+  /** A copy of the reference database with every page but the first (the schema) overwritten. */
+  async function damagedCopy(name: string): Promise<string> {
+    const path = join(dir, name);
+    const bytes = await readFile(join(dir, "reference.db"));
+    bytes.fill(0x5a, 4096);
+    await writeFile(path, bytes);
+    return path;
+  }
+
+  it("damaged: query and export say so in one line (exit 1) and leave no half-written file; serve refuses it in one line", async () => {
+    const db = await damagedCopy("damaged.db");
+    for (const args of [["query"], ["query", "--q", "climate"], ["export", "-o", join(dir, "damaged.jsonl")]]) {
+      const run = await readout([...args, "--db", db]);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stderr.trim().split("\n"), args.join(" ")).toEqual([`readout: the database ${db} is damaged: restore it from a copy, or ingest again into a new file (database disk image is malformed)`]);
+    }
+    expect(existsSync(join(dir, "damaged.jsonl"))).toBe(false);
+    const served = await readout(["serve", "--db", db, "--port", "65001"]);
+    expect(served.code).toBe(2);
+    expect(served.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^readout: cannot open the database .*damaged\.db: database disk image is malformed/)]);
+  }, 60_000);
+
+  it("in a folder the user cannot write: query, export and serve read it all the same", async () => {
+    const folder = join(dir, "read-only");
+    await mkdir(folder);
+    await copyFile(join(dir, "reference.db"), join(folder, "events.db"));
+    await chmod(folder, 0o555);
+    await chmod(dir, 0o755); // (mkdtemp's folder is its owner's alone)
+    // (root writes anywhere: the commands run as "nobody", as a user without the right would)
+    const asUser = process.getuid?.() === 0 ? ["runuser", "-u", "nobody", "--"] : [];
+    try {
+      const run = (args: string[]) =>
+        new Promise<Run>((done) => {
+          const [cmd, ...rest] = [...asUser, process.execPath, "bin/readout.js", ...args];
+          execFile(cmd!, rest, { cwd: REPO, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+            done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, signal: null, stdout, stderr }),
+          );
+        });
+      const exported = await run(["export", "--db", join(folder, "events.db")]);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(sortedLines(exported.stdout)).toEqual(reference);
+      const counted = await run(["query", "--db", join(folder, "events.db"), "--count-by", "type", "-f", "jsonl"]);
+      expect(counted.code, counted.stderr).toBe(0);
+      // serve, until its first answer
+      const [cmd, ...rest] = [...asUser, process.execPath, "bin/readout.js", "serve", "--db", join(folder, "events.db"), "--port", "65002"];
+      const server = spawn(cmd!, rest, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+      try {
+        let said = "";
+        server.stderr.setEncoding("utf8").on("data", (s: string) => (said += s));
+        await expect.poll(() => said, { timeout: 20_000 }).toMatch(/serving .* at http:\/\/127\.0\.0\.1:65002/);
+        const health = (await (await fetch("http://127.0.0.1:65002/-/health")).json()) as { events: number };
+        expect(health.events).toBe(reference.length);
+      } finally {
+        server.kill("SIGTERM");
+        await new Promise((r) => server.once("close", r));
+      }
+      expect(await readdir(folder)).toEqual(["events.db"]);
+    } finally {
+      await chmod(folder, 0o755);
     }
   }, 60_000);
 });

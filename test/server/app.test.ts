@@ -284,6 +284,26 @@ describe("errors", () => {
   });
 });
 
+describe("a database that fails under the API", () => {
+  it("answers 503 and logs one line, no stack, for a damaged or unreachable database", async () => {
+    for (const [code, said] of [["SQLITE_CORRUPT", /the database is damaged/], ["ECONNREFUSED", /cannot reach the PostgreSQL server/]] as const) {
+      logged = [];
+      store.failWith = Object.assign(new Error("database disk image is malformed"), { code });
+      const error = expectError(await get(app, "/events"), 503);
+      expect(error.code).toBe("service_unavailable");
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(said);
+      expect(logged[0]).not.toMatch(/\n|\bat .+:\d+:\d+/);
+    }
+  });
+
+  it("still answers 500 and logs the stack for anything else (a bug)", async () => {
+    store.failWith = new TypeError("x is undefined");
+    expectError(await get(app, "/events"), 500);
+    expect(logged[0]).toMatch(/TypeError: x is undefined\n\s+at /);
+  });
+});
+
 describe("pages of other sites", () => {
   it("get no CORS header unless the server names their origin", async () => {
     for (const path of ["/events", "/nope", "/-/health"]) {
