@@ -167,6 +167,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     "/-/code",
     // (JSON only: a page elsewhere may post text or a form without asking, but JSON needs a CORS preflight)
     async (c, next) => (isJsonType(c.req.header("Content-Type")) ? next() : errorResponse(new UnsupportedMediaType(c.req.header("Content-Type")).body())),
+    // (refused before its body is read when every thread and the queue are taken: a flood of posts costs no memory)
+    async (c, next) => {
+      const refused = pool.refusal();
+      return refused ? errorResponse(refused.body(), { "Retry-After": String(refused.retryAfter) }) : next();
+    },
     bodyLimit({ maxSize: MAX_CODE_BYTES, onError: () => errorResponse(new PayloadTooLarge(MAX_CODE_BYTES).body()) }),
     async (c) => {
       const request = parseCodeRequest(await c.req.text());

@@ -26,7 +26,7 @@ export interface CodePoolOptions {
   queue?: number;
   /** Each request's time budget, from its arrival to its answer, in milliseconds (default 30 s). */
   budgetMs?: number;
-  /** Heap limit of each coding thread, in MB (default 512). */
+  /** Heap limit of each coding thread, in MB (default 256: a text of the 1 MB the route takes needs under 100). */
   heapMb?: number;
 }
 
@@ -72,7 +72,7 @@ export class CodePool {
     this.size = Math.max(1, options.workers ?? 1);
     this.queueLimit = Math.max(0, options.queue ?? 8 * this.size);
     this.budgetMs = options.budgetMs ?? 30_000;
-    this.heapMb = options.heapMb ?? 512;
+    this.heapMb = options.heapMb ?? 256;
   }
 
   /** Requests being coded and waiting: for tests and /-/health. */
@@ -80,14 +80,19 @@ export class CodePool {
     return { coding: this.slots.filter((s) => s.job).length, waiting: this.queue.length };
   }
 
+  /** The refusal a request would get now, every thread busy and the queue full (so that its body need not be read), or null. */
+  refusal(): TooManyRequests | null {
+    if (this.load.coding + this.queue.length < this.size + this.queueLimit) return null;
+    const waitMs = ((this.queue.length + this.size) * this.meanMs) / this.size;
+    return new TooManyRequests(Math.max(1, Math.ceil(waitMs / 1000)));
+  }
+
   /** Codes one request; rejects with TooManyRequests, ServiceUnavailable, or ClientGone when `signal` aborts. */
   code(request: CodeRequest, signal?: AbortSignal): Promise<CodeResult> {
     if (this.closed) return Promise.reject(new ServiceUnavailable("the server is shutting down; try again shortly"));
     if (signal?.aborted) return Promise.reject(new ClientGone("the client hung up"));
-    if (this.load.coding + this.queue.length >= this.size + this.queueLimit) {
-      const waitMs = ((this.queue.length + this.size) * this.meanMs) / this.size;
-      return Promise.reject(new TooManyRequests(Math.max(1, Math.ceil(waitMs / 1000))));
-    }
+    const refused = this.refusal();
+    if (refused) return Promise.reject(refused);
     return new Promise<CodeResult>((resolve, reject) => {
       const job: Job = { id: this.nextId++, request, resolve, reject, settle: () => undefined, slot: null };
       const timer = setTimeout(() => this.abandon(job, new ServiceUnavailable(`coding took longer than ${Math.round(this.budgetMs / 1000)} s; send a shorter text, or code it with \`readout code\``)), this.budgetMs);
