@@ -274,6 +274,10 @@ describe("a database readout cannot use as it is", () => {
       expect(sortedLines(exported.stdout)).toEqual(reference);
       const counted = await run(["query", "--db", join(folder, "events.db"), "--count-by", "type", "-f", "jsonl"]);
       expect(counted.code, counted.stderr).toBe(0);
+      // (and an export into that folder is one line: no permission)
+      const denied = await run(["export", "--db", join(folder, "events.db"), "-o", join(folder, "events.jsonl")]);
+      expect(denied.code).toBe(1);
+      expect(denied.stderr.trim().split("\n")).toEqual([`readout: cannot write ${join(folder, "events.jsonl")}: no permission to write there; choose another path (EACCES)`]);
       // serve, until its first answer
       const [cmd, ...rest] = [...asUser, process.execPath, "bin/readout.js", "serve", "--db", join(folder, "events.db"), "--port", "65002"];
       const server = spawn(cmd!, rest, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
