@@ -75,7 +75,7 @@ export class CodePool {
     this.heapMb = options.heapMb ?? 256;
   }
 
-  /** Requests being coded and waiting: for tests and /-/health. */
+  /** Requests being coded and waiting (for tests and benchmarks). */
   get load(): { coding: number; waiting: number } {
     return { coding: this.slots.filter((s) => s.job).length, waiting: this.queue.length };
   }
@@ -95,7 +95,7 @@ export class CodePool {
     if (refused) return Promise.reject(refused);
     return new Promise<CodeResult>((resolve, reject) => {
       const job: Job = { id: this.nextId++, request, resolve, reject, settle: () => undefined, slot: null };
-      const timer = setTimeout(() => this.abandon(job, new ServiceUnavailable(`coding took longer than ${Math.round(this.budgetMs / 1000)} s; send a shorter text, or code it with \`readout code\``)), this.budgetMs);
+      const timer = setTimeout(() => this.abandon(job, new ServiceUnavailable(`coding took longer than ${+(this.budgetMs / 1000).toFixed(1)} s; send a shorter text, or code it with \`readout code\``)), this.budgetMs);
       const gone = () => this.abandon(job, new ClientGone("the client hung up"));
       signal?.addEventListener("abort", gone, { once: true });
       job.settle = () => {

@@ -59,7 +59,7 @@ describe("POST /-/code on coding threads", () => {
     await codePool.warm();
     const app = createApp(new FakeStore(), { codePool });
     const late = await get(app, "/-/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: LONG }) });
-    expect(expectError(late, 503).message).toMatch(/^coding took longer than 0 s/);
+    expect(expectError(late, 503).message).toMatch(/^coding took longer than 0\.4 s/);
     expect(codePool.load).toEqual({ coding: 0, waiting: 0 });
     await codePool.warm(); // (the stopped thread's replacement, loading its coder)
     const next = await post(app, SHORT);
