@@ -23,6 +23,7 @@ import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { parseDbBenchArgs } from "./args.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = resolve(REPO, "../shared/corpus/whitehouse-2021-2025.jsonl");
@@ -38,34 +39,23 @@ interface Args {
   json: boolean;
 }
 
-function usage(message: string): never {
-  process.stderr.write(`load-serve: ${message}\nusage: npx tsx bench/load-serve.ts [db] [--seconds N] [--readers N] [--posters N] [--big N] [--json]\n`);
-  process.exit(2);
-}
-
 function parseArgs(argv: string[]): Args {
-  const args: Args = { db: "./readout.db", seconds: 60, readers: 10, posters: 20, big: 300, json: false };
-  const count = (name: string, value: string | undefined, min: number) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isSafeInteger(n) || n < min) usage(`${name} expects a whole number ≥ ${min}, got ${value ?? "nothing"}`);
-    return n;
-  };
-  let db: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--json") args.json = true;
-    else if (a === "--seconds") args.seconds = count(a, argv[++i], 1);
-    else if (a === "--readers") args.readers = count(a, argv[++i], 1);
-    else if (a === "--posters") args.posters = count(a, argv[++i], 0);
-    else if (a === "--big") args.big = count(a, argv[++i], 0);
-    else if (a === "--help" || a === "-h") usage("measures read latency and memory of `readout serve` while texts are posted to /-/code");
-    else if (a.startsWith("-")) usage(`unknown option ${a}`);
-    else if (db === undefined) db = a;
-    else usage(`one database at a time (got ${db} and ${a})`);
+  const { db, json, numbers } = parseDbBenchArgs(argv, {
+    name: "load-serve",
+    usage: "npx tsx bench/load-serve.ts [db] [--seconds N] [--readers N] [--posters N] [--big N] [--json]",
+    help: "measures read latency and memory of `readout serve` while texts are posted to /-/code",
+    numbers: {
+      "--seconds": { default: 60, min: 1 },
+      "--readers": { default: 10, min: 1 },
+      "--posters": { default: 20, min: 0 },
+      "--big": { default: 300, min: 0 },
+    },
+  });
+  if (!existsSync(db)) {
+    process.stderr.write(`load-serve: no database at ${db}; build one with \`npm run --silent readout -- ingest ../shared/corpus\`\n`);
+    process.exit(2);
   }
-  if (db !== undefined) args.db = db;
-  if (!existsSync(args.db)) usage(`no database at ${args.db}; build one with \`npm run --silent readout -- ingest ../shared/corpus\``);
-  return args;
+  return { db, json, seconds: numbers["--seconds"], readers: numbers["--readers"], posters: numbers["--posters"], big: numbers["--big"] };
 }
 
 /** Texts of about `bytes` each: corpus documents run together. */

@@ -16,6 +16,7 @@ import type { Hono } from "hono";
 import { createApp, type EventsBody } from "../src/server/app.ts";
 import type { ActorProfile, ActorSummary, CountRow, DocumentView, Network, TimelineRow } from "../src/store/model.ts";
 import { openSqliteStore } from "../src/store/sqlite.ts";
+import { parseDbBenchArgs } from "./args.ts";
 
 interface Args {
   db: string;
@@ -24,31 +25,14 @@ interface Args {
   json: boolean;
 }
 
-function usage(message: string): never {
-  process.stderr.write(`query-api: ${message}\nusage: npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]\n`);
-  process.exit(2);
-}
-
 function parseArgs(argv: string[]): Args {
-  const args: Args = { db: "./readout.db", runs: 50, warmup: 3, json: false };
-  const count = (name: string, value: string | undefined, min: number) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isSafeInteger(n) || n < min) usage(`${name} expects a whole number ≥ ${min}, got ${value ?? "nothing"}`);
-    return n;
-  };
-  let db: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--json") args.json = true;
-    else if (a === "--runs") args.runs = count(a, argv[++i], 1);
-    else if (a === "--warmup") args.warmup = count(a, argv[++i], 0);
-    else if (a === "--help" || a === "-h") usage("measures the query API's latency on a database");
-    else if (a.startsWith("-")) usage(`unknown option ${a}`);
-    else if (db === undefined) db = a;
-    else usage(`one database at a time (got ${db} and ${a})`);
-  }
-  if (db !== undefined) args.db = db;
-  return args;
+  const { db, json, numbers } = parseDbBenchArgs(argv, {
+    name: "query-api",
+    usage: "npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]",
+    help: "measures the query API's latency on a database",
+    numbers: { "--runs": { default: 50, min: 1 }, "--warmup": { default: 3, min: 0 } },
+  });
+  return { db, json, runs: numbers["--runs"], warmup: numbers["--warmup"] };
 }
 
 interface Kind {
