@@ -445,6 +445,20 @@ describe("participants the text defines", () => {
     expect(visit?.date).toBe("2023-01-15");
   });
 
+  it("ends an opening invitation phrase at its comma: titles with 'and' on both sides invite no one twice", () => {
+    // (invented: hosts and guest whose titles run "… and …" into one another, as the parse reads them)
+    const text =
+      "At the invitation of Foreign Minister Ana Ruiz of Spain and Deputy Prime Minister and Minister of Foreign Affairs of Portugal Tomas Berg, " +
+      "State Councilor and Foreign Minister Wang Yi will pay an official visit to Spain and Portugal.";
+    const records = code(text, "2019-06-03");
+    const invite = records.find((r) => r.event === "AGREE" && r.actor.some((e) => e.name === "Ana Ruiz"));
+    expect(names(invite!.actor).sort()).toEqual(["Ana Ruiz", "Tomas Berg"]);
+    expect(names(invite!.recipient)).toEqual(["Wang Yi"]);
+    const visit = records.find((r) => r.event === "AGREE" && r.actor[0]?.name === "Wang Yi");
+    expect(names(visit!.actor)).toEqual(["Wang Yi"]);
+    expect(visit!.recipient.map((e) => e.code).sort()).toEqual(["ESP", "PRT"]);
+  });
+
   it("learns an organization from its institution word, with the publisher's country", () => {
     const text = "Minister Grace Fu met with the leaders of the Sustainable Harbour Authority today.";
     const consult = find(code(text, "2024-03-16", "Ministry of Foreign Affairs, Singapore"), "CONSULT")[0]!;

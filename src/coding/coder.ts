@@ -556,10 +556,16 @@ function codeOne(
     // "conveyed an invitation from Prime Minister Lee for CE-elect Lee to visit Singapore"
     const owner = possessorOf(doc, head, sent, mentionOf);
     const from = doc.tokens.lower[match.end] === "from" ? match.end + 1 : match.end;
-    actorMentions = owner ? [owner] : mentionsFrom(doc, from, limit, mentionOf);
-    const forAt = findWord(doc, from, Math.min(limit, from + 12), "for");
+    // ("At the invitation of State Councilor and Foreign Minister Wang Yi, Deputy Prime Minister and Minister of Foreign
+    // Affairs of New Zealand Winston Peters will …": the inviters end at the comma that ends the opening phrase, and the
+    // guests stand after it)
+    const opening = invitationPhraseEnd(doc, sent);
+    const fronted = head < opening ? opening : -1;
+    actorMentions = owner ? [owner] : mentionsFrom(doc, from, fronted >= 0 ? fronted : limit, mentionOf);
+    const forAt = fronted >= 0 ? -1 : findWord(doc, from, Math.min(limit, from + 12), "for");
     objectMentions = forAt >= 0 ? mentionsFrom(doc, forAt + 1, limit, mentionOf) : [];
-    if (!objectMentions.length) objectMentions = mainSubject(doc, sent, mentionOf);
+    if (!objectMentions.length) objectMentions = mainSubject(doc, sent, mentionOf).filter((m) => m.tokenStart > fronted);
+    if (!objectMentions.length && fronted >= 0) objectMentions = mentionsFrom(doc, fronted + 1, nextVerb(doc, fronted + 1, sent.tokenEnd), mentionOf);
     if (!actorMentions.length || !objectMentions.length) return null;
   } else if (trigger.pos === "NOUN") {
     // "discussed the upcoming visit to Washington": a visit still to come is no meeting yet
@@ -676,6 +682,13 @@ function codeOne(
     }
   }
 
+  // "At the invitation of X and Y, Z will pay a visit": those who invite, named in the opening phrase, are not the
+  // subject of the clause after it, however the words or the parse run the names together
+  const opening = trigger.roles === "inviter" ? -1 : invitationPhraseEnd(doc, sent);
+  if (opening >= 0 && head > opening) {
+    const after = actorMentions.filter((m) => m.tokenStart > opening);
+    if (after.length) actorMentions = after;
+  }
   // "launched a trade war": force only in a figure of speech
   if (type === "ASSAULT" && trigger.rest.length && ctx.lexicon.figurative.has(lower[match.end - 2] ?? "")) return null;
   // "Iraqi warplanes struck a tanker": an act of force needs an armed actor ("attacked China's policy" is criticism)
@@ -1064,6 +1077,22 @@ function codeOne(
  * "we have remained committed to …": a stance held since some time past
  * (present perfect of a state), background rather than a commitment made.
  */
+/**
+ * The comma that ends an invitation phrase opening the sentence ("At the invitation of Prime Minister Lee Hsien Loong,
+ * …", "On the invitation of the governments of Russia and Belarus, …"), or -1. Titles there hold "and" but no comma.
+ */
+function invitationPhraseEnd(doc: Doc, sent: Sentence): number {
+  const { lower } = doc.tokens;
+  let t = sent.tokenStart;
+  if (!/^(at|on|upon)$/.test(lower[t] ?? "")) return -1;
+  t++;
+  if (lower[t] === "the") t++;
+  if (lower[t] !== "invitation" || lower[t + 1] !== "of") return -1;
+  const end = Math.min(sent.tokenEnd, t + 60);
+  for (let c = t + 2; c < end; c++) if (lower[c] === ",") return c;
+  return -1;
+}
+
 function standingSince(tokens: Doc["tokens"], sent: Sentence, head: number): boolean {
   if (!STATIVE.has(tokens.lower[head]!)) return false;
   const t = skipAdverbs(tokens, sent, head - 1);
