@@ -457,6 +457,9 @@ describe("participants the text defines", () => {
     const visit = records.find((r) => r.event === "AGREE" && r.actor[0]?.name === "Wang Yi");
     expect(names(visit!.actor)).toEqual(["Wang Yi"]);
     expect(visit!.recipient.map((e) => e.code).sort()).toEqual(["ESP", "PRT"]);
+    // (so too after a spokesperson's label)
+    const answered = code(`A: ${text}`, "2019-06-03").find((r) => r.event === "AGREE" && r.actor.some((e) => e.name === "Ana Ruiz"));
+    expect(names(answered!.recipient)).toEqual(["Wang Yi"]);
   });
 
   it("learns an organization from its institution word, with the publisher's country", () => {

@@ -1083,7 +1083,8 @@ function codeOne(
  */
 function invitationPhraseEnd(doc: Doc, sent: Sentence): number {
   const { lower } = doc.tokens;
-  let t = sent.tokenStart;
+  // (after a speaker's label or a dateline: "A: At the invitation of …")
+  let t = clauseStart(doc, sent);
   if (!/^(at|on|upon)$/.test(lower[t] ?? "")) return -1;
   t++;
   if (lower[t] === "the") t++;
