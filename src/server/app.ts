@@ -163,6 +163,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   // Codes a pasted text on the spot (the web app's "Try it"); nothing is stored. The coding runs on the pool's threads.
   const pool = options.codePool ?? new CodePool();
+  const busy = (refused: TooManyRequests) => errorResponse(refused.body(), { "Retry-After": String(refused.retryAfter) });
   app.post(
     "/-/code",
     // (JSON only: a page elsewhere may post text or a form without asking, but JSON needs a CORS preflight)
@@ -170,7 +171,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     // (refused before its body is read when every thread and the queue are taken: a flood of posts costs no memory)
     async (c, next) => {
       const refused = pool.refusal();
-      return refused ? errorResponse(refused.body(), { "Retry-After": String(refused.retryAfter) }) : next();
+      return refused ? busy(refused) : next();
     },
     bodyLimit({ maxSize: MAX_CODE_BYTES, onError: () => errorResponse(new PayloadTooLarge(MAX_CODE_BYTES).body()) }),
     async (c) => {
@@ -178,7 +179,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       try {
         return jsonResponse(await pool.code(request, c.req.raw.signal));
       } catch (error) {
-        if (error instanceof TooManyRequests) return errorResponse(error.body(), { "Retry-After": String(error.retryAfter) });
+        if (error instanceof TooManyRequests) return busy(error);
         // (no one reads this answer)
         if (error instanceof ClientGone) return errorResponse(new ServiceUnavailable("the client hung up").body());
         throw error;
