@@ -5,6 +5,7 @@
  * what to do, and a regular file left half-written is removed, so no one
  * mistakes it for a whole export.
  */
+import { once } from "node:events";
 import { createWriteStream, fstatSync, rmSync } from "node:fs";
 
 /** An output that could not be written; its message is the one line to print. */
@@ -51,29 +52,17 @@ export function openOutput(file: string | undefined): Output {
   let opened = false;
   if (file) stream.once("open", (fd: number) => (opened = fstatSync(fd).isFile()));
   let failed: OutputError | null = null;
-  const waiters = new Set<(error: OutputError | null) => void>();
-  const onError = (error: NodeJS.ErrnoException) => {
-    failed ??= new OutputError(outputProblem(name, error));
-    for (const w of waiters) w(failed);
-    waiters.clear();
-  };
+  const onError = (error: NodeJS.ErrnoException) => void (failed ??= new OutputError(outputProblem(name, error)));
   stream.on("error", onError);
-  /** Resolves on `event`, rejects when the stream fails first. */
-  const until = (event: "drain" | "finish") =>
-    new Promise<void>((resolve, reject) => {
-      if (failed) return reject(failed);
-      const done = (error: OutputError | null) => {
-        stream.off(event, ok);
-        if (error) reject(error);
-        else resolve();
-      };
-      const ok = () => {
-        waiters.delete(done);
-        done(null);
-      };
-      waiters.add(done);
-      stream.once(event, ok);
-    });
+  /** Resolves on `event`; rejects with the OutputError when the stream fails first (events.once rejects on "error"). */
+  const until = async (event: "drain" | "finish") => {
+    if (failed) throw failed;
+    try {
+      await once(stream, event);
+    } catch (error) {
+      throw failed ?? new OutputError(outputProblem(name, error as NodeJS.ErrnoException));
+    }
+  };
   const remove = () => {
     if (file && opened) rmSync(file, { force: true });
   };
