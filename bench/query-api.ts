@@ -1,5 +1,6 @@
 /**
- * Latency of the query API over a SQLite event database, in process:
+ * Latency of the query API over an event database (a SQLite file or a
+ * postgres:// URL), in process:
  *
  *   npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]
  *
@@ -15,7 +16,7 @@ import { existsSync } from "node:fs";
 import type { Hono } from "hono";
 import { createApp, type EventsBody } from "../src/server/app.ts";
 import type { ActorProfile, ActorSummary, CountRow, DocumentView, Network, TimelineRow } from "../src/store/model.ts";
-import { openSqliteStore } from "../src/store/sqlite.ts";
+import { isPostgresUrl, openStoreForReading, redactTarget } from "../src/store/open.ts";
 import { parseDbBenchArgs } from "./args.ts";
 
 interface Args {
@@ -28,7 +29,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const { db, json, numbers } = parseDbBenchArgs(argv, {
     name: "query-api",
-    usage: "npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]",
+    usage: "npx tsx bench/query-api.ts [db|postgres://…] [--runs N] [--warmup N] [--json]",
     help: "measures the query API's latency on a database",
     numbers: { "--runs": { default: 50, min: 1 }, "--warmup": { default: 3, min: 0 } },
   });
@@ -95,6 +96,11 @@ async function kinds(app: Hono): Promise<Kind[]> {
       size: (body) => `${pageSize(body)}, ${Object.values((body as EventsBody).facets ?? {}).reduce((n, rows) => n + rows.length, 0)} facet rows`,
     },
     { name: "events, type=ACCUSE, newest", path: "/events?type=ACCUSE", size: pageSize },
+    {
+      name: "type=ACCUSE + 4 facets",
+      path: "/events?type=ACCUSE&_facet=type,country,month,publisher",
+      size: (body) => `${pageSize(body)}, ${Object.values((body as EventsBody).facets ?? {}).reduce((n, rows) => n + rows.length, 0)} facet rows`,
+    },
     { name: "events.csv, 1000 events", path: "/events.csv?_limit=1000", size: (_body, text) => `${text.split("\r\n").length - 2} CSV rows` },
     { name: `actor profile (${top.id})`, path: `/actors/${actor}`, size: (body) => `${(body as ActorProfile).events} events, ${(body as ActorProfile).counterparts.length} counterparts` },
     { name: `actor search (q=${searchWord})`, path: `/actors?q=${encodeURIComponent(searchWord)}&_limit=20`, size: (body) => `${(body as ActorSummary[]).length} actors` },
@@ -149,21 +155,21 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(args.db)) {
+  if (!isPostgresUrl(args.db) && !existsSync(args.db)) {
     process.stderr.write(`query-api: no database at ${args.db}; run \`npm run readout -- ingest …\` first (or pass its path)\n`);
     process.exit(2);
   }
-  const store = await openSqliteStore(args.db, { readonly: true });
+  const store = await openStoreForReading(args.db);
   try {
     const app = createApp(store);
     const stats = await store.stats();
     const results: Result[] = [];
     for (const kind of await kinds(app)) results.push(await measure(app, kind, args));
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ db: args.db, ...stats, runs: args.runs, warmup: args.warmup, results }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ db: redactTarget(args.db), ...stats, runs: args.runs, warmup: args.warmup, results }, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${args.db}: ${stats.documents} documents, ${stats.events} events, ${stats.actors} actors; ${args.runs} runs after ${args.warmup} warm-ups\n\n`);
+    process.stdout.write(`${redactTarget(args.db)} (${store.backend}): ${stats.documents} documents, ${stats.events} events, ${stats.actors} actors; ${args.runs} runs after ${args.warmup} warm-ups\n\n`);
     const width = Math.max(...results.map((r) => r.name.length));
     process.stdout.write(`${"request".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}  returned\n`);
     for (const r of results) {

@@ -117,8 +117,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     if (wantsCsv(c)) return csvResponse(eventTable(result.events), headers);
     const body: EventsBody = { events: result.events, next: result.next, links: { next } };
     if (facets.length) {
-      const counts = await Promise.all(facets.map(async (f) => [f, await store.count(filter, f, FACET_LIMIT)] as const));
-      body.facets = Object.fromEntries(counts);
+      body.facets = Object.fromEntries(await store.counts(filter, facets, FACET_LIMIT));
     }
     return jsonResponse(body, 200, headers);
   });

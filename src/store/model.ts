@@ -258,6 +258,8 @@ export interface Store {
   /** Every matching event, in pages, for exports. */
   eachEvent(filter: EventFilter, sort?: EventSort): AsyncIterable<EventView>;
   count(filter: EventFilter, by: CountKey, limit?: number): Promise<CountRow[]>;
+  /** Several counts of one filter's events at once, each as `count` gives it. */
+  counts(filter: EventFilter, keys: readonly CountKey[], limit?: number): Promise<Map<CountKey, CountRow[]>>;
   event(id: string): Promise<EventView | null>;
   document(id: string): Promise<DocumentView | null>;
   actors(q: string, limit: number): Promise<ActorSummary[]>;
@@ -266,4 +268,12 @@ export interface Store {
   network(filter: EventFilter, level: "actor" | "country", limit: number): Promise<Network>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+}
+
+/** What the SQL stores tell about themselves, for tests and benchmarks. */
+export interface StoreDiagnostics {
+  /** The plan of a page's statement, one line per step; `indexesOnly` plans as if no table could be read whole or sorted. */
+  explainPage(filter: EventFilter, page: PageRequest, options?: { indexesOnly?: boolean }): Promise<string[]>;
+  /** The rollup tables that differ from a count made afresh from the events. */
+  rollupDrift(): Promise<string[]>;
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { CORE_SCHEMA, type Dialect, rollupMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, pagingMigration, rollupMigration, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /**
  * Folds text as SQLite's `unicode61 remove_diacritics` tokenizer does: lower
@@ -32,9 +32,13 @@ export const postgresDialect: Dialect = {
   // a plain timestamp (not timestamptz), so the session's time zone plays no part
   weekStart: (c) => `to_char(date_trunc('week', (${c})::timestamp), 'YYYY-MM-DD')`,
   fullText: (param) => `d.search @@ plainto_tsquery('simple', ${folded(param)})`,
+  eventInMatchingDocument: (param) => `e.doc IN (SELECT d.id FROM documents d WHERE d.search @@ plainto_tsquery('simple', ${folded(param)}))`,
+  countMatchingDocuments: (param) => `SELECT count(*) AS n FROM documents d WHERE d.search @@ plainto_tsquery('simple', ${folded(param)})`,
+  // (the planner's count, kept by ANALYZE; before the first, -1, and then the documents are counted)
+  estimateDocuments: "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE (SELECT count(*) FROM documents) END AS n FROM pg_class c WHERE c.oid = 'documents'::regclass",
   textBefore,
   fullTextQuery: tsWords,
-  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore })],
+  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore }), pagingMigration({ textBefore }), totalsMigration({ textBefore })],
 };
 
 /** PostgreSQL takes at most 65535 parameters in one statement. */

@@ -1,10 +1,19 @@
 /**
- * Event counts rolled up by what networks and actor profiles ask for, kept
- * beside the events as they are written: per node and per edge, at actor and
- * at country level, by event type, month and publisher. Summing cells answers
- * a network over any types, whole months and publishers without reading the
- * events themselves; the same rule decides edges here and in a network read
- * from the events (`eventEdges`).
+ * Event counts rolled up by what networks, timelines, facets and actor
+ * profiles ask for, kept beside the events as they are written:
+ *
+ * - per node and per edge, at actor and at country level, by event type,
+ *   month and publisher (networks, the country facet, profiles' counterparts);
+ * - per day, type, mode and publisher (timelines and facets under those
+ *   filters);
+ * - per node and role (profiles' role counts, actor search, and the size of a
+ *   participant filter's match set);
+ * - per value of each other filter (type, mode, publisher, context), the size
+ *   of its match set.
+ *
+ * Summing cells answers these without reading the events themselves; the
+ * same rule decides edges here and in a network read from the events
+ * (`eventEdges`).
  */
 
 export type Level = "actor" | "country";
@@ -13,6 +22,8 @@ export type Level = "actor" | "country";
 export interface EventShape {
   type: string;
   date: string | null;
+  mode: string | null;
+  context: readonly string[];
   participants: Array<{ role: "actor" | "recipient"; actor: string; code: string | null }>;
 }
 
@@ -50,16 +61,60 @@ export function eventEdges(actors: ReadonlySet<string>, recipients: ReadonlySet<
   return out;
 }
 
+export interface DayCell {
+  /** YYYY-MM-DD, or "" for undated events. */
+  date: string;
+  type: string;
+  mode: string;
+  publisher: string;
+}
+
+/** "any" counts an event once whichever side the node is on. */
+export type Role = "actor" | "recipient" | "any";
+
+export interface RoleCell {
+  level: Level;
+  node: string;
+  role: Role;
+}
+
+/** The filters besides participants whose match sets are counted. */
+export type ValueKind = "type" | "mode" | "publisher" | "context";
+
+export interface ValueCell {
+  kind: ValueKind;
+  value: string;
+}
+
+export interface RollupCells {
+  nodes: Map<string, [NodeCell, number]>;
+  edges: Map<string, [EdgeCell, number]>;
+  days: Map<string, [DayCell, number]>;
+  roles: Map<string, [RoleCell, number]>;
+  values: Map<string, [ValueCell, number]>;
+}
+
+/** Adds one to the cell under `key`, making it from `cell` the first time. */
+function bump<C>(map: Map<string, [C, number]>, key: string, cell: () => C): void {
+  const found = map.get(key);
+  if (found) found[1]++;
+  else map.set(key, [cell(), 1]);
+}
+
 /** "" stands for no month (an undated event) and no publisher, so that cells have plain keys. */
 export const monthOf = (date: string | null) => (date ? date.slice(0, 7) : "");
 
 /** The cells a set of events adds to (or, removed, takes from), with their counts. */
-export function rollupCells(events: readonly EventShape[], publisher: string | null): { nodes: Map<string, [NodeCell, number]>; edges: Map<string, [EdgeCell, number]> } {
-  const nodes = new Map<string, [NodeCell, number]>();
-  const edges = new Map<string, [EdgeCell, number]>();
+export function rollupCells(events: readonly EventShape[], publisher: string | null): RollupCells {
+  const cells: RollupCells = { nodes: new Map(), edges: new Map(), days: new Map(), roles: new Map(), values: new Map() };
   const pub = publisher ?? "";
   for (const ev of events) {
     const month = monthOf(ev.date);
+    const date = ev.date ?? "";
+    const mode = ev.mode ?? "";
+    bump(cells.days, `${date}\u0000${ev.type}\u0000${mode}\u0000${pub}`, () => ({ date, type: ev.type, mode, publisher: pub }));
+    const values: Array<[ValueKind, string]> = [["type", ev.type], ["mode", mode], ["publisher", pub], ...[...new Set(ev.context)].map((c): [ValueKind, string] => ["context", c])];
+    for (const [kind, value] of values) if (value) bump(cells.values, `${kind}\u0000${value}`, () => ({ kind, value }));
     for (const level of ["actor", "country"] as const) {
       const actors = new Set<string>();
       const recipients = new Set<string>();
@@ -67,19 +122,13 @@ export function rollupCells(events: readonly EventShape[], publisher: string | n
         const node = level === "actor" ? p.actor : p.code;
         if (node) (p.role === "actor" ? actors : recipients).add(node);
       }
-      for (const node of new Set([...actors, ...recipients])) {
-        const key = `${level}\u0000${node}\u0000${ev.type}\u0000${month}`;
-        const cell = nodes.get(key);
-        if (cell) cell[1]++;
-        else nodes.set(key, [{ level, node, type: ev.type, month, publisher: pub }, 1]);
-      }
+      const roles: Array<[Role, Set<string>]> = [["actor", actors], ["recipient", recipients], ["any", new Set([...actors, ...recipients])]];
+      for (const [role, nodes] of roles) for (const node of nodes) bump(cells.roles, `${level}\u0000${node}\u0000${role}`, () => ({ level, node, role }));
+      for (const node of roles[2]![1]) bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
       for (const e of eventEdges(actors, recipients)) {
-        const key = `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}`;
-        const cell = edges.get(key);
-        if (cell) cell[1]++;
-        else edges.set(key, [{ level, ...e, type: ev.type, month, publisher: pub }, 1]);
+        bump(cells.edges, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}`, () => ({ level, ...e, type: ev.type, month, publisher: pub }));
       }
     }
   }
-  return { nodes, edges };
+  return cells;
 }

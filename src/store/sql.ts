@@ -25,6 +25,7 @@ import type {
   PageRequest,
   ParticipantView,
   Store,
+  StoreDiagnostics,
   StoreStats,
   TimelineRow,
   WriteOutcome,
@@ -41,6 +42,15 @@ export interface Dialect {
   weekStart(column: string): string;
   /** A condition on `documents d` true when its title or text holds every word of the parameter at `param`. */
   fullText(param: string): string;
+  /**
+   * A condition on `e` (events) true when its document holds every word of the parameter at `param`, tested event
+   * by event as a page walks (the matching documents are found once).
+   */
+  eventInMatchingDocument(param: string): string;
+  /** A statement counting (as `n`) the documents that hold every word of the parameter at `param`. */
+  countMatchingDocuments(param: string): string;
+  /** A statement giving (as `n`) about how many documents there are, at once: for cost estimates. */
+  estimateDocuments: string;
   /** Turns user words into the full-text parameter (or null when there are none). */
   fullTextQuery(words: string): string | null;
   /** A condition: text `a` sorts before `b`, byte-wise (the same order on both backends, whatever the locale). */
@@ -96,7 +106,7 @@ function decodeCursor(cursor: string): [string, string] {
 const num = (v: unknown) => Number(v ?? 0);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-export class SqlStore implements Store {
+export class SqlStore implements Store, StoreDiagnostics {
   readonly backend: "sqlite" | "postgres";
 
   constructor(
@@ -219,13 +229,13 @@ export class SqlStore implements Store {
         return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
       }),
     );
-    await db.insert("event_contexts", ["event", "context"], d.events.flatMap((e) => e.context.map((c) => [e.id, c])));
+    await db.insert("event_contexts", ["event", "context", "sort_date"], d.events.flatMap((e) => e.context.map((c) => [e.id, c, e.date ?? ""])));
     await db.insert(
       "participants",
-      ["event", "role", "pos", "actor", "name", "code", "office", "sector", "text"],
+      ["event", "role", "pos", "actor", "name", "code", "office", "sector", "text", "sort_date"],
       d.events.flatMap((e) => {
         const pos = { actor: 0, recipient: 0 };
-        return e.participants.map((p) => [e.id, p.role, pos[p.role]++, p.actor, p.name, p.code, p.office, p.sector, p.text]);
+        return e.participants.map((p) => [e.id, p.role, pos[p.role]++, p.actor, p.name, p.code, p.office, p.sector, p.text, e.date ?? ""]);
       }),
     );
     await this.addRollups(d.events, d.publisher, 1);
@@ -233,42 +243,51 @@ export class SqlStore implements Store {
 
   /** Adds a document's events to the rollup counts (`sign` 1), or takes them out (-1). */
   private async addRollups(events: readonly EventShape[], publisher: string | null, sign: 1 | -1): Promise<void> {
-    const { nodes, edges } = rollupCells(events, publisher);
-    if (!nodes.size) return;
-    await this.db.insert(
-      "node_counts",
-      ["level", "node", "type", "month", "publisher", "events"],
-      [...nodes.values()].map(([c, n]) => [c.level, c.node, c.type, c.month, c.publisher, sign * n]),
-      "(level, node, type, month, publisher) DO UPDATE SET events = node_counts.events + excluded.events",
-    );
-    await this.db.insert(
-      "edge_counts",
-      ["level", "source", "target", "directed", "type", "month", "publisher", "events"],
-      [...edges.values()].map(([c, n]) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type, c.month, c.publisher, sign * n]),
-      "(level, source, target, directed, type, month, publisher) DO UPDATE SET events = edge_counts.events + excluded.events",
-    );
-    if (sign < 0) {
-      await this.db.run("DELETE FROM node_counts WHERE events <= 0", []);
-      await this.db.run("DELETE FROM edge_counts WHERE events <= 0", []);
-    }
+    if (!events.length) return;
+    const cells = rollupCells(events, publisher);
+    const add = async <C>(table: string, columns: string[], cells: Map<string, [C, number]>, values: (cell: C) => Value[]) => {
+      const key = columns.join(", ");
+      await this.db.insert(table, [...columns, "events"], [...cells.values()].map(([c, n]) => [...values(c), sign * n]), `(${key}) DO UPDATE SET events = ${table}.events + excluded.events`);
+      if (sign < 0) await this.db.run(`DELETE FROM ${table} WHERE events <= 0`, []);
+    };
+    await add("node_counts", ["level", "node", "type", "month", "publisher"], cells.nodes, (c) => [c.level, c.node, c.type, c.month, c.publisher]);
+    await add("edge_counts", ["level", "source", "target", "directed", "type", "month", "publisher"], cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type, c.month, c.publisher]);
+    const totals = <C extends { type: string }>(cellsOf: Map<string, [C, number]>, key: (c: C) => Value[]) => {
+      const out = new Map<string, [Value[], number]>();
+      for (const [c, n] of cellsOf.values()) {
+        const k = key(c);
+        const id = k.join("\u0000");
+        const found = out.get(id);
+        if (found) found[1] += n;
+        else out.set(id, [k, n]);
+      }
+      return out;
+    };
+    await add("node_totals", ["level", "node", "type"], totals(cells.nodes, (c) => [c.level, c.node, c.type]), (k) => k);
+    await add("edge_totals", ["level", "source", "target", "directed", "type"], totals(cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type]), (k) => k);
+    await add("day_counts", ["date", "type", "mode", "publisher"], cells.days, (c) => [c.date, c.type, c.mode, c.publisher]);
+    await add("role_counts", ["level", "node", "role"], cells.roles, (c) => [c.level, c.node, c.role]);
+    await add("value_counts", ["kind", "value"], cells.values, (c) => [c.kind, c.value]);
   }
 
   /** A stored document's events as the rollups saw them, to take them out again. */
   private async storedShapes(doc: string): Promise<{ events: EventShape[]; publisher: string | null }> {
     const ph = this.dialect.placeholder(1);
     const rows = await this.db.all(
-      `SELECT e.id, e.type, e.date, e.publisher, p.role, p.actor, p.code FROM events e JOIN participants p ON p.event = e.id WHERE e.doc = ${ph} ORDER BY e.id`,
+      `SELECT e.id, e.type, e.date, e.mode, e.publisher, p.role, p.actor, p.code FROM events e LEFT JOIN participants p ON p.event = e.id WHERE e.doc = ${ph} ORDER BY e.id`,
       [doc],
     );
-    const byId = new Map<string, EventShape>();
+    const contexts = await this.db.all(`SELECT c.event, c.context FROM event_contexts c WHERE c.event IN (SELECT id FROM events WHERE doc = ${ph})`, [doc]);
+    const byId = new Map<string, EventShape & { context: string[] }>();
     let publisher: string | null = null;
     for (const r of rows) {
       publisher = str(r.publisher);
       const id = String(r.id);
       let ev = byId.get(id);
-      if (!ev) byId.set(id, (ev = { type: String(r.type), date: str(r.date), participants: [] }));
-      ev.participants.push({ role: r.role === "actor" ? "actor" : "recipient", actor: String(r.actor), code: str(r.code) });
+      if (!ev) byId.set(id, (ev = { type: String(r.type), date: str(r.date), mode: str(r.mode), context: [], participants: [] }));
+      if (r.role !== null) ev.participants.push({ role: r.role === "actor" ? "actor" : "recipient", actor: String(r.actor), code: str(r.code) });
     }
+    for (const r of contexts) byId.get(String(r.event))?.context.push(String(r.context));
     return { events: [...byId.values()], publisher };
   }
 
@@ -282,52 +301,215 @@ export class SqlStore implements Store {
     return { code: ref.trim().toUpperCase() };
   }
 
-  private async where(f: EventFilter, p: Params): Promise<string> {
-    const conds: string[] = [];
-    const side = async (ref: string, role: string | null) => {
+  /** A filter with its actor references resolved. */
+  private async compile(f: EventFilter): Promise<Compiled> {
+    const sides: Side[] = [];
+    const side = async (ref: string, role: "actor" | "recipient" | null) => {
       const r = await this.resolve(ref);
-      const roleCond = role ? ` AND role = ${p.add(role)}` : "";
-      const who = "ids" in r ? `actor IN (${p.list(r.ids)})` : `code = ${p.add(r.code)}`;
-      conds.push(`e.id IN (SELECT event FROM participants WHERE ${who}${roleCond})`);
+      sides.push("ids" in r ? { column: "actor", level: "actor", values: r.ids, role } : { column: "code", level: "country", values: [r.code], role });
     };
     if (f.actor) await side(f.actor, "actor");
     if (f.recipient) await side(f.recipient, "recipient");
     for (const ref of f.party ?? []) await side(ref, null);
-    const inList = (col: string, vs: string[] | undefined) => {
-      if (vs?.length) conds.push(`${col} IN (${p.list(vs)})`);
+    const list = (vs: string[] | undefined) => (vs?.length ? vs : null);
+    return {
+      sides,
+      type: list(f.type?.map((t) => t.toUpperCase())),
+      mode: list(f.mode),
+      publisher: list(f.publisher),
+      doc: list(f.doc),
+      context: list(f.context),
+      from: f.from ?? null,
+      to: f.to ?? null,
+      q: f.q === undefined ? undefined : this.dialect.fullTextQuery(f.q),
     };
-    inList("e.type", f.type?.map((t) => t.toUpperCase()));
-    inList("e.mode", f.mode);
-    inList("e.publisher", f.publisher);
-    inList("e.doc", f.doc);
-    if (f.context?.length) conds.push(`e.id IN (SELECT event FROM event_contexts WHERE context IN (${p.list(f.context)}))`);
-    if (f.from) conds.push(`e.date >= ${p.add(f.from)}`);
-    if (f.to) conds.push(`e.date <= ${p.add(f.to)}`);
-    if (f.q !== undefined) {
-      const q = this.dialect.fullTextQuery(f.q);
-      conds.push(q === null ? "1 = 0" : `e.doc IN (SELECT d.id FROM documents d WHERE ${this.dialect.fullText(p.add(q))})`);
+  }
+
+  /**
+   * Conditions on `e` (events) for everything in `c` but the driving part `skip`. Participants and contexts are
+   * probed per event (by their primary keys), other columns compared with index use turned off (`+`), so that the
+   * driver's index keeps the page order. Dates are left to the caller, which ranges over its own sort column.
+   */
+  private residual(c: Compiled, p: Params, skip: PageDriver | null): string[] {
+    const conds: string[] = [];
+    for (const s of c.sides) {
+      if (skip?.kind === "participants" && skip.side === s) continue;
+      const role = s.role ? ` AND x.role = ${p.add(s.role)}` : "";
+      conds.push(`EXISTS (SELECT 1 FROM participants x WHERE x.event = e.id AND ${this.noIndex(`x.${s.column}`)} IN (${p.list(s.values)})${role})`);
     }
+    for (const column of ["type", "mode", "publisher", "doc"] as const) {
+      const vs = c[column];
+      if (vs && !(skip?.kind === "events" && skip.column === column)) conds.push(`${this.noIndex(`e.${column}`)} IN (${p.list(vs)})`);
+    }
+    if (c.context && skip?.kind !== "contexts") conds.push(`EXISTS (SELECT 1 FROM event_contexts xc WHERE xc.event = e.id AND ${this.noIndex("xc.context")} IN (${p.list(c.context)}))`);
+    if (c.q !== undefined && skip?.kind !== "words") conds.push(c.q === null ? "1 = 0" : this.dialect.eventInMatchingDocument(p.add(c.q)));
+    return conds;
+  }
+
+  /** A column compared without its index (SQLite's unary `+`; PostgreSQL's planner needs no such hint). */
+  private noIndex(column: string): string {
+    return this.dialect.name === "sqlite" ? `+${column}` : column;
+  }
+
+  /**
+   * Conditions on `e` for the whole match set (aggregates), dates included. Participants are looked up by actor or
+   * code (their index gives the events at once) rather than probed event by event.
+   */
+  private matchConds(c: Compiled, p: Params): string[] {
+    const conds = this.residual({ ...c, sides: [], q: undefined }, p, null);
+    if (c.q !== undefined) conds.push(c.q === null ? "1 = 0" : `e.doc IN (SELECT d.id FROM documents d WHERE ${this.dialect.fullText(p.add(c.q))})`);
+    for (const s of c.sides) {
+      const role = s.role ? ` AND x.role = ${p.add(s.role)}` : "";
+      conds.push(`e.id IN (SELECT x.event FROM participants x WHERE x.${s.column} IN (${p.list(s.values)})${role})`);
+    }
+    if (c.from) conds.push(`e.sort_date >= ${p.add(c.from)}`);
+    if (c.to) conds.push(`e.sort_date <= ${p.add(c.to)}`, "e.sort_date <> ''");
+    return conds;
+  }
+
+  private async where(f: EventFilter, p: Params): Promise<string> {
+    const conds = this.matchConds(await this.compile(f), p);
     return conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+  }
+
+  /**
+   * What drives a page: the filter part matching the fewest events (counted by the rollups), walked in page order
+   * down its own index; the rest is probed per event (`residual`). A page then reads about `limit` rows divided by
+   * the share of the driver's events the rest keeps, however large the database.
+   */
+  private async driver(c: Compiled, limit: number): Promise<PageDriver | null> {
+    const candidates: Array<[PageDriver, () => Promise<number>]> = [];
+    if (c.q) candidates.push([{ kind: "words", q: c.q }, () => this.wordsDriveCost(c.q!, limit)]);
+    if (c.doc) candidates.push([{ kind: "events", column: "doc", values: c.doc }, async () => 0]);
+    for (const side of c.sides) {
+      const role = side.role ?? "any";
+      candidates.push([
+        { kind: "participants", side },
+        () => this.sumCounts(`SELECT sum(events) AS n FROM role_counts WHERE level = ${this.dialect.placeholder(1)} AND role = ${this.dialect.placeholder(2)} AND node IN`, [side.level, role], side.values),
+      ]);
+    }
+    const values = (kind: "type" | "mode" | "publisher" | "context", vs: string[]) => () =>
+      this.sumCounts(`SELECT sum(events) AS n FROM value_counts WHERE kind = ${this.dialect.placeholder(1)} AND value IN`, [kind], vs);
+    for (const column of ["type", "mode", "publisher"] as const) {
+      const vs = c[column];
+      if (vs) candidates.push([{ kind: "events", column, values: vs }, values(column, vs)]);
+    }
+    if (c.context) candidates.push([{ kind: "contexts", values: c.context }, values("context", c.context)]);
+    let best: PageDriver | null = null;
+    let fewest = Infinity;
+    for (const [d, size] of candidates) {
+      const n = await size();
+      if (n < fewest) [best, fewest] = [d, n];
+      if (n === 0) break;
+    }
+    return best;
+  }
+
+  /**
+   * The events of the documents holding some words, as a page's driver: their count when sorting them costs less
+   * than walking all events in page order until a page of them is found (there are few: about `documents`² ≤
+   * `limit` × all documents), else never (they are probed along the walk instead).
+   */
+  private async wordsDriveCost(q: string, limit: number): Promise<number> {
+    const p = new Params(this.dialect);
+    const documents = num((await this.db.all(this.dialect.countMatchingDocuments(p.add(q)), p.values))[0]?.n);
+    if (!documents) return 0;
+    const all = Math.max(1, num((await this.db.all(this.dialect.estimateDocuments, []))[0]?.n));
+    if (documents * documents > (limit + 1) * all) return Infinity;
+    const events = num((await this.db.all("SELECT sum(events) AS n FROM value_counts WHERE kind = 'type'", []))[0]?.n);
+    return (documents * events) / all;
+  }
+
+  private async sumCounts(sql: string, fixed: Value[], values: string[]): Promise<number> {
+    const p = new Params(this.dialect);
+    for (const v of fixed) p.add(v);
+    return num((await this.db.all(`${sql} (${p.list(values)})`, p.values))[0]?.n);
+  }
+
+  /**
+   * The statement giving a page's event ids in order (`s` the sort date, `i` the id), and its parameters. One
+   * walk down an index per value of the driving filter, merged (a UNION keeps an event matched twice once).
+   */
+  private async pageQuery(f: EventFilter, page: PageRequest, limit: number): Promise<{ sql: string; params: Value[] }> {
+    const c = await this.compile(f);
+    const desc = (page.sort ?? "-date") === "-date";
+    const dir = desc ? "DESC" : "ASC";
+    const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+    const d = await this.driver(c, limit);
+    const p = new Params(this.dialect);
+    const arm = (from: string, sortCol: string, idCol: string, own: string[], distinct = false) => {
+      const conds = [...own];
+      if (c.from) conds.push(`${sortCol} >= ${p.add(c.from)}`);
+      if (c.to) conds.push(`${sortCol} <= ${p.add(c.to)}`, `${sortCol} <> ''`);
+      if (cursor) {
+        // a range on the index (the first condition), then the ties on the cursor's date
+        const [date, id] = cursor;
+        conds.push(`${sortCol} ${desc ? "<=" : ">="} ${p.add(date)}`, `(${sortCol} ${desc ? "<" : ">"} ${p.add(date)} OR ${idCol} ${desc ? "<" : ">"} ${p.add(id)})`);
+      }
+      conds.push(...this.residual(c, p, d));
+      const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+      return { select: `SELECT ${distinct ? "DISTINCT " : ""}${sortCol} AS s, ${idCol} AS i FROM ${from} ${where}`, order: `ORDER BY ${sortCol} ${dir}, ${idCol} ${dir}` };
+    };
+    const arms: Array<{ select: string; order: string }> = [];
+    if (!d) arms.push(arm("events e", "e.sort_date", "e.id", []));
+    else if (d.kind === "events") for (const v of d.values) arms.push(arm("events e", "e.sort_date", "e.id", [`e.${d.column} = ${p.add(v)}`]));
+    // (the words' few events, sorted: no index holds them in page order)
+    else if (d.kind === "words") arms.push(arm("events e", "e.sort_date", "e.id", [`e.doc IN (SELECT d.id FROM documents d WHERE ${this.dialect.fullText(p.add(d.q))})`]));
+    else if (d.kind === "contexts") {
+      for (const v of d.values) arms.push(arm("event_contexts k JOIN events e ON e.id = k.event", "k.sort_date", "k.event", [`k.context = ${p.add(v)}`]));
+    } else {
+      for (const v of d.side.values) {
+        const own = [`k.${d.side.column} = ${p.add(v)}`, ...(d.side.role ? [`k.role = ${p.add(d.side.role)}`] : [])];
+        // (an event may name the same actor or code twice: DISTINCT over the index order drops the repeats)
+        arms.push(arm("participants k JOIN events e ON e.id = k.event", "k.sort_date", "k.event", own, true));
+      }
+    }
+    const [only] = arms;
+    if (arms.length === 1 && only) return { sql: `${only.select} ${only.order} LIMIT ${p.add(limit + 1)}`, params: p.values };
+    // Several walks merged in page order, each read no further than the page: SQLite merges a compound SELECT's
+    // arms in their own index order; PostgreSQL merges arms that each keep their order and limit. An event two
+    // walks find (two of its contexts, two ids of one name) comes twice: the caller keeps the first, so that
+    // `limit` + 1 events stand among the first (`limit` + 1) × walks rows.
+    const merged =
+      this.dialect.name === "sqlite" ? arms.map((a) => a.select).join(" UNION ALL ") : arms.map((a) => `(${a.select} ${a.order} LIMIT ${p.add(limit + 1)})`).join(" UNION ALL ");
+    return { sql: `${merged} ORDER BY s ${dir}, i ${dir} LIMIT ${p.add((limit + 1) * arms.length)}`, params: p.values };
   }
 
   // ------------------------------------------------------------ events
 
   async events(filter: EventFilter, page: PageRequest): Promise<EventPage> {
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit)));
-    const desc = (page.sort ?? "-date") === "-date";
-    const p = new Params(this.dialect);
-    let where = await this.where(filter, p);
-    if (page.cursor) {
-      const [date, id] = decodeCursor(page.cursor);
-      const c = `(e.sort_date ${desc ? "<" : ">"} ${p.add(date)} OR (e.sort_date = ${p.add(date)} AND e.id ${desc ? "<" : ">"} ${p.add(id)}))`;
-      where = where ? `${where} AND ${c}` : `WHERE ${c}`;
+    const { sql, params } = await this.pageQuery(filter, page, limit);
+    const ids = [...new Set((await this.db.all(sql, params)).map((r) => String(r.i)))];
+    const more = ids.length > limit;
+    const pageIds = ids.slice(0, limit);
+    let rows: Row[] = [];
+    if (pageIds.length) {
+      const p = new Params(this.dialect);
+      const byId = new Map((await this.db.all(`${EVENT_SELECT} WHERE e.id IN (${p.list(pageIds)})`, p.values)).map((r) => [String(r.id), r]));
+      rows = pageIds.map((id) => byId.get(id)!);
     }
-    const dir = desc ? "DESC" : "ASC";
-    const rows = await this.db.all(`${EVENT_SELECT} ${where} ORDER BY e.sort_date ${dir}, e.id ${dir} LIMIT ${p.add(limit + 1)}`, p.values);
-    const more = rows.length > limit;
-    const events = await this.views(rows.slice(0, limit));
+    const events = await this.views(rows);
     const last = events[events.length - 1];
     return { events, next: more && last ? encodeCursor(last.date ?? "", last.id) : null };
+  }
+
+  /**
+   * The plan of a page's statement as the backend explains it, one line per step (for tests and benchmarks).
+   * PostgreSQL chooses by its statistics, which a small database does not give the large one's plans: with
+   * `indexesOnly`, it plans as if no table could be read whole and nothing sorted, so the plan shows whether the
+   * indexes serve the page (SQLite's plans do not depend on the data's size).
+   */
+  async explainPage(filter: EventFilter, page: PageRequest, options: { indexesOnly?: boolean } = {}): Promise<string[]> {
+    const { sql, params } = await this.pageQuery(filter, page, Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit))));
+    if (this.dialect.name === "sqlite") return (await this.db.all(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => String(r.detail));
+    const explain = async () => (await this.db.all(`EXPLAIN ${sql}`, params)).map((r) => String(r["QUERY PLAN"]));
+    if (!options.indexesOnly) return explain();
+    return this.db.transaction(async () => {
+      await this.db.run("SET LOCAL enable_seqscan = off", []);
+      await this.db.run("SET LOCAL enable_sort = off", []);
+      return explain();
+    });
   }
 
   async *eachEvent(filter: EventFilter, sort: EventSort = "date"): AsyncIterable<EventView> {
@@ -385,62 +567,122 @@ export class SqlStore implements Store {
   // ------------------------------------------------------------ aggregates
 
   async count(filter: EventFilter, by: CountKey, limit = 100): Promise<CountRow[]> {
-    const p = new Params(this.dialect);
-    const where = await this.where(filter, p);
-    const lim = p.add(Math.max(1, Math.min(MAX_LIMIT, limit)));
-    const isTime = by === "day" || by === "week" || by === "month" || by === "year";
-    // undated events have no place on a time axis
-    const cond = isTime ? (where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL") : where;
-    const grouped = (key: string, from = "events e") =>
-      `SELECT ${key} AS k, ${from === "events e" ? "count(*)" : "count(DISTINCT e.id)"} AS n FROM ${from} ${cond} GROUP BY ${key} ORDER BY ${isTime ? "k" : `n DESC, coalesce(${key}, '')`} LIMIT ${lim}`;
-    let sql: string;
-    switch (by) {
-      case "type":
-      case "mode":
-      case "publisher":
-        sql = grouped(`e.${by}`);
-        break;
-      case "day":
-        sql = grouped("e.date");
-        break;
-      case "week":
-        sql = grouped(this.dialect.weekStart("e.date"));
-        break;
-      case "month":
-        sql = grouped("substr(e.date, 1, 7)");
-        break;
-      case "year":
-        sql = grouped("substr(e.date, 1, 4)");
-        break;
-      case "context":
-        sql = grouped("c.context", "events e JOIN event_contexts c ON c.event = e.id");
-        break;
-      case "country": {
-        const months = rollupMonths(filter);
-        if (months) return this.countCountriesFromRollups(filter, months, limit);
-        sql = grouped("pc.code", "events e JOIN participants pc ON pc.event = e.id AND pc.code IS NOT NULL");
-        break;
-      }
-      case "actor":
-      case "recipient": {
-        const role = p.add(by);
-        sql = `SELECT pa.actor AS k, max(a.name) AS label, count(DISTINCT e.id) AS n FROM events e JOIN participants pa ON pa.event = e.id AND pa.role = ${role} JOIN actors a ON a.id = pa.actor ${where} GROUP BY pa.actor ORDER BY n DESC, k LIMIT ${lim}`;
-        break;
-      }
+    return (await this.counts(filter, [by], limit)).get(by) ?? [];
+  }
+
+  /**
+   * Several counts of one filter's events. What the rollups hold is summed from them (days, types, modes and
+   * publishers under filters on those and on dates; countries over whole months; actors, recipients and contexts
+   * of everything); the rest is counted in one statement over the match set, found once.
+   */
+  async counts(filter: EventFilter, keys: readonly CountKey[], limit = 100): Promise<Map<CountKey, CountRow[]>> {
+    const lim = Math.max(1, Math.min(MAX_LIMIT, limit));
+    const out = new Map<CountKey, CountRow[]>();
+    const days = dayRollup(filter);
+    const months = rollupMonths(filter);
+    const everything = isEverything(filter);
+    const rest: CountKey[] = [];
+    for (const by of new Set(keys)) {
+      if (days && by !== "country" && by !== "context" && by !== "actor" && by !== "recipient") out.set(by, await this.countFromDays(filter, by, lim));
+      else if (by === "country" && months) out.set(by, await this.countCountriesFromRollups(filter, months, lim));
+      else if (everything && (by === "actor" || by === "recipient")) out.set(by, await this.countRolesFromRollups(by, lim));
+      else if (everything && by === "context") {
+        const rows = await this.db.all("SELECT value AS k, events AS n FROM value_counts WHERE kind = 'context'", []);
+        out.set(by, ranked(rows.map((r) => ({ key: String(r.k), label: String(r.k), count: num(r.n) })), false, lim));
+      } else rest.push(by);
     }
-    const rows = await this.db.all(sql, p.values);
-    return rows.map((r) => {
-      const key = str(r.k) ?? "";
-      return { key, label: str(r.label) ?? key, count: num(r.n) };
+    if (rest.length) for (const [by, rows] of await this.countMatches(filter, rest, lim)) out.set(by, rows);
+    return out;
+  }
+
+  /** Counts by time, type, mode or publisher summed from the day rollups (for filters `dayRollup` accepts). */
+  private async countFromDays(filter: EventFilter, by: Exclude<CountKey, "country" | "context" | "actor" | "recipient">, limit: number): Promise<CountRow[]> {
+    const p = new Params(this.dialect);
+    const conds = this.dayConds(filter, p);
+    const isTime = TIME_KEYS.has(by);
+    if (isTime) conds.push("date <> ''");
+    const key = { type: "type", mode: "mode", publisher: "publisher", day: "date", week: this.dialect.weekStart("date"), month: "substr(date, 1, 7)", year: "substr(date, 1, 4)" }[by];
+    const rows = await this.db.all(`SELECT ${key} AS k, sum(events) AS n FROM day_counts ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} GROUP BY ${key}`, p.values);
+    // (the day rollups write "" for no mode and no publisher, where the events hold nothing)
+    return ranked(rows.map((r) => ({ key: str(r.k) ?? "", label: str(r.k) ?? "", count: num(r.n) })), isTime, limit);
+  }
+
+  /** Conditions on `day_counts` for a filter `dayRollup` accepts. */
+  private dayConds(filter: EventFilter, p: Params): string[] {
+    const conds: string[] = [];
+    if (filter.type?.length) conds.push(`type IN (${p.list(filter.type.map((t) => t.toUpperCase()))})`);
+    if (filter.mode?.length) conds.push(`mode IN (${p.list(filter.mode)})`);
+    if (filter.publisher?.length) conds.push(`publisher IN (${p.list(filter.publisher)})`);
+    if (filter.from) conds.push(`date >= ${p.add(filter.from)}`);
+    if (filter.to) conds.push(`date <= ${p.add(filter.to)}`, "date <> ''");
+    return conds;
+  }
+
+  /** The most frequent actors or recipients of all events, from the role rollups. */
+  private async countRolesFromRollups(role: "actor" | "recipient", limit: number): Promise<CountRow[]> {
+    const p = new Params(this.dialect);
+    const rows = await this.db.all(
+      `SELECT r.node AS k, a.name AS label, r.events AS n FROM role_counts r JOIN actors a ON a.id = r.node
+       WHERE r.level = 'actor' AND r.role = ${p.add(role)} ORDER BY r.events DESC, r.node LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ key: String(r.k), label: String(r.label), count: num(r.n) }));
+  }
+
+  /** Counts over the events a filter matches: the match set is found once, and every key grouped from it. */
+  private async countMatches(filter: EventFilter, keys: readonly CountKey[], limit: number): Promise<Map<CountKey, CountRow[]>> {
+    const p = new Params(this.dialect);
+    const conds = this.matchConds(await this.compile(filter), p);
+    const match = `m AS MATERIALIZED (SELECT e.id, e.type, e.mode, e.publisher, e.date FROM events e${conds.length ? ` WHERE ${conds.join(" AND ")}` : ""})`;
+    const parts = keys.map((by) => {
+      const f = p.add(by);
+      const grouped = (key: string, join = "", dated = false) =>
+        `SELECT ${f} AS f, ${key} AS k, NULL AS label, ${join ? "count(DISTINCT m.id)" : "count(*)"} AS n FROM m ${join}${dated ? " WHERE m.date IS NOT NULL" : ""} GROUP BY ${key}`;
+      switch (by) {
+        case "type":
+        case "mode":
+        case "publisher":
+          return grouped(`m.${by}`);
+        case "day":
+          return grouped("m.date", "", true);
+        case "week":
+          return grouped(this.dialect.weekStart("m.date"), "", true);
+        case "month":
+          return grouped("substr(m.date, 1, 7)", "", true);
+        case "year":
+          return grouped("substr(m.date, 1, 4)", "", true);
+        case "context":
+          return grouped("c.context", "JOIN event_contexts c ON c.event = m.id");
+        case "country":
+          return grouped("pc.code", "JOIN participants pc ON pc.event = m.id AND pc.code IS NOT NULL");
+        case "actor":
+        case "recipient":
+          return `SELECT ${f} AS f, pa.actor AS k, max(a.name) AS label, count(DISTINCT m.id) AS n FROM m JOIN participants pa ON pa.event = m.id AND pa.role = ${p.add(by)} JOIN actors a ON a.id = pa.actor GROUP BY pa.actor`;
+      }
     });
+    const rows = await this.db.all(`WITH ${match} ${parts.join(" UNION ALL ")}`, p.values);
+    const out = new Map<CountKey, CountRow[]>(keys.map((k) => [k, []]));
+    for (const r of rows) {
+      const key = str(r.k) ?? "";
+      out.get(r.f as CountKey)!.push({ key, label: str(r.label) ?? key, count: num(r.n) });
+    }
+    for (const [by, list] of out) out.set(by, ranked(list, TIME_KEYS.has(by), limit));
+    return out;
   }
 
   async timeline(filter: EventFilter, interval: Interval): Promise<TimelineRow[]> {
     const p = new Params(this.dialect);
-    const where = await this.where(filter, p);
-    const period = interval === "day" ? "e.date" : interval === "week" ? this.dialect.weekStart("e.date") : "substr(e.date, 1, 7) || '-01'";
-    const cond = where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL";
-    const rows = await this.db.all(`SELECT ${period} AS period, e.type AS type, count(*) AS n FROM events e ${cond} GROUP BY ${period}, e.type ORDER BY period, type`, p.values);
+    const periodOf = (date: string) => (interval === "day" ? date : interval === "week" ? this.dialect.weekStart(date) : `substr(${date}, 1, 7) || '-01'`);
+    let sql: string;
+    if (dayRollup(filter)) {
+      const conds = [...this.dayConds(filter, p), "date <> ''"];
+      sql = `SELECT ${periodOf("date")} AS period, type, sum(events) AS n FROM day_counts WHERE ${conds.join(" AND ")} GROUP BY ${periodOf("date")}, type ORDER BY period, type`;
+    } else {
+      const where = await this.where(filter, p);
+      const cond = where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL";
+      sql = `SELECT ${periodOf("e.date")} AS period, e.type AS type, count(*) AS n FROM events e ${cond} GROUP BY ${periodOf("e.date")}, e.type ORDER BY period, type`;
+    }
+    const rows = await this.db.all(sql, p.values);
     return rows.map((r) => ({ period: String(r.period), type: String(r.type), count: num(r.n) }));
   }
 
@@ -456,37 +698,41 @@ export class SqlStore implements Store {
     };
   }
 
-  /** A network over types, publishers and whole months, summed from the rollup counts. */
-  /** The rollup cells a filter that `rollupMonths` accepts selects, at one level. */
-  private rollupWhere(filter: EventFilter, months: RollupMonths, level: "actor" | "country", p: Params): string {
+  /**
+   * The rollup cells a filter that `rollupMonths` accepts selects, at one level, and where they are: the all-time
+   * totals when it names no month and no publisher, else the cells by month and publisher.
+   */
+  private rollupWhere(filter: EventFilter, months: RollupMonths, level: "actor" | "country", p: Params): { where: string; nodes: string; edges: string } {
     const conds = [`level = ${p.add(level)}`];
     if (filter.type?.length) conds.push(`type IN (${p.list(filter.type.map((t) => t.toUpperCase()))})`);
+    const cells = !!(filter.publisher?.length || months.from || months.to);
     if (filter.publisher?.length) conds.push(`publisher IN (${p.list(filter.publisher)})`);
     if (months.from) conds.push(`month >= ${p.add(months.from)}`);
     if (months.to) conds.push(`month <= ${p.add(months.to)}`);
     if (months.from || months.to) conds.push("month <> ''");
-    return conds.join(" AND ");
+    return { where: conds.join(" AND "), nodes: cells ? "node_counts" : "node_totals", edges: cells ? "edge_counts" : "edge_totals" };
   }
 
   /** Events per country, summed from the rollups (an event counts once for each country taking part). */
   private async countCountriesFromRollups(filter: EventFilter, months: RollupMonths, limit: number): Promise<CountRow[]> {
     const p = new Params(this.dialect);
-    const where = this.rollupWhere(filter, months, "country", p);
-    const rows = await this.db.all(`SELECT node AS k, sum(events) AS n FROM node_counts WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(Math.max(1, Math.min(MAX_LIMIT, limit)))}`, p.values);
+    const { where, nodes } = this.rollupWhere(filter, months, "country", p);
+    const rows = await this.db.all(`SELECT node AS k, sum(events) AS n FROM ${nodes} WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(Math.max(1, Math.min(MAX_LIMIT, limit)))}`, p.values);
     return rows.map((r) => ({ key: String(r.k), label: String(r.k), count: num(r.n) }));
   }
 
+  /** A network over types, publishers and whole months, summed from the rollup counts. */
   private async networkFromRollups(filter: EventFilter, months: RollupMonths, level: "actor" | "country", top: number) {
     const p = new Params(this.dialect);
-    const where = this.rollupWhere(filter, months, level, p);
-    const nodeRows = await this.db.all(`SELECT node, sum(events) AS n FROM node_counts WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(top)}`, p.values);
+    const { where, nodes: nodeTable, edges: edgeTable } = this.rollupWhere(filter, months, level, p);
+    const nodeRows = await this.db.all(`SELECT node, sum(events) AS n FROM ${nodeTable} WHERE ${where} GROUP BY node ORDER BY n DESC, node LIMIT ${p.add(top)}`, p.values);
     const nodes: Array<[string, number]> = nodeRows.map((r) => [String(r.node), num(r.n)]);
     const e = new Params(this.dialect);
     e.values.push(...p.values.slice(0, -1)); // the same conditions, without the LIMIT
     const ids = nodes.map(([id]) => id);
     const edgeRows = ids.length
       ? await this.db.all(
-          `SELECT source, target, directed, type, sum(events) AS n FROM edge_counts WHERE ${where} AND source IN (${e.list(ids)}) AND target IN (${e.list(ids)}) GROUP BY source, target, directed, type`,
+          `SELECT source, target, directed, type, sum(events) AS n FROM ${edgeTable} WHERE ${where} AND source IN (${e.list(ids)}) AND target IN (${e.list(ids)}) GROUP BY source, target, directed, type`,
           e.values,
         )
       : [];
@@ -559,7 +805,8 @@ export class SqlStore implements Store {
     const words = fold(q).trim();
     const cond = words ? `WHERE a.name_fold LIKE ${p.add(`%${escapeLike(words)}%`)} ESCAPE '\\' OR a.id = ${p.add(q)} OR a.code = ${p.add(q.toUpperCase())}` : "";
     const rows = await this.db.all(
-      `SELECT a.id, a.name, a.kind, a.code, a.office, (SELECT count(DISTINCT event) FROM participants x WHERE x.actor = a.id) AS n FROM actors a ${cond} ORDER BY n DESC, a.name LIMIT ${p.add(Math.max(1, Math.min(MAX_LIMIT, limit)))}`,
+      `SELECT a.id, a.name, a.kind, a.code, a.office, coalesce(r.events, 0) AS n FROM actors a
+       LEFT JOIN role_counts r ON r.level = 'actor' AND r.node = a.id AND r.role = 'any' ${cond} ORDER BY n DESC, a.name LIMIT ${p.add(Math.max(1, Math.min(MAX_LIMIT, limit)))}`,
       p.values,
     );
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), kind: r.kind as ActorSummary["kind"], code: str(r.code), office: str(r.office), events: num(r.n) }));
@@ -570,14 +817,18 @@ export class SqlStore implements Store {
     const [a] = await this.db.all(`SELECT id, name, kind, code, office, source FROM actors WHERE id = ${ph}`, [id]);
     if (!a) return null;
     const offices = await this.db.all(`SELECT office, code, start_date, end_date FROM actor_offices WHERE actor = ${ph} ORDER BY start_date`, [id]);
-    const roles = await this.db.all(`SELECT role, count(DISTINCT event) AS n FROM participants WHERE actor = ${ph} GROUP BY role`, [id]);
+    const roles = await this.db.all(`SELECT role, events AS n FROM role_counts WHERE level = 'actor' AND node = ${ph}`, [id]);
     // by type and counterparts from the rollups: one row per cell, not per event
-    const types = await this.db.all(`SELECT type, sum(events) AS n FROM node_counts WHERE level = 'actor' AND node = ${ph} GROUP BY type ORDER BY n DESC, type`, [id]);
-    const span = await this.db.all(`SELECT min(e.date) AS first, max(e.date) AS last FROM events e WHERE e.id IN (SELECT event FROM participants WHERE actor = ${ph})`, [id]);
+    const types = await this.db.all(`SELECT type, events AS n FROM node_totals WHERE level = 'actor' AND node = ${ph} ORDER BY n DESC, type`, [id]);
+    // (each an end of the actor's stretch of its index: undated events sort first, as "")
+    const span = await this.db.all(
+      `SELECT (SELECT min(sort_date) FROM participants WHERE actor = ${ph} AND sort_date > '') AS first, (SELECT max(sort_date) FROM participants WHERE actor = ${ph} AND sort_date > '') AS last`,
+      [id],
+    );
     const partners = await this.db.all(
       `SELECT c.other AS id, max(a.name) AS name, max(a.code) AS code, sum(c.events) AS n FROM (
-         SELECT target AS other, events FROM edge_counts WHERE level = 'actor' AND source = ${ph}
-         UNION ALL SELECT source AS other, events FROM edge_counts WHERE level = 'actor' AND target = ${ph}) c
+         SELECT target AS other, events FROM edge_totals WHERE level = 'actor' AND source = ${ph}
+         UNION ALL SELECT source AS other, events FROM edge_totals WHERE level = 'actor' AND target = ${ph}) c
        JOIN actors a ON a.id = c.other GROUP BY c.other ORDER BY n DESC, c.other LIMIT 50`,
       [id],
     );
@@ -640,10 +891,77 @@ export class SqlStore implements Store {
     return { documents: num(r?.documents), events: num(r?.events), actors: num(r?.actors) };
   }
 
+  /**
+   * The rollup tables whose rows differ from a count made afresh from the events (none, while ingest keeps
+   * them exact). Reads every event: for tests and checks, not for serving.
+   */
+  async rollupDrift(): Promise<string[]> {
+    const drift: string[] = [];
+    for (const r of rollupRecounts(this.dialect)) {
+      const cols = r.columns.join(", ");
+      const differ = async (a: string, b: string) => num((await this.db.all(`SELECT count(*) AS n FROM (${a} EXCEPT ${b}) AS d`, []))[0]?.n) > 0;
+      const stored = `SELECT ${cols} FROM ${r.table}`;
+      const counted = `SELECT * FROM (${r.select}) AS c`;
+      if ((await differ(stored, counted)) || (await differ(counted, stored))) drift.push(r.table);
+    }
+    return drift;
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
 }
+
+/** One participant filter (`actor=`, `recipient=`, `party=`), resolved: actor ids, or a country code. */
+interface Side {
+  column: "actor" | "code";
+  level: "actor" | "country";
+  values: string[];
+  role: "actor" | "recipient" | null;
+}
+
+interface Compiled {
+  sides: Side[];
+  type: string[] | null;
+  mode: string[] | null;
+  publisher: string[] | null;
+  doc: string[] | null;
+  context: string[] | null;
+  from: string | null;
+  to: string | null;
+  /** The full-text parameter; null when the words hold none (nothing matches), undefined when not asked. */
+  q: string | null | undefined;
+}
+
+type PageDriver =
+  | { kind: "events"; column: "type" | "mode" | "publisher" | "doc"; values: string[] }
+  | { kind: "participants"; side: Side }
+  | { kind: "contexts"; values: string[] }
+  | { kind: "words"; q: string };
+
+const TIME_KEYS: ReadonlySet<CountKey> = new Set(["day", "week", "month", "year"]);
+
+/** Text order by code point, as both backends compare text byte by byte (UTF-8 keeps code point order). */
+function byCodePoint(a: string, b: string): number {
+  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** Counted rows as a count answers them: in time order for time keys, else most frequent first; at most `limit`. */
+function ranked(rows: CountRow[], isTime: boolean, limit: number): CountRow[] {
+  rows.sort(isTime ? (a, b) => byCodePoint(a.key, b.key) : (a, b) => b.count - a.count || byCodePoint(a.key, b.key));
+  return rows.slice(0, limit);
+}
+
+/** The filters the rollups can take whole: nothing else set (lists may be empty). */
+function onlyFilters(f: EventFilter, allowed: readonly string[]): boolean {
+  return !Object.entries(f).some(([k, v]) => !allowed.includes(k) && v !== undefined && !(Array.isArray(v) && !v.length));
+}
+
+/** Whether the day rollups answer a filter: only types, modes, publishers and dates. */
+const dayRollup = (f: EventFilter) => onlyFilters(f, ["type", "mode", "publisher", "from", "to"]);
+
+/** Whether a filter matches every event. */
+const isEverything = (f: EventFilter) => onlyFilters(f, []);
 
 /**
  * The month range a filter asks for when the rollup counts can answer it: only
@@ -655,8 +973,7 @@ interface RollupMonths {
 }
 
 function rollupMonths(f: EventFilter): RollupMonths | null {
-  const other = Object.entries(f).some(([k, v]) => !["type", "publisher", "from", "to"].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length));
-  if (other) return null;
+  if (!onlyFilters(f, ["type", "publisher", "from", "to"])) return null;
   if (f.from && !f.from.endsWith("-01")) return null;
   if (f.to && f.to !== lastDayOfMonth(f.to)) return null;
   return { from: f.from ? monthOf(f.from) : null, to: f.to ? monthOf(f.to) : null };
@@ -690,22 +1007,7 @@ function escapeLike(s: string): string {
  * each participant was coded with. Existing data is carried over.
  */
 export function rollupMigration(dialect: Pick<Dialect, "textBefore">): string[] {
-  const month = "coalesce(substr(e.date, 1, 7), '')";
-  const pub = "coalesce(e.publisher, '')";
-  const nodes = (level: string, col: string) =>
-    `INSERT INTO node_counts (level, node, type, month, publisher, events)
-     SELECT '${level}', p.${col}, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e JOIN participants p ON p.event = e.id
-     WHERE p.${col} IS NOT NULL GROUP BY p.${col}, e.type, ${month}, ${pub}`;
-  const directed = (level: string, col: string) =>
-    `INSERT INTO edge_counts (level, source, target, directed, type, month, publisher, events)
-     SELECT '${level}', a.${col}, r.${col}, 1, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e
-     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants r ON r.event = e.id AND r.role = 'recipient'
-     WHERE a.${col} IS NOT NULL AND r.${col} IS NOT NULL AND a.${col} <> r.${col} GROUP BY a.${col}, r.${col}, e.type, ${month}, ${pub}`;
-  const joint = (level: string, col: string) =>
-    `INSERT INTO edge_counts (level, source, target, directed, type, month, publisher, events)
-     SELECT '${level}', a.${col}, b.${col}, 0, e.type, ${month}, ${pub}, count(DISTINCT e.id) FROM events e
-     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants b ON b.event = e.id AND b.role = 'actor' AND ${dialect.textBefore(`a.${col}`, `b.${col}`)}
-     WHERE NOT EXISTS (SELECT 1 FROM participants r WHERE r.event = e.id AND r.role = 'recipient') GROUP BY a.${col}, b.${col}, e.type, ${month}, ${pub}`;
+  const recount = rollupRecounts(dialect);
   return [
     "ALTER TABLE participants ADD COLUMN name TEXT",
     "ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT ''",
@@ -719,12 +1021,130 @@ export function rollupMigration(dialect: Pick<Dialect, "textBefore">): string[] 
       publisher TEXT NOT NULL, events INTEGER NOT NULL,
       PRIMARY KEY (level, source, target, directed, type, month, publisher))`,
     "CREATE INDEX edge_counts_target ON edge_counts (level, target)",
-    nodes("actor", "actor"),
-    nodes("country", "code"),
-    directed("actor", "actor"),
-    directed("country", "code"),
-    joint("actor", "actor"),
-    joint("country", "code"),
+    ...recount.filter((r) => r.table === "node_counts" || r.table === "edge_counts").map(fillRollup),
+  ];
+}
+
+/** A rollup table's rows counted afresh from the events: its columns (the key, then `events`) and the statement. */
+export interface RollupRecount {
+  table: string;
+  columns: string[];
+  select: string;
+}
+
+/**
+ * Every rollup counted from the events, as ingest keeps it (`rollupCells`): the migrations fill the tables
+ * with these, and `rollupDrift` compares the tables with them.
+ */
+export function rollupRecounts(dialect: Pick<Dialect, "textBefore">): RollupRecount[] {
+  // node and edge cells by month and publisher, or all-time totals (`cells` false)
+  const by = (cells: boolean) => (cells ? ["coalesce(substr(e.date, 1, 7), '')", "coalesce(e.publisher, '')"] : []);
+  const nodes = (level: string, col: string, cells = true) =>
+    `SELECT ${["'" + level + "'", `p.${col}`, "e.type", ...by(cells)].join(", ")}, count(DISTINCT e.id) FROM events e JOIN participants p ON p.event = e.id
+     WHERE p.${col} IS NOT NULL GROUP BY ${[`p.${col}`, "e.type", ...by(cells)].join(", ")}`;
+  const directed = (level: string, col: string, cells = true) =>
+    `SELECT ${["'" + level + "'", `a.${col}`, `r.${col}`, "1", "e.type", ...by(cells)].join(", ")}, count(DISTINCT e.id) FROM events e
+     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants r ON r.event = e.id AND r.role = 'recipient'
+     WHERE a.${col} IS NOT NULL AND r.${col} IS NOT NULL AND a.${col} <> r.${col} GROUP BY ${[`a.${col}`, `r.${col}`, "e.type", ...by(cells)].join(", ")}`;
+  const joint = (level: string, col: string, cells = true) =>
+    `SELECT ${["'" + level + "'", `a.${col}`, `b.${col}`, "0", "e.type", ...by(cells)].join(", ")}, count(DISTINCT e.id) FROM events e
+     JOIN participants a ON a.event = e.id AND a.role = 'actor' JOIN participants b ON b.event = e.id AND b.role = 'actor' AND ${dialect.textBefore(`a.${col}`, `b.${col}`)}
+     WHERE NOT EXISTS (SELECT 1 FROM participants r WHERE r.event = e.id AND r.role = 'recipient' AND r.${col} IS NOT NULL) GROUP BY ${[`a.${col}`, `b.${col}`, "e.type", ...by(cells)].join(", ")}`;
+  const roles = (level: string, col: string) =>
+    `SELECT '${level}', ${col}, role, count(DISTINCT event) FROM participants WHERE ${col} IS NOT NULL GROUP BY ${col}, role
+     UNION ALL SELECT '${level}', ${col}, 'any', count(DISTINCT event) FROM participants WHERE ${col} IS NOT NULL GROUP BY ${col}`;
+  return [
+    { table: "node_counts", columns: ["level", "node", "type", "month", "publisher", "events"], select: `${nodes("actor", "actor")} UNION ALL ${nodes("country", "code")}` },
+    {
+      table: "edge_counts",
+      columns: ["level", "source", "target", "directed", "type", "month", "publisher", "events"],
+      select: [directed("actor", "actor"), directed("country", "code"), joint("actor", "actor"), joint("country", "code")].join(" UNION ALL "),
+    },
+    {
+      table: "day_counts",
+      columns: ["date", "type", "mode", "publisher", "events"],
+      select: `SELECT coalesce(date, ''), type, coalesce(mode, ''), coalesce(publisher, ''), count(*) FROM events
+               GROUP BY coalesce(date, ''), type, coalesce(mode, ''), coalesce(publisher, '')`,
+    },
+    { table: "node_totals", columns: ["level", "node", "type", "events"], select: `${nodes("actor", "actor", false)} UNION ALL ${nodes("country", "code", false)}` },
+    {
+      table: "edge_totals",
+      columns: ["level", "source", "target", "directed", "type", "events"],
+      select: [directed("actor", "actor", false), directed("country", "code", false), joint("actor", "actor", false), joint("country", "code", false)].join(" UNION ALL "),
+    },
+    { table: "role_counts", columns: ["level", "node", "role", "events"], select: `${roles("actor", "actor")} UNION ALL ${roles("country", "code")}` },
+    {
+      table: "value_counts",
+      columns: ["kind", "value", "events"],
+      select: `SELECT 'type', type, count(*) FROM events GROUP BY type
+               UNION ALL SELECT 'mode', mode, count(*) FROM events WHERE mode <> '' GROUP BY mode
+               UNION ALL SELECT 'publisher', publisher, count(*) FROM events WHERE publisher <> '' GROUP BY publisher
+               UNION ALL SELECT 'context', context, count(*) FROM event_contexts GROUP BY context`,
+    },
+  ];
+}
+
+const fillRollup = (r: RollupRecount) => `INSERT INTO ${r.table} (${r.columns.join(", ")}) ${r.select}`;
+
+/**
+ * Migration 3: pages whose cost follows the page. Every filter that can drive
+ * a page of events has an index ending in the page order (`sort_date`, then
+ * the event id): events by type, mode, publisher and document, participants
+ * by actor and by code, contexts by name (participants and contexts carry
+ * their event's `sort_date` for this). Rollups by day (timelines and facets),
+ * by node and role (profiles, actor search) and by filter value (how many
+ * events a filter matches, to choose which one drives a page). Existing data
+ * is carried over.
+ */
+export function pagingMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+  const recount = rollupRecounts(dialect);
+  return [
+    "ALTER TABLE participants ADD COLUMN sort_date TEXT NOT NULL DEFAULT ''",
+    "UPDATE participants SET sort_date = (SELECT e.sort_date FROM events e WHERE e.id = participants.event)",
+    "ALTER TABLE event_contexts ADD COLUMN sort_date TEXT NOT NULL DEFAULT ''",
+    "UPDATE event_contexts SET sort_date = (SELECT e.sort_date FROM events e WHERE e.id = event_contexts.event)",
+    "DROP INDEX participants_actor",
+    "DROP INDEX participants_code",
+    "DROP INDEX event_contexts_context",
+    "DROP INDEX events_doc",
+    "DROP INDEX events_date",
+    "DROP INDEX events_type_date",
+    "DROP INDEX events_publisher",
+    "CREATE INDEX participants_actor_sort ON participants (actor, sort_date, event)",
+    "CREATE INDEX participants_code_sort ON participants (code, sort_date, event)",
+    "CREATE INDEX event_contexts_sort ON event_contexts (context, sort_date, event)",
+    "CREATE INDEX events_doc_sort ON events (doc, sort_date, id)",
+    "CREATE INDEX events_type_sort ON events (type, sort_date, id)",
+    "CREATE INDEX events_mode_sort ON events (mode, sort_date, id)",
+    "CREATE INDEX events_publisher_sort ON events (publisher, sort_date, id)",
+    `CREATE TABLE day_counts (
+      date TEXT NOT NULL, type TEXT NOT NULL, mode TEXT NOT NULL, publisher TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (date, type, mode, publisher))`,
+    `CREATE TABLE role_counts (
+      level TEXT NOT NULL, node TEXT NOT NULL, role TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (level, node, role))`,
+    "CREATE TABLE value_counts (kind TEXT NOT NULL, value TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (kind, value))",
+    ...recount.filter((r) => ["day_counts", "role_counts", "value_counts"].includes(r.table)).map(fillRollup),
+  ];
+}
+
+/**
+ * Migration 4: all-time node and edge counts by type, so that a network of
+ * everything (or of some types) and an actor's profile sum a few rows per
+ * node and edge rather than one per month and publisher. The edge counts are
+ * counted again, by ingest's rule.
+ */
+export function totalsMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+  const recount = rollupRecounts(dialect);
+  return [
+    "CREATE TABLE node_totals (level TEXT NOT NULL, node TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (level, node, type))",
+    `CREATE TABLE edge_totals (
+      level TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, directed INTEGER NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (level, source, target, directed, type))`,
+    "CREATE INDEX edge_totals_target ON edge_totals (level, target)",
+    // (migration 2 counted no joint edge for an event whose recipients have no code, which ingest counts)
+    "DELETE FROM edge_counts",
+    ...recount.filter((r) => r.table === "edge_counts" || r.table === "node_totals" || r.table === "edge_totals").map(fillRollup),
   ];
 }
 

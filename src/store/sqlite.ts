@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, rollupMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, pagingMigration, rollupMigration, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -25,11 +25,18 @@ export const sqliteDialect: Dialect = {
   placeholder: (n) => `@p${n}`,
   weekStart: (c) => `date(${c}, '-6 days', 'weekday 1')`,
   fullText: (param) => `d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param})`,
+  // (the document's rowid from the id index, tested against the matching rowids: no row of the documents read)
+  eventInMatchingDocument: (param) => `(SELECT d.rowid FROM documents d WHERE d.id = e.doc) IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param})`,
+  countMatchingDocuments: (param) => `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${param}`,
+  // (rowids only grow: deleted documents leave gaps, which an estimate can bear)
+  estimateDocuments: "SELECT max(rowid) AS n FROM documents",
   textBefore,
   fullTextQuery: ftsQuery,
   migrations: [
     [...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"],
     rollupMigration({ textBefore }),
+    pagingMigration({ textBefore }),
+    totalsMigration({ textBefore }),
   ],
 };
 

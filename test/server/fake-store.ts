@@ -208,6 +208,10 @@ export class FakeStore implements Store {
     yield* sorted(EVENTS.filter((e) => matches(e, filter)), sort);
   }
 
+  async counts(filter: EventFilter, keys: readonly CountKey[], limit = 100): Promise<Map<CountKey, CountRow[]>> {
+    return new Map(await Promise.all(keys.map(async (by) => [by, await this.count(filter, by, limit)] as const)));
+  }
+
   async count(filter: EventFilter, by: CountKey, limit = 100): Promise<CountRow[]> {
     this.record("count", [filter, by, limit]);
     const tally = new Map<string, number>();
