@@ -21,6 +21,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return n;
+}
+
 /** A positive whole number no larger than `max` (what it is, named in the message). */
 function upTo(max: number, what: string) {
   return (value: string): number => {
@@ -132,6 +138,7 @@ program
   .option("--cors <origin>", "let pages of this origin use the API, e.g. https://app.example (repeatable; none by default)", repeatable(originProblem))
   .option("--code-workers <n>", `coding threads for POST /-/code (default 1, at most ${availableParallelism()})`, upTo(availableParallelism(), "the number of cores"))
   .option("--code-timeout <seconds>", "time budget of each POST /-/code request (default 30)", positiveInt)
+  .option("--cache-mb <n>", "megabytes of answers kept for repeated requests while the database is unchanged (default 64; 0: none)", wholeNumber)
   .action(async (opts) => {
     process.exitCode = await serveCommand(opts);
   });

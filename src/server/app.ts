@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { CountRow, EventView, Store } from "../store/model.ts";
 import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
 import { MAX_CODE_BYTES, parseCodeRequest } from "./code.ts";
+import type { ResponseCache } from "./cache.ts";
 import { ClientGone, CodePool } from "./code-pool.ts";
 import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, ServiceUnavailable, TooManyRequests, UnsupportedMediaType, toApiError } from "./errors.ts";
 import { hostAllowList, isJsonType } from "./origin.ts";
@@ -38,6 +39,8 @@ export interface AppOptions {
   allowsHost?: (host: string) => boolean;
   /** The coding threads of `POST /-/code` (default: one thread, started at the first request; its owner closes it). */
   codePool?: CodePool;
+  /** Keeps the data routes' answers while the store's version stays the same (`serve` gives one; default none). */
+  cache?: ResponseCache;
 }
 
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -96,10 +99,31 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     });
   }
 
-  /** A GET route; any other method on the same path is a 405. */
+  /**
+   * A data route's handler answering from the cache when it holds this request's answer for the store's version (the
+   * URL, host included, and the format asked for make the key: answers carry absolute links).
+   */
+  const cache = options.cache;
+  const cached =
+    (handler: (c: Context) => Promise<Response> | Response) =>
+    async (c: Context): Promise<Response> => {
+      if (!cache || c.req.method !== "GET") return handler(c);
+      const key = `${c.req.url}\u0000${wantsCsv(c) ? "csv" : "json"}`;
+      const version = await store.version();
+      const hit = cache.get(key, version);
+      if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ["X-Readout-Cache", "hit"]] });
+      const res = await handler(c);
+      if (res.status !== 200) return res;
+      const body = new Uint8Array(await res.arrayBuffer());
+      const headers = [...res.headers.entries()];
+      cache.set(key, version, { status: res.status, headers, body });
+      return new Response(body, { status: res.status, headers: [...headers, ["X-Readout-Cache", "miss"]] });
+    };
+
+  /** A GET route; any other method on the same path is a 405. Data routes (all but `/` and `/-/…`) are cached. */
   const route = (paths: string[], handler: (c: Context) => Promise<Response> | Response) => {
     for (const path of paths) {
-      app.get(path, handler);
+      app.get(path, path === "/" || path.startsWith("/-/") ? handler : cached(handler));
       app.all(path, (c) => errorResponse(new MethodNotAllowed(c.req.method, c.req.path).body(), { Allow: ALLOW }));
     }
   };

@@ -5,6 +5,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import type { Store } from "../store/model.ts";
 import { isPostgresUrl, openStoreForReading, redactTarget } from "../store/open.ts";
 import { createApp, type AppOptions } from "./app.ts";
+import { ResponseCache } from "./cache.ts";
 import { CodePool } from "./code-pool.ts";
 import { hostAllowList } from "./origin.ts";
 
@@ -18,6 +19,8 @@ export interface ServeOptions {
   /** Coding threads for `POST /-/code` (default 1), and each request's time budget in ms (default 30 s). */
   codeWorkers?: number;
   codeBudgetMs?: number;
+  /** Bytes of answers kept for repeated requests (default 64 MiB; 0 keeps none). */
+  cacheBytes?: number;
 }
 
 export interface RunningServer {
@@ -28,9 +31,10 @@ export interface RunningServer {
 }
 
 /** Starts serving `store`; resolves once listening, rejects if the address cannot be bound. */
-export async function serve(store: Store, { port, host, hostNames = [], corsOrigins = [], codeWorkers, codeBudgetMs }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
+export async function serve(store: Store, { port, host, hostNames = [], corsOrigins = [], codeWorkers, codeBudgetMs, cacheBytes = 64 * 1024 * 1024 }: ServeOptions, options: AppOptions = {}): Promise<RunningServer> {
   const codePool = new CodePool({ workers: codeWorkers, budgetMs: codeBudgetMs });
-  const app = createApp(store, { allowsHost: hostAllowList(host, hostNames), corsOrigins, codePool, ...options });
+  const cache = cacheBytes > 0 ? new ResponseCache({ maxBytes: cacheBytes }) : undefined;
+  const app = createApp(store, { allowsHost: hostAllowList(host, hostNames), corsOrigins, codePool, cache, ...options });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -72,6 +76,8 @@ export interface ServeCommandOptions {
   /** Coding threads for `POST /-/code` (`--code-workers`) and its time budget in seconds (`--code-timeout`). */
   codeWorkers?: number;
   codeTimeout?: number;
+  /** Megabytes of answers kept for repeated requests (`--cache-mb`, default 64; 0 keeps none). */
+  cacheMb?: number;
   /** Stops the server when aborted (as SIGINT and SIGTERM do). */
   signal?: AbortSignal;
 }
@@ -106,6 +112,7 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
       corsOrigins: opts.cors ?? [],
       codeWorkers: opts.codeWorkers,
       codeBudgetMs: opts.codeTimeout === undefined ? undefined : opts.codeTimeout * 1000,
+      cacheBytes: opts.cacheMb === undefined ? undefined : opts.cacheMb * 1024 * 1024,
     });
   } catch (error) {
     await store.close();

@@ -267,6 +267,8 @@ export interface Store {
   timeline(filter: EventFilter, interval: Interval): Promise<TimelineRow[]>;
   network(filter: EventFilter, level: "actor" | "country", limit: number): Promise<Network>;
   stats(): Promise<StoreStats>;
+  /** A number that changes whenever a write changes what the store holds, in this process or another. */
+  version(): Promise<number>;
   close(): Promise<void>;
 }
 

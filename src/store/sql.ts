@@ -47,8 +47,11 @@ export interface Dialect {
    * by event as a page walks (the matching documents are found once).
    */
   eventInMatchingDocument(param: string): string;
-  /** A statement counting (as `n`) the documents that hold every word of the parameter at `param`. */
-  countMatchingDocuments(param: string): string;
+  /**
+   * About how many documents hold every word of the parameter at `param`, cheaply (a cost estimate): the statement,
+   * and the number read from its first row.
+   */
+  matchingDocuments: { sql(param: string): string; read(row: Row | undefined): number };
   /** A statement giving (as `n`) about how many documents there are, at once: for cost estimates. */
   estimateDocuments: string;
   /** Turns user words into the full-text parameter (or null when there are none). */
@@ -180,6 +183,8 @@ export class SqlStore implements Store, StoreDiagnostics {
         seen.set(d.id, d.hash);
         outcomes.push(before === undefined ? "new" : "replaced");
       }
+      const added = outcomes.filter((o) => o === "new").length;
+      if (outcomes.some((o) => o !== "unchanged")) await this.db.run(`UPDATE store_state SET version = version + 1, documents = documents + ${this.dialect.placeholder(1)} WHERE id = 1`, [added]);
       return outcomes;
     });
   }
@@ -379,7 +384,10 @@ export class SqlStore implements Store, StoreDiagnostics {
    */
   private async driver(c: Compiled, limit: number): Promise<PageDriver | null> {
     const candidates: Array<[PageDriver, () => Promise<number>]> = [];
-    if (c.q) candidates.push([{ kind: "words", q: c.q }, () => this.wordsDriveCost(c.q!, limit)]);
+    if (c.q) {
+      const words: PageDriver & { kind: "words" } = { kind: "words", docs: [] };
+      candidates.push([words, () => this.wordsDriveCost(c.q!, limit, words.docs)]);
+    }
     if (c.doc) candidates.push([{ kind: "events", column: "doc", values: c.doc }, async () => 0]);
     for (const side of c.sides) {
       const role = side.role ?? "any";
@@ -408,16 +416,22 @@ export class SqlStore implements Store, StoreDiagnostics {
   /**
    * The events of the documents holding some words, as a page's driver: their count when sorting them costs less
    * than walking all events in page order until a page of them is found (there are few: about `documents`² ≤
-   * `limit` × all documents), else never (they are probed along the walk instead).
+   * `limit` × all documents), else never (they are probed along the walk instead). The documents, found once, go
+   * into `docs` as a list the page names, so that no planner walks the events in their stead.
    */
-  private async wordsDriveCost(q: string, limit: number): Promise<number> {
+  private async wordsDriveCost(q: string, limit: number, docs: string[]): Promise<number> {
     const p = new Params(this.dialect);
-    const documents = num((await this.db.all(this.dialect.countMatchingDocuments(p.add(q)), p.values))[0]?.n);
-    if (!documents) return 0;
+    const estimate = this.dialect.matchingDocuments.read((await this.db.all(this.dialect.matchingDocuments.sql(p.add(q)), p.values))[0]);
     const all = Math.max(1, num((await this.db.all(this.dialect.estimateDocuments, []))[0]?.n));
-    if (documents * documents > (limit + 1) * all) return Infinity;
+    const most = Math.ceil(Math.sqrt((limit + 1) * all));
+    if (estimate > most) return Infinity;
+    // (twice the most, for an estimate that fell short)
+    const f = new Params(this.dialect);
+    const found = await this.db.all(`SELECT d.id FROM documents d WHERE ${this.dialect.fullText(f.add(q))} LIMIT ${f.add(2 * most + 1)}`, f.values);
+    if (found.length > 2 * most) return Infinity;
+    docs.push(...found.map((r) => String(r.id)));
     const events = num((await this.db.all("SELECT sum(events) AS n FROM value_counts WHERE kind = 'type'", []))[0]?.n);
-    return (documents * events) / all;
+    return (docs.length * events) / all;
   }
 
   private async sumCounts(sql: string, fixed: Value[], values: string[]): Promise<number> {
@@ -454,7 +468,7 @@ export class SqlStore implements Store, StoreDiagnostics {
     if (!d) arms.push(arm("events e", "e.sort_date", "e.id", []));
     else if (d.kind === "events") for (const v of d.values) arms.push(arm("events e", "e.sort_date", "e.id", [`e.${d.column} = ${p.add(v)}`]));
     // (the words' few events, sorted: no index holds them in page order)
-    else if (d.kind === "words") arms.push(arm("events e", "e.sort_date", "e.id", [`e.doc IN (SELECT d.id FROM documents d WHERE ${this.dialect.fullText(p.add(d.q))})`]));
+    else if (d.kind === "words") arms.push(arm("events e", "e.sort_date", "e.id", [d.docs.length ? `e.doc IN (${p.list(d.docs)})` : "1 = 0"]));
     else if (d.kind === "contexts") {
       for (const v of d.values) arms.push(arm("event_contexts k JOIN events e ON e.id = k.event", "k.sort_date", "k.event", [`k.context = ${p.add(v)}`]));
     } else {
@@ -465,6 +479,8 @@ export class SqlStore implements Store, StoreDiagnostics {
       }
     }
     const [only] = arms;
+    // (the words' events found first, then sorted: a planner left to itself may walk every event in their stead)
+    if (d?.kind === "words" && only) return { sql: `WITH m AS MATERIALIZED (${only.select}) SELECT s, i FROM m ORDER BY s ${dir}, i ${dir} LIMIT ${p.add(limit + 1)}`, params: p.values };
     if (arms.length === 1 && only) return { sql: `${only.select} ${only.order} LIMIT ${p.add(limit + 1)}`, params: p.values };
     // Several walks merged in page order, each read no further than the page: SQLite merges a compound SELECT's
     // arms in their own index order; PostgreSQL merges arms that each keep their order and limit. An event two
@@ -884,11 +900,18 @@ export class SqlStore implements Store, StoreDiagnostics {
   }
 
   async stats(): Promise<StoreStats> {
+    // (documents and events as the write path keeps them count: a count of their tables reads them whole)
     const [r] = await this.db.all(
-      "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM actors) AS actors",
+      `SELECT (SELECT documents FROM store_state WHERE id = 1) AS documents, (SELECT coalesce(sum(events), 0) FROM value_counts WHERE kind = 'type') AS events,
+       (SELECT count(*) FROM actors) AS actors`,
       [],
     );
     return { documents: num(r?.documents), events: num(r?.events), actors: num(r?.actors) };
+  }
+
+  /** A number that changes whenever a write changes what the store holds (compared by readers' caches). */
+  async version(): Promise<number> {
+    return num((await this.db.all("SELECT version FROM store_state WHERE id = 1", []))[0]?.version);
   }
 
   /**
@@ -937,7 +960,7 @@ type PageDriver =
   | { kind: "events"; column: "type" | "mode" | "publisher" | "doc"; values: string[] }
   | { kind: "participants"; side: Side }
   | { kind: "contexts"; values: string[] }
-  | { kind: "words"; q: string };
+  | { kind: "words"; docs: string[] };
 
 const TIME_KEYS: ReadonlySet<CountKey> = new Set(["day", "week", "month", "year"]);
 
@@ -1147,6 +1170,16 @@ export function totalsMigration(dialect: Pick<Dialect, "textBefore">): string[] 
     ...recount.filter((r) => r.table === "edge_counts" || r.table === "node_totals" || r.table === "edge_totals").map(fillRollup),
   ];
 }
+
+/**
+ * Migration 5: the store's state in one row: a version that every write
+ * changing anything moves on (readers' caches compare it), and the number of
+ * documents (counting a large table costs PostgreSQL a full scan).
+ */
+export const STATE_MIGRATION: string[] = [
+  "CREATE TABLE store_state (id INTEGER PRIMARY KEY, version INTEGER NOT NULL, documents INTEGER NOT NULL)",
+  "INSERT INTO store_state (id, version, documents) SELECT 1, 0, count(*) FROM documents",
+];
 
 /** Tables and indexes common to both backends (types that both accept). */
 export const CORE_SCHEMA = [

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, pagingMigration, rollupMigration, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, pagingMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -27,7 +27,8 @@ export const sqliteDialect: Dialect = {
   fullText: (param) => `d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param})`,
   // (the document's rowid from the id index, tested against the matching rowids: no row of the documents read)
   eventInMatchingDocument: (param) => `(SELECT d.rowid FROM documents d WHERE d.id = e.doc) IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param})`,
-  countMatchingDocuments: (param) => `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${param}`,
+  // (counted: the index's lists are read without the documents)
+  matchingDocuments: { sql: (param) => `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${param}`, read: (row) => Number(row?.n ?? 0) },
   // (rowids only grow: deleted documents leave gaps, which an estimate can bear)
   estimateDocuments: "SELECT max(rowid) AS n FROM documents",
   textBefore,
@@ -37,6 +38,7 @@ export const sqliteDialect: Dialect = {
     rollupMigration({ textBefore }),
     pagingMigration({ textBefore }),
     totalsMigration({ textBefore }),
+    STATE_MIGRATION,
   ],
 };
 

@@ -208,6 +208,14 @@ export class FakeStore implements Store {
     yield* sorted(EVENTS.filter((e) => matches(e, filter)), sort);
   }
 
+  /** What version() answers: a test changes it to stand for a write. */
+  changes = 0;
+
+  async version(): Promise<number> {
+    this.record("version", []);
+    return this.changes;
+  }
+
   async counts(filter: EventFilter, keys: readonly CountKey[], limit = 100): Promise<Map<CountKey, CountRow[]>> {
     return new Map(await Promise.all(keys.map(async (by) => [by, await this.count(filter, by, limit)] as const)));
   }
