@@ -36,26 +36,29 @@ interface Args {
   readers: number;
   posters: number;
   big: number;
+  /** The server's answer cache (`serve --cache-mb`; 0: none). */
+  cacheMb: number;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const { db, json, numbers } = parseDbBenchArgs(argv, {
     name: "load-serve",
-    usage: "npx tsx bench/load-serve.ts [db] [--seconds N] [--readers N] [--posters N] [--big N] [--json]",
+    usage: "npx tsx bench/load-serve.ts [db] [--seconds N] [--readers N] [--posters N] [--big N] [--cache-mb N] [--json]",
     help: "measures read latency and memory of `readout serve` while texts are posted to /-/code",
     numbers: {
       "--seconds": { default: 60, min: 1 },
       "--readers": { default: 10, min: 1 },
       "--posters": { default: 20, min: 0 },
       "--big": { default: 300, min: 0 },
+      "--cache-mb": { default: 64, min: 0 },
     },
   });
   if (!existsSync(db)) {
     process.stderr.write(`load-serve: no database at ${db}; build one with \`npm run --silent readout -- ingest ../shared/corpus\`\n`);
     process.exit(2);
   }
-  return { db, json, seconds: numbers["--seconds"], readers: numbers["--readers"], posters: numbers["--posters"], big: numbers["--big"] };
+  return { db, json, seconds: numbers["--seconds"], readers: numbers["--readers"], posters: numbers["--posters"], big: numbers["--big"], cacheMb: numbers["--cache-mb"] };
 }
 
 /** Texts of about `bytes` each: corpus documents run together. */
@@ -98,8 +101,8 @@ function rssMb(pid: number): number {
   }
 }
 
-async function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [resolve(REPO, "bin/readout.js"), "serve", "--db", db, "--port", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+async function startServer(db: string, port: number, cacheMb: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [resolve(REPO, "bin/readout.js"), "serve", "--db", db, "--port", String(port), "--cache-mb", String(cacheMb)], { stdio: ["ignore", "ignore", "pipe"] });
   let said = "";
   child.stderr!.setEncoding("utf8").on("data", (s: string) => (said += s));
   for (let waited = 0; !said.includes("serving"); waited += 100) {
@@ -116,6 +119,7 @@ interface ReadStats {
   errors: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
@@ -186,7 +190,7 @@ async function phase(name: string, server: ChildProcess, run: (stop: () => boole
   return {
     name,
     seconds: (performance.now() - started) / 1000,
-    reads: { requests: sorted.length, errors: reads.errors, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1] ?? 0 },
+    reads: { requests: sorted.length, errors: reads.errors, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), max: sorted[sorted.length - 1] ?? 0 },
     posts,
     rss,
   };
@@ -195,7 +199,7 @@ async function phase(name: string, server: ChildProcess, run: (stop: () => boole
 const args = parseArgs(process.argv.slice(2));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = await startServer(args.db, port);
+const server = await startServer(args.db, port, args.cacheMb);
 try {
   const medium = await texts(Math.max(1, args.posters * 2), 100 * 1024);
   const large = args.big ? await texts(20, 1000 * 1000) : [];
@@ -237,13 +241,13 @@ try {
     );
   }
 
-  if (args.json) process.stdout.write(JSON.stringify({ db: args.db, readers: args.readers, posters: args.posters, big: args.big, phases }, null, 2) + "\n");
+  if (args.json) process.stdout.write(JSON.stringify({ db: args.db, readers: args.readers, posters: args.posters, big: args.big, cacheMb: args.cacheMb, phases }, null, 2) + "\n");
   else {
     const ms = (v: number) => `${v.toFixed(1)} ms`;
-    process.stdout.write(`readout serve under load: ${args.db}, ${args.readers} readers, ${args.seconds} s a phase, Node ${process.version}\n`);
+    process.stdout.write(`readout serve under load: ${args.db}, ${args.readers} readers, ${args.seconds} s a phase, answer cache ${args.cacheMb ? `${args.cacheMb} MB` : "off"}, Node ${process.version}\n`);
     for (const p of phases) {
       process.stdout.write(`\n${p.name} (${p.seconds.toFixed(1)} s)\n`);
-      process.stdout.write(`  reads   ${p.reads.requests.toLocaleString("en-US")} requests, ${p.reads.errors} errors, p50 ${ms(p.reads.p50)}, p95 ${ms(p.reads.p95)}, max ${ms(p.reads.max)}\n`);
+      process.stdout.write(`  reads   ${p.reads.requests.toLocaleString("en-US")} requests, ${p.reads.errors} errors, p50 ${ms(p.reads.p50)}, p95 ${ms(p.reads.p95)}, p99 ${ms(p.reads.p99)}, max ${ms(p.reads.max)}\n`);
       if (p.posts) {
         const statuses = Object.entries(p.posts.byStatus).sort().map(([s, n]) => `${s}: ${n}`).join(", ");
         process.stdout.write(`  posts   ${p.posts.sent} answered (${statuses}), longest ${(p.posts.longestMs / 1000).toFixed(1)} s, over ${POST_BUDGET_MS / 1000} s: ${p.posts.overBudget}\n`);
