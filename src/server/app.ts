@@ -100,13 +100,16 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   }
 
   /**
-   * A data route's handler answering from the cache when it holds this request's answer for the store's version (the
-   * URL, host included, and the format asked for make the key: answers carry absolute links).
+   * A data route's handler: nothing done for a client gone already; else answered from the cache when it holds this
+   * request's answer for the store's version (the URL, host included, and the format asked for make the key: answers
+   * carry absolute links).
    */
   const cache = options.cache;
   const cached =
     (handler: (c: Context) => Promise<Response> | Response) =>
     async (c: Context): Promise<Response> => {
+      // (a request waits while others are answered; no one reads the answer of a client that hung up meanwhile)
+      if (c.req.raw.signal.aborted) return errorResponse(new ServiceUnavailable("the client hung up").body());
       if (!cache || c.req.method !== "GET") return handler(c);
       const key = `${c.req.url}\u0000${wantsCsv(c) ? "csv" : "json"}`;
       const version = await store.version();

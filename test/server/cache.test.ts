@@ -68,6 +68,15 @@ describe("a cached app", () => {
     expect(calls("events")).toBe(2);
   });
 
+  it("does nothing for a client that hung up while its request waited", async () => {
+    const gone = new AbortController();
+    gone.abort();
+    const res = await app.request("/events?type=CONSULT", { signal: gone.signal });
+    expect(res.status).toBe(503);
+    expect(calls("events")).toBe(0);
+    expect(calls("version")).toBe(0);
+  });
+
   it("keys answers by URL and format, and keeps no error and no /-/ route", async () => {
     await app.request("/events");
     const csv = await app.request("/events", { headers: { Accept: "text/csv" } });
