@@ -1,6 +1,7 @@
 /**
  * Builds dist/: the CLI (dist/readout.mjs), the ingest worker
- * (dist/code-worker.mjs), serve's coding thread (dist/text-worker.mjs) and
+ * (dist/code-worker.mjs), serve's coding thread (dist/text-worker.mjs), its
+ * reading threads (dist/read-worker.mjs) and
  * the library (dist/index.mjs) as ES module
  * bundles of src/, with shared code in chunks beside them and source maps.
  * Dependencies stay imports of node_modules. `npm ci` runs this (prepare).
@@ -21,7 +22,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { readout: "src/cli/main.ts", "code-worker": "src/store/code-worker.ts", "text-worker": "src/server/text-worker.ts", index: "src/index.ts" },
+  entryPoints: { readout: "src/cli/main.ts", "code-worker": "src/store/code-worker.ts", "text-worker": "src/server/text-worker.ts", "read-worker": "src/store/read-worker.ts", index: "src/index.ts" },
   // src/paths.ts finds data/ and web/dist/ one folder up from itself: dist/ is one folder down, as src/ is
   outdir: "dist",
   outExtension: { ".js": ".mjs" },

@@ -138,6 +138,7 @@ program
   .option("--cors <origin>", "let pages of this origin use the API, e.g. https://app.example (repeatable; none by default)", repeatable(originProblem))
   .option("--code-workers <n>", `coding threads for POST /-/code (default 1, at most ${availableParallelism()})`, upTo(availableParallelism(), "the number of cores"))
   .option("--code-timeout <seconds>", "time budget of each POST /-/code request (default 30)", positiveInt)
+  .option("--read-workers <n>", `threads reading a SQLite database (default ${availableParallelism()}, one per core; 0: the serving thread reads)`, wholeNumber)
   .option("--cache-mb <n>", "megabytes of answers kept for repeated requests while the database is unchanged (default 64; 0: none)", wholeNumber)
   .action(async (opts) => {
     process.exitCode = await serveCommand(opts);

@@ -2,7 +2,9 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
+import { availableParallelism } from "node:os";
 import type { Store } from "../store/model.ts";
+import { ReadPool } from "../store/read-pool.ts";
 import { isPostgresUrl, openStoreForReading, redactTarget } from "../store/open.ts";
 import { createApp, type AppOptions } from "./app.ts";
 import { ResponseCache } from "./cache.ts";
@@ -78,6 +80,8 @@ export interface ServeCommandOptions {
   codeTimeout?: number;
   /** Megabytes of answers kept for repeated requests (`--cache-mb`, default 64; 0 keeps none). */
   cacheMb?: number;
+  /** Threads reading a SQLite database (`--read-workers`, default one per core; 0 reads on the serving thread). */
+  readWorkers?: number;
   /** Stops the server when aborted (as SIGINT and SIGTERM do). */
   signal?: AbortSignal;
 }
@@ -103,9 +107,26 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
     print(`readout: cannot open the database ${redactTarget(opts.db)}: ${redactTarget((error as Error).message)}; ${postgres ? "check the URL and that the server is running" : "give the path of a readout database"}`);
     return 2;
   }
+  // SQLite answers one query at a time per connection, on the thread that asks: reads go to threads of their own
+  const threads = postgres ? 0 : (opts.readWorkers ?? availableParallelism());
+  let readers: ReadPool | null = null;
+  if (threads > 0) {
+    try {
+      const main = store;
+      readers = await ReadPool.open(opts.db, "sqlite", threads, () => main.version());
+    } catch (error) {
+      await store.close();
+      print(`readout: cannot open the database ${redactTarget(opts.db)} for reading: ${redactTarget((error as Error).message)}`);
+      return 2;
+    }
+  }
+  const close = async () => {
+    await readers?.close();
+    await store.close();
+  };
   let server: RunningServer;
   try {
-    server = await serve(store, {
+    server = await serve(readers ?? store, {
       port,
       host,
       hostNames: opts.hostName ?? [],
@@ -115,7 +136,7 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
       cacheBytes: opts.cacheMb === undefined ? undefined : opts.cacheMb * 1024 * 1024,
     });
   } catch (error) {
-    await store.close();
+    await close();
     print(`readout: cannot listen on ${host}:${port}: ${(error as Error).message}`);
     return 1;
   }
@@ -133,6 +154,6 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
     else opts.signal?.addEventListener("abort", stop);
   });
   await server.close();
-  await store.close();
+  await close();
   return 0;
 }

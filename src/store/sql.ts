@@ -109,6 +109,16 @@ function decodeCursor(cursor: string): [string, string] {
 const num = (v: unknown) => Number(v ?? 0);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
+/** Every event a filter matches, page after page of the largest size (what `Store.eachEvent` gives). */
+export async function* everyEvent(store: Pick<Store, "events">, filter: EventFilter, sort: EventSort): AsyncIterable<EventView> {
+  let cursor: string | null = null;
+  do {
+    const page: EventPage = await store.events(filter, { limit: MAX_LIMIT, cursor, sort });
+    yield* page.events;
+    cursor = page.next;
+  } while (cursor);
+}
+
 export class SqlStore implements Store, StoreDiagnostics {
   readonly backend: "sqlite" | "postgres";
 
@@ -528,13 +538,8 @@ export class SqlStore implements Store, StoreDiagnostics {
     });
   }
 
-  async *eachEvent(filter: EventFilter, sort: EventSort = "date"): AsyncIterable<EventView> {
-    let cursor: string | null = null;
-    do {
-      const page: EventPage = await this.events(filter, { limit: MAX_LIMIT, cursor, sort });
-      yield* page.events;
-      cursor = page.next;
-    } while (cursor);
+  eachEvent(filter: EventFilter, sort: EventSort = "date"): AsyncIterable<EventView> {
+    return everyEvent(this, filter, sort);
   }
 
   async event(id: string): Promise<EventView | null> {
