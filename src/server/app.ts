@@ -117,7 +117,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ["X-Readout-Cache", "hit"]] });
       const res = await handler(c);
       if (res.status !== 200) return res;
-      const body = new Uint8Array(await res.arrayBuffer());
+      const body = await res.arrayBuffer();
       const headers = [...res.headers.entries()];
       cache.set(key, version, { status: res.status, headers, body });
       return new Response(body, { status: res.status, headers: [...headers, ["X-Readout-Cache", "miss"]] });

@@ -11,7 +11,7 @@
 export interface CachedAnswer {
   status: number;
   headers: Array<[string, string]>;
-  body: Uint8Array;
+  body: ArrayBuffer;
 }
 
 export interface ResponseCacheOptions {

@@ -10,7 +10,7 @@ import { toRecord } from "../../src/store/record.ts";
 import { openSqliteStore } from "../../src/store/sqlite.ts";
 import { FakeStore } from "./fake-store.ts";
 
-const answer = (bytes: number) => ({ status: 200, headers: [["Content-Type", "text/plain"]] as Array<[string, string]>, body: new Uint8Array(bytes) });
+const answer = (bytes: number) => ({ status: 200, headers: [["Content-Type", "text/plain"]] as Array<[string, string]>, body: new ArrayBuffer(bytes) });
 
 describe("ResponseCache", () => {
   it("gives an answer back while the version stays, and drops every answer when it moves on", () => {
