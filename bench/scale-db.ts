@@ -40,7 +40,7 @@ const COPIED: Array<{ table: string; ids: string[] }> = [
 ];
 
 /** Counts kept by ingest (each in a column `events`), multiplied by the number of copies. */
-const ROLLUPS = ["node_counts", "edge_counts", "node_totals", "edge_totals", "day_counts", "role_counts", "value_counts"];
+const ROLLUPS = ["party_days", "node_counts", "edge_counts", "node_totals", "edge_totals", "day_counts", "role_counts", "value_counts"];
 
 /** Columns PostgreSQL computes itself (the full-text vector), which an INSERT must leave out. */
 const GENERATED = new Set(["search"]);

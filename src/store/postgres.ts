@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { CORE_SCHEMA, type Dialect, pagingMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /**
  * Folds text as SQLite's `unicode61 remove_diacritics` tokenizer does: lower
@@ -47,7 +47,7 @@ export const postgresDialect: Dialect = {
   estimateDocuments: "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE (SELECT count(*) FROM documents) END AS n FROM pg_class c WHERE c.oid = 'documents'::regclass",
   textBefore,
   fullTextQuery: tsWords,
-  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore }), pagingMigration({ textBefore }), totalsMigration({ textBefore }), STATE_MIGRATION],
+  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore }), pagingMigration({ textBefore }), totalsMigration({ textBefore }), STATE_MIGRATION, partyMigration({ textBefore })],
 };
 
 /** PostgreSQL takes at most 65535 parameters in one statement. */

@@ -9,7 +9,9 @@
  * - per node and role (profiles' role counts, actor search, and the size of a
  *   participant filter's match set);
  * - per value of each other filter (type, mode, publisher, context), the size
- *   of its match set.
+ *   of its match set;
+ * - per party and per pair of parties (any side), day and type: the
+ *   timelines of one country or actor, or of a dyad.
  *
  * Summing cells answers these without reading the events themselves; the
  * same rule decides edges here and in a network read from the events
@@ -86,7 +88,17 @@ export interface ValueCell {
   value: string;
 }
 
+/** Events a node (`b` "") or a pair of nodes (`a` < `b`) takes part in, on either side, by day and type. */
+export interface PartyCell {
+  level: Level;
+  a: string;
+  b: string;
+  date: string;
+  type: string;
+}
+
 export interface RollupCells {
+  parties: Map<string, [PartyCell, number]>;
   nodes: Map<string, [NodeCell, number]>;
   edges: Map<string, [EdgeCell, number]>;
   days: Map<string, [DayCell, number]>;
@@ -106,7 +118,7 @@ export const monthOf = (date: string | null) => (date ? date.slice(0, 7) : "");
 
 /** The cells a set of events adds to (or, removed, takes from), with their counts. */
 export function rollupCells(events: readonly EventShape[], publisher: string | null): RollupCells {
-  const cells: RollupCells = { nodes: new Map(), edges: new Map(), days: new Map(), roles: new Map(), values: new Map() };
+  const cells: RollupCells = { parties: new Map(), nodes: new Map(), edges: new Map(), days: new Map(), roles: new Map(), values: new Map() };
   const pub = publisher ?? "";
   for (const ev of events) {
     const month = monthOf(ev.date);
@@ -125,6 +137,10 @@ export function rollupCells(events: readonly EventShape[], publisher: string | n
       const roles: Array<[Role, Set<string>]> = [["actor", actors], ["recipient", recipients], ["any", new Set([...actors, ...recipients])]];
       for (const [role, nodes] of roles) for (const node of nodes) bump(cells.roles, `${level}\u0000${node}\u0000${role}`, () => ({ level, node, role }));
       for (const node of roles[2]![1]) bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
+      const parties = [...roles[2]![1]].sort();
+      for (const [i, a] of parties.entries()) {
+        for (const b of ["", ...parties.slice(i + 1)]) bump(cells.parties, `${level}\u0000${a}\u0000${b}\u0000${date}\u0000${ev.type}`, () => ({ level, a, b, date, type: ev.type }));
+      }
       for (const e of eventEdges(actors, recipients)) {
         bump(cells.edges, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}`, () => ({ level, ...e, type: ev.type, month, publisher: pub }));
       }

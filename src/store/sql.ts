@@ -280,6 +280,7 @@ export class SqlStore implements Store, StoreDiagnostics {
     };
     await add("node_totals", ["level", "node", "type"], totals(cells.nodes, (c) => [c.level, c.node, c.type]), (k) => k);
     await add("edge_totals", ["level", "source", "target", "directed", "type"], totals(cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type]), (k) => k);
+    await add("party_days", ["level", "a", "b", "date", "type"], cells.parties, (c) => [c.level, c.a, c.b, c.date, c.type]);
     await add("day_counts", ["date", "type", "mode", "publisher"], cells.days, (c) => [c.date, c.type, c.mode, c.publisher]);
     await add("role_counts", ["level", "node", "role"], cells.roles, (c) => [c.level, c.node, c.role]);
     await add("value_counts", ["kind", "value"], cells.values, (c) => [c.kind, c.value]);
@@ -600,11 +601,13 @@ export class SqlStore implements Store, StoreDiagnostics {
     const lim = Math.max(1, Math.min(MAX_LIMIT, limit));
     const out = new Map<CountKey, CountRow[]>();
     const days = dayRollup(filter);
+    const parties = await this.partyCells(filter);
     const months = rollupMonths(filter);
     const everything = isEverything(filter);
     const rest: CountKey[] = [];
     for (const by of new Set(keys)) {
-      if (days && by !== "country" && by !== "context" && by !== "actor" && by !== "recipient") out.set(by, await this.countFromDays(filter, by, lim));
+      if (days && by !== "country" && by !== "context" && by !== "actor" && by !== "recipient") out.set(by, await this.countFromDays(filter, by, lim, null));
+      else if (parties && (by === "type" || TIME_KEYS.has(by))) out.set(by, await this.countFromDays(filter, by as "type", lim, parties));
       else if (by === "country" && months) out.set(by, await this.countCountriesFromRollups(filter, months, lim));
       else if (everything && (by === "actor" || by === "recipient")) out.set(by, await this.countRolesFromRollups(by, lim));
       else if (everything && by === "context") {
@@ -616,16 +619,40 @@ export class SqlStore implements Store, StoreDiagnostics {
     return out;
   }
 
-  /** Counts by time, type, mode or publisher summed from the day rollups (for filters `dayRollup` accepts). */
-  private async countFromDays(filter: EventFilter, by: Exclude<CountKey, "country" | "context" | "actor" | "recipient">, limit: number): Promise<CountRow[]> {
+  /**
+   * Counts by time, type, mode or publisher summed from the day rollups (for filters `dayRollup` accepts), or by time
+   * or type from the party rollups (for the one party or pair `partyCells` gives).
+   */
+  private async countFromDays(filter: EventFilter, by: Exclude<CountKey, "country" | "context" | "actor" | "recipient">, limit: number, parties: PartyCells | null): Promise<CountRow[]> {
     const p = new Params(this.dialect);
-    const conds = this.dayConds(filter, p);
+    const { table, conds } = this.daySource(filter, parties, p);
     const isTime = TIME_KEYS.has(by);
     if (isTime) conds.push("date <> ''");
     const key = { type: "type", mode: "mode", publisher: "publisher", day: "date", week: this.dialect.weekStart("date"), month: "substr(date, 1, 7)", year: "substr(date, 1, 4)" }[by];
-    const rows = await this.db.all(`SELECT ${key} AS k, sum(events) AS n FROM day_counts ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} GROUP BY ${key}`, p.values);
+    const rows = await this.db.all(`SELECT ${key} AS k, sum(events) AS n FROM ${table} ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""} GROUP BY ${key}`, p.values);
     // (the day rollups write "" for no mode and no publisher, where the events hold nothing)
     return ranked(rows.map((r) => ({ key: str(r.k) ?? "", label: str(r.k) ?? "", count: num(r.n) })), isTime, limit);
+  }
+
+  /** The rollup of days that answers a filter, and its conditions: the day counts, or one party's or pair's cells. */
+  private daySource(filter: EventFilter, parties: PartyCells | null, p: Params): { table: string; conds: string[] } {
+    if (!parties) return { table: "day_counts", conds: this.dayConds(filter, p) };
+    const conds = [`level = ${p.add(parties.level)}`, `a = ${p.add(parties.a)}`, `b = ${p.add(parties.b)}`, ...this.dayConds(filter, p)];
+    return { table: "party_days", conds };
+  }
+
+  /**
+   * The party rollup cells a filter asks for, when they answer it: one or two parties (either side), each one actor
+   * or one country code at the same level, besides types and dates only; else null.
+   */
+  private async partyCells(filter: EventFilter): Promise<PartyCells | null> {
+    const refs = filter.party ?? [];
+    if (!refs.length || refs.length > 2 || !onlyFilters(filter, ["party", "type", "from", "to"])) return null;
+    const { sides } = await this.compile({ party: refs });
+    const level = sides[0]!.level;
+    if (sides.some((s) => s.values.length !== 1 || s.level !== level)) return null;
+    const [a, b = ""] = [...new Set(sides.map((s) => s.values[0]!))].sort();
+    return { level, a: a!, b };
   }
 
   /** Conditions on `day_counts` for a filter `dayRollup` accepts. */
@@ -695,9 +722,11 @@ export class SqlStore implements Store, StoreDiagnostics {
     const p = new Params(this.dialect);
     const periodOf = (date: string) => (interval === "day" ? date : interval === "week" ? this.dialect.weekStart(date) : `substr(${date}, 1, 7) || '-01'`);
     let sql: string;
-    if (dayRollup(filter)) {
-      const conds = [...this.dayConds(filter, p), "date <> ''"];
-      sql = `SELECT ${periodOf("date")} AS period, type, sum(events) AS n FROM day_counts WHERE ${conds.join(" AND ")} GROUP BY ${periodOf("date")}, type ORDER BY period, type`;
+    const parties = dayRollup(filter) ? null : await this.partyCells(filter);
+    if (dayRollup(filter) || parties) {
+      const { table, conds } = this.daySource(filter, parties, p);
+      conds.push("date <> ''");
+      sql = `SELECT ${periodOf("date")} AS period, type, sum(events) AS n FROM ${table} WHERE ${conds.join(" AND ")} GROUP BY ${periodOf("date")}, type ORDER BY period, type`;
     } else {
       const where = await this.where(filter, p);
       const cond = where ? `${where} AND e.date IS NOT NULL` : "WHERE e.date IS NOT NULL";
@@ -961,6 +990,13 @@ interface Compiled {
   q: string | null | undefined;
 }
 
+/** One party's (`b` "") or one pair's cells in the party rollups. */
+interface PartyCells {
+  level: "actor" | "country";
+  a: string;
+  b: string;
+}
+
 type PageDriver =
   | { kind: "events"; column: "type" | "mode" | "publisher" | "doc"; values: string[] }
   | { kind: "participants"; side: Side }
@@ -1089,6 +1125,22 @@ export function rollupRecounts(dialect: Pick<Dialect, "textBefore">): RollupReco
       select: [directed("actor", "actor"), directed("country", "code"), joint("actor", "actor"), joint("country", "code")].join(" UNION ALL "),
     },
     {
+      table: "party_days",
+      columns: ["level", "a", "b", "date", "type", "events"],
+      select: [
+        ["actor", "actor"],
+        ["country", "code"],
+      ]
+        .flatMap(([level, col]) => [
+          `SELECT '${level}', p.${col}, '', coalesce(e.date, ''), e.type, count(DISTINCT e.id) FROM events e JOIN participants p ON p.event = e.id
+           WHERE p.${col} IS NOT NULL GROUP BY p.${col}, coalesce(e.date, ''), e.type`,
+          `SELECT '${level}', a.${col}, b.${col}, coalesce(e.date, ''), e.type, count(DISTINCT e.id) FROM events e
+           JOIN participants a ON a.event = e.id JOIN participants b ON b.event = e.id AND ${dialect.textBefore(`a.${col}`, `b.${col}`)}
+           GROUP BY a.${col}, b.${col}, coalesce(e.date, ''), e.type`,
+        ])
+        .join(" UNION ALL "),
+    },
+    {
       table: "day_counts",
       columns: ["date", "type", "mode", "publisher", "events"],
       select: `SELECT coalesce(date, ''), type, coalesce(mode, ''), coalesce(publisher, ''), count(*) FROM events
@@ -1185,6 +1237,20 @@ export const STATE_MIGRATION: string[] = [
   "CREATE TABLE store_state (id INTEGER PRIMARY KEY, version INTEGER NOT NULL, documents INTEGER NOT NULL)",
   "INSERT INTO store_state (id, version, documents) SELECT 1, 0, count(*) FROM documents",
 ];
+
+/**
+ * Migration 6: events per party and per pair of parties (either side), day
+ * and type, at actor and country level: the timeline of a country or an
+ * actor, or of a dyad, sums a few hundred cells.
+ */
+export function partyMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+  return [
+    `CREATE TABLE party_days (
+      level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
+      PRIMARY KEY (level, a, b, date, type))`,
+    ...rollupRecounts(dialect).filter((r) => r.table === "party_days").map(fillRollup),
+  ];
+}
 
 /** Tables and indexes common to both backends (types that both accept). */
 export const CORE_SCHEMA = [

@@ -719,6 +719,27 @@ export function storeContract(name: string, open: () => Promise<Store & StoreDia
       });
     });
 
+    describe("party rollups", () => {
+      it("answer timelines and counts by time and type of one party or a pair exactly as the events do", async () => {
+        const docs = [...new Set(all.map((l) => l.doc.id))];
+        const filters: EventFilter[] = [
+          { party: ["ZZA"] },
+          { party: ["ZZB", "ZZA"] },
+          { party: ["state:ZZA", "state:ZZB"], type: ["ACCUSE", "CONSULT", "THREATEN"], from: "2022-01-31", to: "2022-02-28" },
+          { party: ["person:elodie-marchetti@ZZA", "state:ZZB"] },
+          { party: ["CHN", "JPN"] },
+          { party: ["USA"], to: "2022-03-31" },
+        ];
+        const keys = ["type", "day", "week", "month", "year"] as const;
+        for (const f of filters) {
+          const fromEvents = { ...f, doc: docs };
+          expect(await store.counts(f, keys), JSON.stringify(f)).toEqual(await store.counts(fromEvents, keys));
+          for (const interval of ["day", "week", "month"] as const) expect(await store.timeline(f, interval), `${JSON.stringify(f)} per ${interval}`).toEqual(await store.timeline(fromEvents, interval));
+        }
+        expect((await store.timeline({ party: ["ZZA", "ZZB"] }, "month")).reduce((n, r) => n + r.count, 0)).toBe(7);
+      });
+    });
+
     describe("page plans", () => {
       const filters: Array<[string, EventFilter]> = [
         ["nothing", {}],
