@@ -39,6 +39,8 @@ export interface IngestSummary {
   skipped: Map<string, number>;
   events: number;
   elapsedMs: number;
+  /** Coding threads started: none when every document was stored already. */
+  codingThreads: number;
 }
 
 const IN_FLIGHT_PER_WORKER = 8;
@@ -54,7 +56,7 @@ const LOOKUP_BATCH = 256;
  */
 export async function ingest(inputs: readonly string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { new: 0, replaced: 0, unchanged: 0, skipped: new Map(), events: 0, elapsedMs: 0 };
+  const summary: IngestSummary = { new: 0, replaced: 0, unchanged: 0, skipped: new Map(), events: 0, elapsedMs: 0, codingThreads: 0 };
   const progress: IngestProgress = { documents: 0, characters: 0, events: 0, elapsedMs: 0, done: false };
   const report = () => {
     progress.elapsedMs = performance.now() - started;
@@ -139,6 +141,7 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
     await pool.close();
   }
   summary.elapsedMs = performance.now() - started;
+  summary.codingThreads = pool.threadsStarted;
   progress.done = true;
   report();
   return summary;
@@ -157,7 +160,8 @@ interface Slot {
 }
 
 /**
- * Coding threads, each with a few documents in flight; `submit` waits while all are busy. A thread that dies while
+ * Coding threads, each with a few documents in flight, started when the first document needs coding (a rerun that
+ * finds everything stored starts none: each loads a coder of about 150 MB); `submit` waits while all are busy. A thread that dies while
  * coding (a document that exhausts its heap) fails that document alone: it is reported, the documents queued behind
  * it go to a fresh thread, and the ingest goes on. A thread that cannot start at all stops the ingest.
  */
@@ -167,16 +171,17 @@ class CoderPool {
   private waiting: Array<() => void> = [];
   private failure: Error | null = null;
   private closing = false;
+  /** Threads started, replacements included. */
+  threadsStarted = 0;
 
   constructor(
-    size: number,
+    private readonly size: number,
     private readonly done: Done,
     private readonly heapMb = 384,
-  ) {
-    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   private spawn(): Slot {
+    this.threadsStarted++;
     const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, inflight: [], ready: Promise.resolve(), started: false };
     slot.ready = new Promise<void>((resolve) => {
@@ -239,6 +244,7 @@ class CoderPool {
   }
 
   async submit(seq: number, doc: SourceDocument, hash: string): Promise<void> {
+    if (!this.slots.length) for (let i = 0; i < Math.max(1, this.size); i++) this.slots.push(this.spawn());
     for (;;) {
       this.check();
       const free = this.slots.reduce((a, b) => (b.inflight.length < a.inflight.length ? b : a));

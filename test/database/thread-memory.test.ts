@@ -31,6 +31,7 @@ describe("ingest and a document that exhausts a coding thread", () => {
     try {
       const summary = await ingest([input], store, { workers: 1, threadHeapMb: 128, maxDocBytes: 10_000_000, warn: (l) => warnings.push(l) });
       expect(summary.new).toBe(5);
+      expect(summary.codingThreads).toBe(2); // the one that ran out of memory, and its replacement
       expect([...summary.skipped]).toEqual([["too large to code", 1]]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/mixed\.jsonl:3: coding it exhausted a coding thread's memory \(.*\); skipped, the rest goes on/);
@@ -39,4 +40,20 @@ describe("ingest and a document that exhausts a coding thread", () => {
       await store.close();
     }
   }, 120_000);
+});
+
+describe("ingest of documents stored already", () => {
+  it("starts no coding thread when nothing needs coding", async () => {
+    const input = join(dir, "few.jsonl");
+    await writeFile(input, [1, 2, 3].map((i) => JSON.stringify({ id: `few-${i}`, date: "2024-03-04", text: `China and Japan agreed to hold talks, round ${i}.` })).join("\n") + "\n");
+    const store = await openSqliteStore(join(dir, "few.db"));
+    try {
+      const first = await ingest([input], store, { workers: 2 });
+      expect([first.new, first.codingThreads]).toEqual([3, 2]);
+      const again = await ingest([input], store, { workers: 2 });
+      expect([again.unchanged, again.codingThreads]).toEqual([3, 0]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
