@@ -32,8 +32,6 @@ const isPostgres = isPostgresUrl(target);
 /** The rows copied per document, and which of their columns hold an id that takes the copy's suffix. */
 const COPIED: Array<{ table: string; ids: string[] }> = [
   { table: "documents", ids: ["id"] },
-  { table: "sentences", ids: ["doc"] },
-  { table: "mentions", ids: ["doc"] },
   { table: "events", ids: ["id", "doc"] },
   { table: "event_contexts", ids: ["event"] },
   { table: "participants", ids: ["event"] },

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { CORE_SCHEMA, type Dialect, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, layersMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /**
  * Folds text as SQLite's `unicode61 remove_diacritics` tokenizer does: lower
@@ -26,6 +26,10 @@ function tsWords(words: string): string | null {
 /** Byte-wise text order, the same on both backends. */
 const textBefore = (a: string, b: string) => `(${a} COLLATE "C") < (${b} COLLATE "C")`;
 
+/** Rows as a JSON array of arrays, as text ("[]" for none). */
+const jsonRows = (columns: readonly string[], from: string, order: string) =>
+  `(SELECT coalesce(json_agg(json_build_array(${columns.join(", ")}) ORDER BY ${order}), '[]'::json)::text FROM ${from})`;
+
 export const postgresDialect: Dialect = {
   name: "postgres",
   placeholder: (n) => `$${n}`,
@@ -47,7 +51,8 @@ export const postgresDialect: Dialect = {
   estimateDocuments: "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE (SELECT count(*) FROM documents) END AS n FROM pg_class c WHERE c.oid = 'documents'::regclass",
   textBefore,
   fullTextQuery: tsWords,
-  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore }), pagingMigration({ textBefore }), totalsMigration({ textBefore }), STATE_MIGRATION, partyMigration({ textBefore })],
+  jsonRows,
+  migrations: [[...CORE_SCHEMA, ...FULL_TEXT], rollupMigration({ textBefore }), pagingMigration({ textBefore }), totalsMigration({ textBefore }), STATE_MIGRATION, partyMigration({ textBefore }), layersMigration({ jsonRows })],
 };
 
 /** PostgreSQL takes at most 65535 parameters in one statement. */

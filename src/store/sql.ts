@@ -54,6 +54,11 @@ export interface Dialect {
   matchingDocuments: { sql(param: string): string; read(row: Row | undefined): number };
   /** A statement giving (as `n`) about how many documents there are, at once: for cost estimates. */
   estimateDocuments: string;
+  /**
+   * A scalar subquery giving, as JSON text, the array of `columns` arrays of the rows of `from` (a table, alias and
+   * condition) in `order`; "[]" when there are none.
+   */
+  jsonRows(columns: readonly string[], from: string, order: string): string;
   /** Turns user words into the full-text parameter (or null when there are none). */
   fullTextQuery(words: string): string | null;
   /** A condition: text `a` sorts before `b`, byte-wise (the same order on both backends, whatever the locale). */
@@ -206,18 +211,26 @@ export class SqlStore implements Store, StoreDiagnostics {
     const ofDoc = `(SELECT id FROM events WHERE doc = ${ph})`;
     await this.db.run(`DELETE FROM participants WHERE event IN ${ofDoc}`, [id]);
     await this.db.run(`DELETE FROM event_contexts WHERE event IN ${ofDoc}`, [id]);
-    for (const t of ["events", "mentions", "sentences"]) await this.db.run(`DELETE FROM ${t} WHERE doc = ${ph}`, [id]);
+    await this.db.run(`DELETE FROM events WHERE doc = ${ph}`, [id]);
     if (this.dialect.name === "sqlite") await this.db.run(`DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ${ph})`, [id]);
     await this.db.run(`DELETE FROM documents WHERE id = ${ph}`, [id]);
   }
 
   private async insertDocument(d: DocumentRecord): Promise<void> {
     const db = this.db;
-    await db.insert("documents", ["id", "source", "publisher", "url", "date", "title", "text", "hash"], [[d.id, d.source, d.publisher, d.url, d.date, d.title, d.text, d.hash]]);
+    // sentences and mentions only `document()` reads: one JSON array each, beside the text (see layersMigration)
+    const sentences = JSON.stringify(d.sentences.map((x) => [x.index, x.start, x.end, x.skip]));
+    const mentions = JSON.stringify(
+      [...d.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map((m) => [m.actor, m.sentence, m.type, m.start, m.end, m.fullStart, m.fullEnd]),
+    );
+    await db.insert(
+      "documents",
+      ["id", "source", "publisher", "url", "date", "title", "text", "hash", "sentences_json", "mentions_json"],
+      [[d.id, d.source, d.publisher, d.url, d.date, d.title, d.text, d.hash, sentences, mentions]],
+    );
     if (this.dialect.name === "sqlite") {
       await db.run(`INSERT INTO documents_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = ${this.dialect.placeholder(1)}`, [d.id]);
     }
-    await db.insert("sentences", ["doc", "idx", "start_offset", "end_offset", "skip"], d.sentences.map((s) => [d.id, s.index, s.start, s.end, s.skip]));
     await db.insert(
       "actors",
       ["id", "name", "name_fold", "kind", "code", "office", "source"],
@@ -230,17 +243,12 @@ export class SqlStore implements Store, StoreDiagnostics {
     );
     const offices = d.actors.flatMap((a) => a.offices.map((o) => [a.id, o.office, o.code, o.start, o.end] as Value[]));
     if (offices.length) await db.insert("actor_offices", ["actor", "office", "code", "start_date", "end_date"], offices, "(actor, office, start_date) DO NOTHING");
-    await db.insert(
-      "mentions",
-      ["doc", "sentence", "actor", "type", "start_offset", "end_offset", "full_start", "full_end"],
-      d.mentions.map((m) => [d.id, m.sentence, m.actor, m.type, m.start, m.end, m.fullStart, m.fullEnd]),
-    );
-    const sentences = new Map(d.sentences.map((s) => [s.index, s]));
+    const byIndex = new Map(d.sentences.map((s) => [s.index, s]));
     await db.insert(
       "events",
       ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "sort_date", "type", "mode", "cameo", "trigger_start", "trigger_end"],
       d.events.map((e) => {
-        const s = sentences.get(e.sentence)!;
+        const s = byIndex.get(e.sentence)!;
         return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
       }),
     );
@@ -903,13 +911,10 @@ export class SqlStore implements Store, StoreDiagnostics {
 
   async document(id: string): Promise<DocumentView | null> {
     const ph = this.dialect.placeholder(1);
-    const [d] = await this.db.all(`SELECT id, source, publisher, url, date, title, text FROM documents WHERE id = ${ph}`, [id]);
+    const [d] = await this.db.all(`SELECT id, source, publisher, url, date, title, text, sentences_json, mentions_json FROM documents WHERE id = ${ph}`, [id]);
     if (!d) return null;
-    const sentences = await this.db.all(`SELECT idx, start_offset, end_offset, skip FROM sentences WHERE doc = ${ph} ORDER BY idx`, [id]);
-    const mentions = await this.db.all(
-      `SELECT actor, sentence, type, start_offset, end_offset, full_start, full_end FROM mentions WHERE doc = ${ph} ORDER BY start_offset, end_offset`,
-      [id],
-    );
+    const sentences = JSON.parse(String(d.sentences_json)) as Array<[number, number, number, string | null]>;
+    const mentions = JSON.parse(String(d.mentions_json)) as Array<[string | null, number, MentionRecord["type"], number, number, number, number]>;
     const events = await this.views(await this.db.all(`${EVENT_SELECT} WHERE e.doc = ${ph} ORDER BY e.sentence, e.trigger_start`, [id]));
     return {
       id: String(d.id),
@@ -919,16 +924,8 @@ export class SqlStore implements Store, StoreDiagnostics {
       date: str(d.date),
       title: str(d.title),
       text: String(d.text),
-      sentences: sentences.map((s) => ({ index: num(s.idx), start: num(s.start_offset), end: num(s.end_offset), skip: str(s.skip) })),
-      mentions: mentions.map((m) => ({
-        actor: str(m.actor),
-        sentence: num(m.sentence),
-        type: String(m.type) as MentionRecord["type"],
-        start: num(m.start_offset),
-        end: num(m.end_offset),
-        fullStart: num(m.full_start),
-        fullEnd: num(m.full_end),
-      })),
+      sentences: sentences.map(([index, start, end, skip]) => ({ index, start, end, skip })),
+      mentions: mentions.map(([actor, sentence, type, start, end, fullStart, fullEnd]) => ({ actor, sentence, type, start, end, fullStart, fullEnd })),
       events,
     };
   }
@@ -1249,6 +1246,23 @@ export function partyMigration(dialect: Pick<Dialect, "textBefore">): string[] {
       level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
       PRIMARY KEY (level, a, b, date, type))`,
     ...rollupRecounts(dialect).filter((r) => r.table === "party_days").map(fillRollup),
+  ];
+}
+
+/**
+ * Migration 7: a document's sentences and mentions, which only `document()`
+ * reads, as one JSON array each beside its text, instead of a row each (about
+ * a hundred a document, with their indexes): ingest writes two values where
+ * it wrote them all.
+ */
+export function layersMigration(dialect: Pick<Dialect, "jsonRows">): string[] {
+  return [
+    "ALTER TABLE documents ADD COLUMN sentences_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE documents ADD COLUMN mentions_json TEXT NOT NULL DEFAULT '[]'",
+    `UPDATE documents SET sentences_json = ${dialect.jsonRows(["idx", "start_offset", "end_offset", "skip"], "sentences s WHERE s.doc = documents.id", "idx")}`,
+    `UPDATE documents SET mentions_json = ${dialect.jsonRows(["actor", "sentence", "type", "start_offset", "end_offset", "full_start", "full_end"], "mentions m WHERE m.doc = documents.id", "start_offset, end_offset")}`,
+    "DROP TABLE sentences",
+    "DROP TABLE mentions",
   ];
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, layersMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -20,6 +20,9 @@ const literalPath = (path: string) => (/^file:/i.test(path) ? `./${path}` : path
 /** Byte-wise text order, the same on both backends. */
 const textBefore = (a: string, b: string) => `${a} < ${b}`;
 
+/** Rows as a JSON array of arrays (an aggregate's ORDER BY: SQLite 3.44 and later). */
+const jsonRows = (columns: readonly string[], from: string, order: string) => `(SELECT json_group_array(json_array(${columns.join(", ")}) ORDER BY ${order}) FROM ${from})`;
+
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   placeholder: (n) => `@p${n}`,
@@ -33,6 +36,7 @@ export const sqliteDialect: Dialect = {
   estimateDocuments: "SELECT max(rowid) AS n FROM documents",
   textBefore,
   fullTextQuery: ftsQuery,
+  jsonRows,
   migrations: [
     [...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"],
     rollupMigration({ textBefore }),
@@ -40,6 +44,7 @@ export const sqliteDialect: Dialect = {
     totalsMigration({ textBefore }),
     STATE_MIGRATION,
     partyMigration({ textBefore }),
+    layersMigration({ jsonRows }),
   ],
 };
 
