@@ -3,7 +3,8 @@
  * profiles ask for, kept beside the events as they are written:
  *
  * - per node and per edge, at actor and at country level, by event type,
- *   month and publisher (networks, the country facet, profiles' counterparts);
+ *   month and publisher, and by type of all time (networks, the country
+ *   facet, profiles' counterparts);
  * - per day, type, mode and publisher (timelines and facets under those
  *   filters);
  * - per node and role (profiles' role counts, actor search, and the size of a
@@ -97,10 +98,18 @@ export interface PartyCell {
   type: string;
 }
 
+/** A node cell of all months and publishers. */
+export type NodeTotal = Pick<NodeCell, "level" | "node" | "type">;
+
+/** An edge cell of all months and publishers. */
+export type EdgeTotal = Omit<EdgeCell, "month" | "publisher">;
+
 export interface RollupCells {
   parties: Map<string, [PartyCell, number]>;
   nodes: Map<string, [NodeCell, number]>;
   edges: Map<string, [EdgeCell, number]>;
+  nodeTotals: Map<string, [NodeTotal, number]>;
+  edgeTotals: Map<string, [EdgeTotal, number]>;
   days: Map<string, [DayCell, number]>;
   roles: Map<string, [RoleCell, number]>;
   values: Map<string, [ValueCell, number]>;
@@ -118,7 +127,7 @@ export const monthOf = (date: string | null) => (date ? date.slice(0, 7) : "");
 
 /** The cells a set of events adds to (or, removed, takes from), with their counts. */
 export function rollupCells(events: readonly EventShape[], publisher: string | null): RollupCells {
-  const cells: RollupCells = { parties: new Map(), nodes: new Map(), edges: new Map(), days: new Map(), roles: new Map(), values: new Map() };
+  const cells: RollupCells = { parties: new Map(), nodes: new Map(), edges: new Map(), nodeTotals: new Map(), edgeTotals: new Map(), days: new Map(), roles: new Map(), values: new Map() };
   const pub = publisher ?? "";
   for (const ev of events) {
     const month = monthOf(ev.date);
@@ -136,13 +145,17 @@ export function rollupCells(events: readonly EventShape[], publisher: string | n
       }
       const roles: Array<[Role, Set<string>]> = [["actor", actors], ["recipient", recipients], ["any", new Set([...actors, ...recipients])]];
       for (const [role, nodes] of roles) for (const node of nodes) bump(cells.roles, `${level}\u0000${node}\u0000${role}`, () => ({ level, node, role }));
-      for (const node of roles[2]![1]) bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
+      for (const node of roles[2]![1]) {
+        bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
+        bump(cells.nodeTotals, `${level}\u0000${node}\u0000${ev.type}`, () => ({ level, node, type: ev.type }));
+      }
       const parties = [...roles[2]![1]].sort();
       for (const [i, a] of parties.entries()) {
         for (const b of ["", ...parties.slice(i + 1)]) bump(cells.parties, `${level}\u0000${a}\u0000${b}\u0000${date}\u0000${ev.type}`, () => ({ level, a, b, date, type: ev.type }));
       }
       for (const e of eventEdges(actors, recipients)) {
         bump(cells.edges, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}`, () => ({ level, ...e, type: ev.type, month, publisher: pub }));
+        bump(cells.edgeTotals, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}`, () => ({ level, ...e, type: ev.type }));
       }
     }
   }

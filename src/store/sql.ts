@@ -269,25 +269,17 @@ export class SqlStore implements Store, StoreDiagnostics {
     if (!events.length) return;
     const cells = rollupCells(events, publisher);
     const add = async <C>(table: string, columns: string[], cells: Map<string, [C, number]>, values: (cell: C) => Value[]) => {
-      const key = columns.join(", ");
-      await this.db.insert(table, [...columns, "events"], [...cells.values()].map(([c, n]) => [...values(c), sign * n]), `(${key}) DO UPDATE SET events = ${table}.events + excluded.events`);
-      if (sign < 0) await this.db.run(`DELETE FROM ${table} WHERE events <= 0`, []);
+      const rows = [...cells.values()].map(([c, n]) => [...values(c), sign * n]);
+      await this.db.insert(table, [...columns, "events"], rows, `(${columns.join(", ")}) DO UPDATE SET events = ${table}.events + excluded.events`);
+      if (sign > 0) return;
+      // cells counted down to nothing go, by their keys (the tables are large; the cells of a document few)
+      const empty = `DELETE FROM ${table} WHERE ${columns.map((c, i) => `${c} = ${this.dialect.placeholder(i + 1)}`).join(" AND ")} AND events <= 0`;
+      for (const row of rows) await this.db.run(empty, row.slice(0, -1));
     };
     await add("node_counts", ["level", "node", "type", "month", "publisher"], cells.nodes, (c) => [c.level, c.node, c.type, c.month, c.publisher]);
     await add("edge_counts", ["level", "source", "target", "directed", "type", "month", "publisher"], cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type, c.month, c.publisher]);
-    const totals = <C extends { type: string }>(cellsOf: Map<string, [C, number]>, key: (c: C) => Value[]) => {
-      const out = new Map<string, [Value[], number]>();
-      for (const [c, n] of cellsOf.values()) {
-        const k = key(c);
-        const id = k.join("\u0000");
-        const found = out.get(id);
-        if (found) found[1] += n;
-        else out.set(id, [k, n]);
-      }
-      return out;
-    };
-    await add("node_totals", ["level", "node", "type"], totals(cells.nodes, (c) => [c.level, c.node, c.type]), (k) => k);
-    await add("edge_totals", ["level", "source", "target", "directed", "type"], totals(cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type]), (k) => k);
+    await add("node_totals", ["level", "node", "type"], cells.nodeTotals, (c) => [c.level, c.node, c.type]);
+    await add("edge_totals", ["level", "source", "target", "directed", "type"], cells.edgeTotals, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type]);
     await add("party_days", ["level", "a", "b", "date", "type"], cells.parties, (c) => [c.level, c.a, c.b, c.date, c.type]);
     await add("day_counts", ["date", "type", "mode", "publisher"], cells.days, (c) => [c.date, c.type, c.mode, c.publisher]);
     await add("role_counts", ["level", "node", "role"], cells.roles, (c) => [c.level, c.node, c.role]);
@@ -730,8 +722,9 @@ export class SqlStore implements Store, StoreDiagnostics {
     const p = new Params(this.dialect);
     const periodOf = (date: string) => (interval === "day" ? date : interval === "week" ? this.dialect.weekStart(date) : `substr(${date}, 1, 7) || '-01'`);
     let sql: string;
-    const parties = dayRollup(filter) ? null : await this.partyCells(filter);
-    if (dayRollup(filter) || parties) {
+    const days = dayRollup(filter);
+    const parties = days ? null : await this.partyCells(filter);
+    if (days || parties) {
       const { table, conds } = this.daySource(filter, parties, p);
       conds.push("date <> ''");
       sql = `SELECT ${periodOf("date")} AS period, type, sum(events) AS n FROM ${table} WHERE ${conds.join(" AND ")} GROUP BY ${periodOf("date")}, type ORDER BY period, type`;
