@@ -243,6 +243,12 @@ export interface StoreStats {
 /** What `write` did with each document of a batch. */
 export type WriteOutcome = "new" | "replaced" | "unchanged";
 
+/** Statements of a write's transaction, for what must commit with its documents or not at all. */
+export interface WriteTransaction {
+  /** Runs one statement (placeholders as the backend writes them) and gives its rows. */
+  query(sql: string, params: readonly unknown[]): Promise<Array<Record<string, unknown>>>;
+}
+
 /** The event database. Every method is safe to call concurrently with reads; `write` is atomic per call. */
 export interface Store {
   readonly backend: "sqlite" | "postgres";
@@ -251,9 +257,11 @@ export interface Store {
   /**
    * Stores a batch in one transaction: new documents are added; a stored one
    * with another hash is replaced with its events; one with the same hash is
-   * left alone. All or nothing.
+   * left alone. `also` runs last in the same transaction, given what was done
+   * with each document (a queue's job completion); if it throws, nothing of
+   * the batch is stored. All or nothing.
    */
-  write(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]>;
+  write(docs: readonly DocumentRecord[], also?: (tx: WriteTransaction, outcomes: readonly WriteOutcome[]) => Promise<void>): Promise<WriteOutcome[]>;
   events(filter: EventFilter, page: PageRequest): Promise<EventPage>;
   /** Every matching event, in pages, for exports. */
   eachEvent(filter: EventFilter, sort?: EventSort): AsyncIterable<EventView>;

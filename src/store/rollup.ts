@@ -125,9 +125,23 @@ function bump<C>(map: Map<string, [C, number]>, key: string, cell: () => C): voi
 /** "" stands for no month (an undated event) and no publisher, so that cells have plain keys. */
 export const monthOf = (date: string | null) => (date ? date.slice(0, 7) : "");
 
+export const emptyCells = (): RollupCells => ({ parties: new Map(), nodes: new Map(), edges: new Map(), nodeTotals: new Map(), edgeTotals: new Map(), days: new Map(), roles: new Map(), values: new Map() });
+
+/** Adds `from`'s counts to `into`, times `sign`: a batch's net change, one cell per key however many documents touch it. */
+export function addCells(into: RollupCells, from: RollupCells, sign: 1 | -1): void {
+  for (const name of Object.keys(into) as Array<keyof RollupCells>) {
+    const target = into[name] as Map<string, [unknown, number]>;
+    for (const [key, [cell, n]] of from[name] as Map<string, [unknown, number]>) {
+      const found = target.get(key);
+      if (found) found[1] += sign * n;
+      else target.set(key, [cell, sign * n]);
+    }
+  }
+}
+
 /** The cells a set of events adds to (or, removed, takes from), with their counts. */
 export function rollupCells(events: readonly EventShape[], publisher: string | null): RollupCells {
-  const cells: RollupCells = { parties: new Map(), nodes: new Map(), edges: new Map(), nodeTotals: new Map(), edgeTotals: new Map(), days: new Map(), roles: new Map(), values: new Map() };
+  const cells = emptyCells();
   const pub = publisher ?? "";
   for (const ev of events) {
     const month = monthOf(ev.date);
@@ -146,7 +160,7 @@ export function rollupCells(events: readonly EventShape[], publisher: string | n
       const roles: Array<[Role, Set<string>]> = [["actor", actors], ["recipient", recipients], ["any", new Set([...actors, ...recipients])]];
       for (const [role, nodes] of roles) for (const node of nodes) bump(cells.roles, `${level}\u0000${node}\u0000${role}`, () => ({ level, node, role }));
       for (const node of roles[2]![1]) {
-        bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
+        bump(cells.nodes, `${level}\u0000${node}\u0000${ev.type}\u0000${month}\u0000${pub}`, () => ({ level, node, type: ev.type, month, publisher: pub }));
         bump(cells.nodeTotals, `${level}\u0000${node}\u0000${ev.type}`, () => ({ level, node, type: ev.type }));
       }
       const parties = [...roles[2]![1]].sort();
@@ -154,7 +168,7 @@ export function rollupCells(events: readonly EventShape[], publisher: string | n
         for (const b of ["", ...parties.slice(i + 1)]) bump(cells.parties, `${level}\u0000${a}\u0000${b}\u0000${date}\u0000${ev.type}`, () => ({ level, a, b, date, type: ev.type }));
       }
       for (const e of eventEdges(actors, recipients)) {
-        bump(cells.edges, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}`, () => ({ level, ...e, type: ev.type, month, publisher: pub }));
+        bump(cells.edges, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}\u0000${month}\u0000${pub}`, () => ({ level, ...e, type: ev.type, month, publisher: pub }));
         bump(cells.edgeTotals, `${level}\u0000${e.source}\u0000${e.target}\u0000${e.directed}\u0000${ev.type}`, () => ({ level, ...e, type: ev.type }));
       }
     }

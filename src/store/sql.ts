@@ -5,7 +5,7 @@
  * places where SQLite and PostgreSQL differ: placeholders, weeks, full text).
  */
 import { fold } from "../kb/fold.ts";
-import { type EventShape, eventEdges, monthOf, rollupCells } from "./rollup.ts";
+import { type EventShape, type RollupCells, addCells, emptyCells, eventEdges, monthOf, rollupCells } from "./rollup.ts";
 import type {
   ActorProfile,
   ActorSummary,
@@ -29,6 +29,8 @@ import type {
   StoreStats,
   TimelineRow,
   WriteOutcome,
+  WriteTransaction,
+  ActorRecord,
 } from "./model.ts";
 
 export type Value = string | number | null;
@@ -114,6 +116,32 @@ function decodeCursor(cursor: string): [string, string] {
 const num = (v: unknown) => Number(v ?? 0);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
+/** Whether `a` sorts before `b` byte-wise in UTF-8, as `Dialect.textBefore` compares in the database. */
+const utf8Before = (a: string, b: string) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")) < 0;
+
+/**
+ * One record per actor id, by the rule the actors upsert applies to a stored one: the name first in byte order, and
+ * the first non-null office in byte order; the rest from the first record. In id order (see `inKeyOrder`).
+ */
+function mergeActors(actors: readonly ActorRecord[]): ActorRecord[] {
+  const byId = new Map<string, ActorRecord>();
+  for (const a of actors) {
+    const seen = byId.get(a.id);
+    if (!seen) byId.set(a.id, { ...a });
+    else {
+      if (utf8Before(a.name, seen.name)) seen.name = a.name;
+      if (a.office !== null && (seen.office === null || utf8Before(a.office, seen.office))) seen.office = a.office;
+    }
+  }
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
+}
+
+/**
+ * Rows in the order of their keys. Writers that take row locks in one order wait for each other but never deadlock;
+ * any order shared by every process would do.
+ */
+const inKeyOrder = (rows: Map<string, Value[]>): Value[][] => [...rows.keys()].sort().map((k) => rows.get(k)!);
+
 /** Every event a filter matches, page after page of the largest size (what `Store.eachEvent` gives). */
 export async function* everyEvent(store: Pick<Store, "events">, filter: EventFilter, sort: EventSort): AsyncIterable<EventView> {
   let cursor: string | null = null;
@@ -176,16 +204,24 @@ export class SqlStore implements Store, StoreDiagnostics {
   /** The batch being written: batches go one after another (the SQLite driver shares one connection between all callers). */
   private writing: Promise<unknown> = Promise.resolve();
 
-  write(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]> {
-    const batch = this.writing.then(() => this.writeBatch(docs));
+  write(docs: readonly DocumentRecord[], also?: (tx: WriteTransaction, outcomes: readonly WriteOutcome[]) => Promise<void>): Promise<WriteOutcome[]> {
+    const batch = this.writing.then(() => this.writeBatch(docs, also));
     this.writing = batch.catch(() => undefined);
     return batch;
   }
 
-  private async writeBatch(docs: readonly DocumentRecord[]): Promise<WriteOutcome[]> {
+  /**
+   * One transaction for the batch, with a statement per table for all its documents rather than per document. Every
+   * statement that takes row locks other writers may also take (actors, offices, rollup cells) takes them in one
+   * order, the order of their keys, so concurrent writers (workers on PostgreSQL) wait for one another but never
+   * deadlock; the state row, which every write updates, comes last.
+   */
+  private async writeBatch(docs: readonly DocumentRecord[], also?: (tx: WriteTransaction, outcomes: readonly WriteOutcome[]) => Promise<void>): Promise<WriteOutcome[]> {
     return this.db.transaction(async () => {
       const stored = await this.hashes(docs.map((d) => d.id));
       const outcomes: WriteOutcome[] = [];
+      const fresh: DocumentRecord[] = [];
+      const replaced: string[] = [];
       const seen = new Map<string, string>();
       for (const d of docs) {
         const before = seen.get(d.id) ?? stored.get(d.id);
@@ -193,88 +229,128 @@ export class SqlStore implements Store, StoreDiagnostics {
           outcomes.push("unchanged");
           continue;
         }
-        if (before !== undefined) await this.deleteDocument(d.id);
-        await this.insertDocument(d);
+        // (a document given twice in one batch: the earlier copy is stored first, then replaced, as if in two batches)
+        if (seen.has(d.id)) await this.storeDocuments(fresh.splice(0), replaced.splice(0));
+        if (before !== undefined) replaced.push(d.id);
+        fresh.push(d);
         seen.set(d.id, d.hash);
         outcomes.push(before === undefined ? "new" : "replaced");
       }
+      await this.storeDocuments(fresh, replaced);
       const added = outcomes.filter((o) => o === "new").length;
       if (outcomes.some((o) => o !== "unchanged")) await this.db.run(`UPDATE store_state SET version = version + 1, documents = documents + ${this.dialect.placeholder(1)} WHERE id = 1`, [added]);
+      // (inside the transaction every statement of the driver runs on its connection)
+      if (also) await also({ query: (sql, params) => this.db.all(sql, params as Value[]) }, outcomes);
       return outcomes;
     });
   }
 
-  private async deleteDocument(id: string): Promise<void> {
-    const before = await this.storedShapes(id);
-    await this.addRollups(before.events, before.publisher, -1);
-    const ph = this.dialect.placeholder(1);
-    const ofDoc = `(SELECT id FROM events WHERE doc = ${ph})`;
-    await this.db.run(`DELETE FROM participants WHERE event IN ${ofDoc}`, [id]);
-    await this.db.run(`DELETE FROM event_contexts WHERE event IN ${ofDoc}`, [id]);
-    await this.db.run(`DELETE FROM events WHERE doc = ${ph}`, [id]);
-    if (this.dialect.name === "sqlite") await this.db.run(`DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ${ph})`, [id]);
-    await this.db.run(`DELETE FROM documents WHERE id = ${ph}`, [id]);
+  /** Takes out the stored documents `replaced` (each one of `docs`), then stores `docs` (distinct ids) with their rollups. */
+  private async storeDocuments(docs: readonly DocumentRecord[], replaced: readonly string[]): Promise<void> {
+    if (!docs.length) return;
+    const cells = emptyCells();
+    for (const id of replaced) {
+      const before = await this.storedShapes(id);
+      addCells(cells, rollupCells(before.events, before.publisher), -1);
+    }
+    if (replaced.length) await this.deleteDocuments(replaced);
+    await this.insertDocuments(docs);
+    for (const d of docs) addCells(cells, rollupCells(d.events, d.publisher), 1);
+    await this.addRollups(cells);
   }
 
-  private async insertDocument(d: DocumentRecord): Promise<void> {
+  private async deleteDocuments(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const p = new Params(this.dialect);
+      const list = p.list(ids.slice(i, i + 500));
+      const ofDocs = `(SELECT id FROM events WHERE doc IN (${list}))`;
+      await this.db.run(`DELETE FROM participants WHERE event IN ${ofDocs}`, p.values);
+      await this.db.run(`DELETE FROM event_contexts WHERE event IN ${ofDocs}`, p.values);
+      await this.db.run(`DELETE FROM events WHERE doc IN (${list})`, p.values);
+      if (this.dialect.name === "sqlite") await this.db.run(`DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id IN (${list}))`, p.values);
+      await this.db.run(`DELETE FROM documents WHERE id IN (${list})`, p.values);
+    }
+  }
+
+  private async insertDocuments(docs: readonly DocumentRecord[]): Promise<void> {
     const db = this.db;
-    // sentences and mentions only `document()` reads: one JSON array each, beside the text (see layersMigration)
-    const sentences = JSON.stringify(d.sentences.map((x) => [x.index, x.start, x.end, x.skip]));
-    const mentions = JSON.stringify(
-      [...d.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map((m) => [m.actor, m.sentence, m.type, m.start, m.end, m.fullStart, m.fullEnd]),
-    );
     await db.insert(
       "documents",
       ["id", "source", "publisher", "url", "date", "title", "text", "hash", "sentences_json", "mentions_json"],
-      [[d.id, d.source, d.publisher, d.url, d.date, d.title, d.text, d.hash, sentences, mentions]],
+      docs.map((d) => {
+        // sentences and mentions only `document()` reads: one JSON array each, beside the text (see layersMigration)
+        const sentences = JSON.stringify(d.sentences.map((x) => [x.index, x.start, x.end, x.skip]));
+        const mentions = JSON.stringify(
+          [...d.mentions].sort((a, b) => a.start - b.start || a.end - b.end).map((m) => [m.actor, m.sentence, m.type, m.start, m.end, m.fullStart, m.fullEnd]),
+        );
+        return [d.id, d.source, d.publisher, d.url, d.date, d.title, d.text, d.hash, sentences, mentions];
+      }),
     );
     if (this.dialect.name === "sqlite") {
-      await db.run(`INSERT INTO documents_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = ${this.dialect.placeholder(1)}`, [d.id]);
+      for (let i = 0; i < docs.length; i += 500) {
+        const p = new Params(this.dialect);
+        const list = p.list(docs.slice(i, i + 500).map((d) => d.id));
+        await db.run(`INSERT INTO documents_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM documents WHERE id IN (${list})`, p.values);
+      }
     }
+    const actors = mergeActors(docs.flatMap((d) => d.actors));
     await db.insert(
       "actors",
       ["id", "name", "name_fold", "kind", "code", "office", "source"],
-      d.actors.map((a) => [a.id, a.name, fold(a.name), a.kind, a.code, a.office, a.source]),
-      // whatever order documents arrive in (ingest codes them in parallel), an actor ends up with the same name and office
+      actors.map((a) => [a.id, a.name, fold(a.name), a.kind, a.code, a.office, a.source]),
+      // whatever order documents arrive in (ingest codes them in parallel), an actor ends up with the same name and office (mergeActors: the same rule)
       `(id) DO UPDATE SET
         name = CASE WHEN ${this.dialect.textBefore("excluded.name", "actors.name")} THEN excluded.name ELSE actors.name END,
         name_fold = CASE WHEN ${this.dialect.textBefore("excluded.name", "actors.name")} THEN excluded.name_fold ELSE actors.name_fold END,
         office = CASE WHEN actors.office IS NULL OR ${this.dialect.textBefore("excluded.office", "actors.office")} THEN coalesce(excluded.office, actors.office) ELSE actors.office END`,
     );
-    const offices = d.actors.flatMap((a) => a.offices.map((o) => [a.id, o.office, o.code, o.start, o.end] as Value[]));
-    if (offices.length) await db.insert("actor_offices", ["actor", "office", "code", "start_date", "end_date"], offices, "(actor, office, start_date) DO NOTHING");
-    const byIndex = new Map(d.sentences.map((s) => [s.index, s]));
+    const offices = new Map<string, Value[]>();
+    for (const a of docs.flatMap((d) => d.actors)) {
+      for (const o of a.offices) {
+        const key = JSON.stringify([a.id, o.office, o.start]);
+        // (the first of a key is kept, as DO NOTHING keeps the stored one)
+        if (!offices.has(key)) offices.set(key, [a.id, o.office, o.code, o.start, o.end]);
+      }
+    }
+    if (offices.size) await db.insert("actor_offices", ["actor", "office", "code", "start_date", "end_date"], inKeyOrder(offices), "(actor, office, start_date) DO NOTHING");
     await db.insert(
       "events",
       ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "sort_date", "type", "mode", "cameo", "trigger_start", "trigger_end"],
-      d.events.map((e) => {
-        const s = byIndex.get(e.sentence)!;
-        return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
+      docs.flatMap((d) => {
+        const byIndex = new Map(d.sentences.map((s) => [s.index, s]));
+        return d.events.map((e) => {
+          const s = byIndex.get(e.sentence)!;
+          return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
+        });
       }),
     );
-    await db.insert("event_contexts", ["event", "context", "sort_date"], d.events.flatMap((e) => e.context.map((c) => [e.id, c, e.date ?? ""])));
+    const events = docs.flatMap((d) => d.events);
+    await db.insert("event_contexts", ["event", "context", "sort_date"], events.flatMap((e) => e.context.map((c) => [e.id, c, e.date ?? ""])));
     await db.insert(
       "participants",
       ["event", "role", "pos", "actor", "name", "code", "office", "sector", "text", "sort_date"],
-      d.events.flatMap((e) => {
+      events.flatMap((e) => {
         const pos = { actor: 0, recipient: 0 };
         return e.participants.map((p) => [e.id, p.role, pos[p.role]++, p.actor, p.name, p.code, p.office, p.sector, p.text, e.date ?? ""]);
       }),
     );
-    await this.addRollups(d.events, d.publisher, 1);
   }
 
-  /** Adds a document's events to the rollup counts (`sign` 1), or takes them out (-1). */
-  private async addRollups(events: readonly EventShape[], publisher: string | null, sign: 1 | -1): Promise<void> {
-    if (!events.length) return;
-    const cells = rollupCells(events, publisher);
+  /** Adds net counts to the rollup cells, in key order (see writeBatch); cells counted down to nothing go. */
+  private async addRollups(cells: RollupCells): Promise<void> {
     const add = async <C>(table: string, columns: string[], cells: Map<string, [C, number]>, values: (cell: C) => Value[]) => {
-      const rows = [...cells.values()].map(([c, n]) => [...values(c), sign * n]);
-      await this.db.insert(table, [...columns, "events"], rows, `(${columns.join(", ")}) DO UPDATE SET events = ${table}.events + excluded.events`);
-      if (sign > 0) return;
-      // cells counted down to nothing go, by their keys (the tables are large; the cells of a document few)
+      const rows = new Map<string, Value[]>();
+      const fewer: Value[][] = [];
+      for (const [key, [c, n]] of cells) {
+        if (n === 0) continue;
+        const row = values(c);
+        rows.set(key, [...row, n]);
+        if (n < 0) fewer.push(row);
+      }
+      await this.db.insert(table, [...columns, "events"], inKeyOrder(rows), `(${columns.join(", ")}) DO UPDATE SET events = ${table}.events + excluded.events`);
+      // (the tables are large; the cells of a batch few: each by its key)
       const empty = `DELETE FROM ${table} WHERE ${columns.map((c, i) => `${c} = ${this.dialect.placeholder(i + 1)}`).join(" AND ")} AND events <= 0`;
-      for (const row of rows) await this.db.run(empty, row.slice(0, -1));
+      for (const row of fewer) await this.db.run(empty, row);
     };
     await add("node_counts", ["level", "node", "type", "month", "publisher"], cells.nodes, (c) => [c.level, c.node, c.type, c.month, c.publisher]);
     await add("edge_counts", ["level", "source", "target", "directed", "type", "month", "publisher"], cells.edges, (c) => [c.level, c.source, c.target, c.directed ? 1 : 0, c.type, c.month, c.publisher]);

@@ -409,6 +409,10 @@ export function storeContract(name: string, open: () => Promise<Store & StoreDia
       await store.write([codeless]);
       expect(await store.rollupDrift()).toEqual([]);
       expect((await store.network({ doc: ["codeless"] }, "country", 10)).edges).toMatchObject([{ source: "ZZA", target: "ZZB", directed: false, weight: 1 }]);
+      // one batch, two publishers, the same nodes, edge, type and month: a cell for each publisher
+      const sameEvent = [{ date: "2022-06-01", type: "ACCUSE", actors: [ZEMBLA], recipients: [BORDURIA] }];
+      await store.write([handDocument("press-a", { ...SERIES_META, publisher: "Press A" }, sameEvent), handDocument("press-b", { ...SERIES_META, publisher: "Press B" }, sameEvent)]);
+      expect(await store.rollupDrift()).toEqual([]);
     });
 
     it("keeps one row per actor whose name and office do not depend on the order documents arrive in", async () => {
