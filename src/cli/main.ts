@@ -7,6 +7,7 @@ import { codeCommand } from "./code.ts";
 import { OutputError, outputProblem } from "./output.ts";
 import { DatabaseFailure, databaseFailure } from "../store/failure.ts";
 import { ingestCommand } from "./ingest.ts";
+import { enqueueCommand, statusCommand, workerCommand } from "./queue-commands.ts";
 import { UsageError, exportCommand, isoDate, queryCommand, withFilters } from "./store-commands.ts";
 import { SyntaxModelError } from "../syntax/model.ts";
 
@@ -98,9 +99,41 @@ program
   .option("--date <YYYY-MM-DD>", "story date for inputs that carry none", isoDate)
   .option("--max-doc-bytes <n>", "skip documents larger than this", positiveInt)
   .option("--no-progress", "no progress bar or progress lines")
+  .option("--queue", "code nothing here: queue the documents as jobs for 'readout worker's (PostgreSQL only)")
+  .option("--job-size <n>", "with --queue: documents per job (default 25)", positiveInt)
+  .option("--job-timeout <seconds>", "with --queue: time a worker has for a job before it goes to another (default 300)", upTo(24 * 3600 - 1, "a day"))
+  .option("--attempts <n>", "with --queue: tries of a job before it is failed for good (default 4)", upTo(100, "tries"))
   .action(async (inputs: string[], opts) => {
-    const summary = await onDatabase(opts.db, () => ingestCommand(inputs, opts, (line) => process.stderr.write(`readout: ${line}\n`)));
+    const say = (line: string) => process.stderr.write(`readout: ${line}\n`);
+    const queueOnly = ["jobSize", "jobTimeout", "attempts"].filter((k) => opts[k] !== undefined);
+    if (!opts.queue && queueOnly.length) throw new UsageError(`--${queueOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --queue`);
+    if (opts.queue) {
+      if (opts.workers !== undefined || opts.batchSize !== undefined) throw new UsageError("--workers and --batch-size are the workers' to choose, not --queue's: give them to 'readout worker'");
+      if ((await onDatabase(opts.db, () => enqueueCommand(inputs, opts, say))) > 0) process.exitCode = EXIT_SKIPPED;
+      return;
+    }
+    const summary = await onDatabase(opts.db, () => ingestCommand(inputs, opts, say));
     if (summary.skipped.size) process.exitCode = EXIT_SKIPPED;
+  });
+
+program
+  .command("worker")
+  .description("take ingest jobs from a PostgreSQL database's queue, code them and store them (run one per machine)")
+  .requiredOption("--db <url>", "postgres:// URL of the event database, as given to 'ingest --queue'")
+  .option("--workers <n>", `coding threads (default and at most: one per core, ${availableParallelism()})`, upTo(availableParallelism(), "the number of cores"))
+  .option("--until-empty", "stop once no job is left waiting, running or to retry (otherwise wait for more)")
+  .action(async (opts) => {
+    const summary = await onDatabase(opts.db, () => workerCommand(opts, (line) => process.stderr.write(`readout: ${line}\n`)));
+    if (summary.skipped || summary.failed) process.exitCode = EXIT_SKIPPED;
+  });
+
+program
+  .command("status")
+  .description("what the event database holds and, for PostgreSQL, how far its ingest queue has come")
+  .option("--db <path|url>", "SQLite file or postgres:// URL", "readout.db")
+  .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+  .action(async (opts) => {
+    await onDatabase(opts.db, () => statusCommand(opts, (line) => process.stdout.write(`${line}\n`)));
   });
 
 withFilters(
