@@ -2,38 +2,48 @@
  * Latency of the query API over an event database (a SQLite file or a
  * postgres:// URL), in process:
  *
- *   npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--json]
+ *   npx tsx bench/query-api.ts [db] [--runs N] [--warmup N] [--concurrency 1,10,100] [--read-workers N] [--json]
  *
  * Builds the app on the database (default ./readout.db, opened read-only) and
  * sends typical requests through `app.request()` — no network, so the figures
  * are the store's queries plus the app's parsing and JSON/CSV encoding. Each
  * request kind runs --warmup times unmeasured (default 3), then --runs times
- * (default 50); p50, p95 and max latency are printed with what it returned.
+ * (default 50); p50, p95, p99 and max latency are printed with what it returned.
+ * With --concurrency, each kind is measured again at each level given: that many
+ * clients send it at once, back to back, at least --runs and three per client in
+ * all, through reading threads as `serve` has them (--read-workers, default one
+ * per core, for SQLite; PostgreSQL reads through its connection pool). No answer
+ * cache: every request reaches the store.
  * The actor, country pair and month are picked from the data: the most active
  * actor, the two most active countries and their busiest month.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Hono } from "hono";
 import { createApp, type EventsBody } from "../src/server/app.ts";
 import type { ActorProfile, ActorSummary, CountRow, DocumentView, Network, TimelineRow } from "../src/store/model.ts";
 import { isPostgresUrl, openStoreForReading, redactTarget } from "../src/store/open.ts";
+import { ReadPool } from "../src/store/read-pool.ts";
 import { parseDbBenchArgs } from "./args.ts";
 
 interface Args {
   db: string;
   runs: number;
   warmup: number;
+  concurrency: number[];
+  readWorkers: number;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const { db, json, numbers } = parseDbBenchArgs(argv, {
+  const { db, json, numbers, lists } = parseDbBenchArgs(argv, {
     name: "query-api",
-    usage: "npx tsx bench/query-api.ts [db|postgres://…] [--runs N] [--warmup N] [--json]",
+    usage: "npx tsx bench/query-api.ts [db|postgres://…] [--runs N] [--warmup N] [--concurrency 1,10,100] [--read-workers N] [--json]",
     help: "measures the query API's latency on a database",
-    numbers: { "--runs": { default: 50, min: 1 }, "--warmup": { default: 3, min: 0 } },
+    numbers: { "--runs": { default: 50, min: 1 }, "--warmup": { default: 3, min: 0 }, "--read-workers": { default: availableParallelism(), min: 0 } },
+    lists: { "--concurrency": { default: [], min: 1 } },
   });
-  return { db, json, runs: numbers["--runs"], warmup: numbers["--warmup"] };
+  return { db, json, runs: numbers["--runs"], warmup: numbers["--warmup"], concurrency: lists["--concurrency"], readWorkers: numbers["--read-workers"] };
 }
 
 interface Kind {
@@ -48,8 +58,19 @@ interface Result {
   path: string;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   returned: string;
+}
+
+interface LoadResult {
+  name: string;
+  clients: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
 }
 
 async function fetchJson<T>(app: Hono, path: string): Promise<T> {
@@ -144,7 +165,28 @@ async function measure(app: Hono, kind: Kind, args: Args): Promise<Result> {
   }
   times.sort((x, y) => x - y);
   const body: unknown = kind.path.includes(".csv") ? null : JSON.parse(last);
-  return { name: kind.name, path: kind.path, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(times.at(-1)!), returned: kind.size(body, last) };
+  return { name: kind.name, path: kind.path, p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), p99: ms(percentile(times, 99)), max: ms(times.at(-1)!), returned: kind.size(body, last) };
+}
+
+/** `clients` sending one kind at once, back to back, until `total` requests are answered. */
+async function load(app: Hono, kind: Kind, clients: number, total: number): Promise<LoadResult> {
+  const times: number[] = [];
+  let sent = 0;
+  const client = async () => {
+    while (sent < total) {
+      sent++;
+      const start = performance.now();
+      const res = await app.request(kind.path);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${kind.name}: ${kind.path}: HTTP ${res.status} with ${clients} clients`);
+      times.push(performance.now() - start);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: clients }, client));
+  const seconds = (performance.now() - start) / 1000;
+  times.sort((x, y) => x - y);
+  return { name: kind.name, clients, requests: times.length, perSecond: Math.round(times.length / seconds), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), p99: ms(percentile(times, 99)) };
 }
 
 // A reader that stops early (`| head`) is not an error.
@@ -160,22 +202,36 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const store = await openStoreForReading(args.db);
+  const pool = args.concurrency.length && store.backend === "sqlite" && args.readWorkers > 0 ? await ReadPool.open(args.db, "sqlite", args.readWorkers, () => store.version()) : null;
   try {
     const app = createApp(store);
     const stats = await store.stats();
     const results: Result[] = [];
-    for (const kind of await kinds(app)) results.push(await measure(app, kind, args));
+    const list = await kinds(app);
+    for (const kind of list) results.push(await measure(app, kind, args));
+    const loaded: LoadResult[] = [];
+    const served = pool ? createApp(pool) : app;
+    for (const clients of args.concurrency) {
+      for (const kind of list) loaded.push(await load(served, kind, clients, Math.max(args.runs, 3 * clients)));
+    }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ db: redactTarget(args.db), ...stats, runs: args.runs, warmup: args.warmup, results }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ db: redactTarget(args.db), ...stats, runs: args.runs, warmup: args.warmup, results, concurrency: loaded }, null, 2)}\n`);
       return;
     }
     process.stdout.write(`${redactTarget(args.db)} (${store.backend}): ${stats.documents} documents, ${stats.events} events, ${stats.actors} actors; ${args.runs} runs after ${args.warmup} warm-ups\n\n`);
     const width = Math.max(...results.map((r) => r.name.length));
-    process.stdout.write(`${"request".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"max ms".padStart(8)}  returned\n`);
+    process.stdout.write(`${"request".padEnd(width)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"p99 ms".padStart(8)}  ${"max ms".padStart(8)}  returned\n`);
     for (const r of results) {
-      process.stdout.write(`${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}  ${r.returned}\n`);
+      process.stdout.write(`${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ${r.p99.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}  ${r.returned}\n`);
+    }
+    if (!loaded.length) return;
+    process.stdout.write(`\nconcurrent clients (${pool ? `${args.readWorkers} reading threads` : store.backend === "postgres" ? "PostgreSQL connection pool" : "the serving thread reads"}; no answer cache)\n`);
+    process.stdout.write(`${"request".padEnd(width)}  ${"clients".padStart(7)}  ${"req/s".padStart(7)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"p99 ms".padStart(8)}\n`);
+    for (const r of loaded) {
+      process.stdout.write(`${r.name.padEnd(width)}  ${String(r.clients).padStart(7)}  ${String(r.perSecond).padStart(7)}  ${r.p50.toFixed(1).padStart(8)}  ${r.p95.toFixed(1).padStart(8)}  ${r.p99.toFixed(1).padStart(8)}\n`);
     }
   } finally {
+    await pool?.close();
     await store.close();
   }
 }
