@@ -83,7 +83,7 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
     options.threadHeapMb,
   );
 
-  const store1 = async (job: RunningJob) => {
+  const storeJob = async (job: RunningJob) => {
     const records = job.records.filter((r): r is DocumentRecord => r !== undefined);
     try {
       await store.write(records, async (tx, outcomes) => {
@@ -118,13 +118,27 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
 
   const running = new Set<Promise<void>>();
   let seq = 0;
+  let lastComplaint: number | null = null;
   try {
     // (a job's time runs from when it is taken: the coders load first)
     await pool.warm();
     while (!stopping) {
       const [job] = await boss.fetch<unknown>(INGEST_QUEUE, { batchSize: 1 });
       if (!job) {
-        if (options.untilEmpty && !running.size && (await boss.getQueueSize(INGEST_QUEUE, { before: "completed" })) === 0) break;
+        // (pg-boss answers a failed fetch with no job: the count says whether the queue is empty or out of reach)
+        let left: number | null = null;
+        try {
+          left = await boss.getQueueSize(INGEST_QUEUE, { before: "completed" });
+          lastComplaint = null;
+        } catch (error) {
+          if (options.untilEmpty) throw error;
+          // (once a minute at most)
+          if (lastComplaint === null || performance.now() - lastComplaint > 60_000) {
+            log(`cannot reach the queue (${(error as Error).message}); trying again every ${pollMs / 1000} s`);
+            lastComplaint = performance.now();
+          }
+        }
+        if (options.untilEmpty && !running.size && left === 0) break;
         await Promise.race([sleep(pollMs, stop), ...running]);
         continue;
       }
@@ -149,7 +163,7 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
         done,
       };
       if (!docs.length) done();
-      const work = coded.then(() => store1(run));
+      const work = coded.then(() => storeJob(run));
       running.add(work);
       void work.finally(() => running.delete(work));
       // (submitting waits while every coding thread is busy: the next job is taken only when there is room for it)

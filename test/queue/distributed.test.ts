@@ -135,7 +135,7 @@ if (!url) {
       expect(again.stderr).toContain(`${DOCS} unchanged`);
     }, 180_000);
 
-    it("says in one line that a queue needs PostgreSQL, and that standard input cannot be queued", async () => {
+    it("says in one line that a queue needs PostgreSQL and that standard input cannot be queued; status reads SQLite too", async () => {
       const sqlite = join(dir, "x.db");
       const run = await readout(["ingest", "--queue", "--db", sqlite, corpus]);
       expect(run.code).toBe(2);
@@ -151,6 +151,11 @@ if (!url) {
       const stray = await readout(["ingest", "--db", sqlite, "--job-size", "5", corpus]);
       expect(stray.code).toBe(2);
       expect(stray.stderr).toContain("--job-size goes with --queue");
+      // a SQLite file has no queue; status says what it holds
+      await readout(["ingest", "--no-progress", "--db", sqlite, corpus]);
+      const status = await readout(["status", "--db", sqlite]);
+      expect(status.stdout).toContain(`${DOCS} documents`);
+      expect(status.stdout).toContain("queue: none");
     });
   });
 }
