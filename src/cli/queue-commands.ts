@@ -4,9 +4,8 @@
  * many machines as reach the database), `readout status` tells how far it is.
  */
 import { availableParallelism } from "node:os";
-import type PgBoss from "pg-boss";
 import { enqueue } from "../queue/enqueue.ts";
-import { locateQueue, openQueue } from "../queue/queue.ts";
+import { type Queue, locateQueue, openQueue } from "../queue/queue.ts";
 import { queueStatus } from "../queue/status.ts";
 import { runWorker, type WorkerSummary } from "../queue/worker.ts";
 import { isPostgresUrl, redactTarget } from "../store/open.ts";
@@ -21,12 +20,13 @@ function needsPostgres(db: string, what: string): void {
 }
 
 /** The store and the queue of `db`, both closed after `run`. */
-async function withQueue<T>(db: string, supervise: boolean, run: (store: Store, boss: PgBoss) => Promise<T>): Promise<T> {
+async function withQueue<T>(db: string, supervise: boolean, run: (store: Store, queue: Queue) => Promise<T>): Promise<T> {
   const store = await openDatabase(db, "write");
   try {
-    const boss = await openQueue(db, { supervise });
+    const queue = await openQueue(db, { supervise });
+    const { boss } = queue;
     try {
-      return await run(store, boss);
+      return await run(store, queue);
     } finally {
       await boss.stop({ graceful: false, wait: true, timeout: 1000 });
     }
@@ -48,7 +48,7 @@ export interface EnqueueCommandOptions {
 export async function enqueueCommand(inputs: string[], opts: EnqueueCommandOptions, say: (line: string) => void): Promise<number> {
   needsPostgres(opts.db, "ingest --queue");
   if (inputs.includes("-")) throw new UsageError("ingest --queue reads its inputs twice, so it cannot read standard input: save it to a file and queue that");
-  const summary = await withQueue(opts.db, false, (store, boss) =>
+  const summary = await withQueue(opts.db, false, (store, { boss }) =>
     enqueue(inputs, store, boss, {
       jobSize: opts.jobSize,
       jobTimeoutSeconds: opts.jobTimeout,
@@ -94,7 +94,7 @@ export async function workerCommand(opts: WorkerCommandOptions, say: (line: stri
     const summary = await withQueue(
       opts.db,
       true,
-      (store, boss) => runWorker(store, boss, { threads, untilEmpty: opts.untilEmpty, log: say, stop }),
+      (store, queue) => runWorker(store, queue, { threads, untilEmpty: opts.untilEmpty, log: say, stop }),
     );
     say(
       `worker done in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${int(summary.jobs)} jobs, ${int(summary.documents)} documents, ${int(summary.events)} events stored` +

@@ -21,7 +21,8 @@ export interface JobDocument {
 
 /**
  * A job's data. The documents are one JSON text: PostgreSQL's `jsonb` refuses U+0000, which a text may hold, and a
- * string holding their JSON is also cheaper for it to store than the structure.
+ * string holding their JSON is also cheaper for it to store than the structure. A worker drops `payload` as it
+ * completes the job, in the transaction that stores the documents.
  */
 export interface JobData {
   documents: number;
@@ -84,7 +85,7 @@ export async function locateQueue(url: string): Promise<{ schema: string; timeou
  * pg-boss on the queue schema of the database at `url`, started (its tables made on first use). A supervising one
  * (a worker's) looks for jobs whose worker went silent about twice per job timeout, and hands them to another.
  */
-export async function openQueue(url: string, options: { supervise: boolean }): Promise<PgBoss> {
+export async function openQueue(url: string, options: { supervise: boolean }): Promise<Queue> {
   const { schema, timeoutSeconds } = await locateQueue(url);
   const boss = new PgBoss({
     connectionString: url,
@@ -98,5 +99,11 @@ export async function openQueue(url: string, options: { supervise: boolean }): P
   // (a lost connection surfaces in the next call; without a listener the event would end the process)
   boss.on("error", () => {});
   await boss.start();
-  return boss;
+  return { boss, schema };
+}
+
+/** pg-boss, and the schema its tables are in. */
+export interface Queue {
+  boss: PgBoss;
+  schema: string;
 }

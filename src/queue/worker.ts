@@ -7,10 +7,9 @@
  * completion commits with the documents, a job is stored once or not at all.
  */
 import { availableParallelism } from "node:os";
-import type PgBoss from "pg-boss";
 import { CoderPool } from "../store/coder-pool.ts";
 import type { DocumentRecord, Store } from "../store/model.ts";
-import { INGEST_QUEUE, type JobOutput, MAX_SKIPPED_LINES, decodeJob, workerName } from "./queue.ts";
+import { INGEST_QUEUE, type JobOutput, MAX_SKIPPED_LINES, type Queue, decodeJob, workerName } from "./queue.ts";
 
 export interface WorkerOptions {
   /** Coding threads (default: one per core). */
@@ -51,7 +50,7 @@ interface RunningJob {
 const sleep = (ms: number, stop: Promise<void>) => Promise.race([new Promise<void>((r) => setTimeout(r, ms).unref()), stop]);
 
 /** Takes and works jobs until told to stop, or, with `untilEmpty`, until the queue holds nothing left to do. */
-export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptions = {}): Promise<WorkerSummary> {
+export async function runWorker(store: Store, { boss, schema }: Queue, options: WorkerOptions = {}): Promise<WorkerSummary> {
   const started = performance.now();
   const summary: WorkerSummary = { jobs: 0, failed: 0, documents: 0, events: 0, skipped: 0, elapsedMs: 0 };
   const log = options.log ?? (() => {});
@@ -98,6 +97,8 @@ export async function runWorker(store: Store, boss: PgBoss, options: WorkerOptio
         })) as unknown as { affected: number };
         // (the job expired and went to another worker, which stores it: store nothing here)
         if (!done.affected) throw new JobLost();
+        // its documents are stored now: the job keeps their number, not a second copy of their texts
+        await tx.query(`UPDATE ${schema}.job SET data = $3::jsonb WHERE name = $1 AND id = $2`, [INGEST_QUEUE, job.id, JSON.stringify({ documents: job.docs })]);
       });
       summary.jobs++;
       summary.documents += job.docs;

@@ -106,11 +106,13 @@ if (!url) {
       }
 
       // every job done once, and one of them only after a retry: the killed worker's
-      const jobs = await admin.query<{ state: string; retries: number; worker: string }>(
-        `SELECT state, retry_count AS retries, output->>'worker' AS worker FROM ${queued.schema}_queue.job WHERE name = 'readout-ingest'`,
+      const jobs = await admin.query<{ state: string; retries: number; worker: string; data: { documents: number; payload?: string } }>(
+        `SELECT state, retry_count AS retries, output->>'worker' AS worker, data FROM ${queued.schema}_queue.job WHERE name = 'readout-ingest'`,
       );
       expect(jobs.rows).toHaveLength(DOCS / JOB_SIZE);
       expect(jobs.rows.every((j) => j.state === "completed")).toBe(true);
+      // a done job keeps the number of its documents, not their texts
+      expect(jobs.rows.map((j) => j.data)).toEqual(jobs.rows.map(() => ({ documents: JOB_SIZE })));
       expect(jobs.rows.some((j) => j.retries > 0)).toBe(true);
 
       const status = await readout(["status", "--db", queued.target, "--format", "json"]);
