@@ -61,7 +61,7 @@ export async function enqueueCommand(inputs: string[], opts: EnqueueCommandOptio
   const skipped = [...summary.skipped.values()].reduce((a, b) => a + b, 0);
   const reasons = [...summary.skipped.entries()].map(([why, n]) => `${int(n)} ${why}`).join(", ");
   say(
-    `queued ${int(summary.queued)} documents in ${int(summary.jobs)} jobs on ${redactTarget(opts.db)} in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
+    `queued ${int(summary.queued)} document${summary.queued === 1 ? "" : "s"} in ${int(summary.jobs)} job${summary.jobs === 1 ? "" : "s"} on ${redactTarget(opts.db)} in ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
       `(${int(summary.unchanged)} unchanged, ${int(summary.superseded)} superseded by a later copy, ${int(skipped)} skipped${reasons ? `: ${reasons}` : ""})` +
       (summary.jobs ? `; start workers with 'readout worker --db <the same URL>'` : ""),
   );

@@ -137,6 +137,21 @@ if (!url) {
       expect(again.stderr).toContain(`${DOCS} unchanged`);
     }, 180_000);
 
+    it("queues only the later copy of a document the inputs hold twice, as one process keeps the later", async () => {
+      const { target } = await freshSchema();
+      const lines = fixtureJsonl(3).trim().split("\n").map((l) => JSON.parse(l) as { id: string; text: string });
+      const again = { ...lines[0]!, text: "Foreign Minister Wang Yi accused Japan of provocations on Tuesday." };
+      const twice = join(dir, "twice.jsonl");
+      await writeFile(twice, [...lines, again].map((l) => JSON.stringify(l)).join("\n") + "\n");
+      const queued = await readout(["ingest", "--queue", "--db", target, twice]);
+      expect(queued.stderr).toContain("queued 3 documents in 1 job ");
+      expect(queued.stderr).toContain("1 superseded by a later copy");
+      const worker = await readout(["worker", "--db", target, "--workers", "1", "--until-empty"]);
+      expect(worker.code).toBe(0);
+      const exported = (await readout(["export", "--db", target, "--doc", again.id])).stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { event: string });
+      expect(exported.map((e) => e.event)).toEqual(["ACCUSE"]);
+    }, 60_000);
+
     it("says in one line that a queue needs PostgreSQL and that standard input cannot be queued; status reads SQLite too", async () => {
       const sqlite = join(dir, "x.db");
       const run = await readout(["ingest", "--queue", "--db", sqlite, corpus]);
