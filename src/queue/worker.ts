@@ -7,7 +7,7 @@
  * completion commits with the documents, a job is stored once or not at all.
  */
 import { availableParallelism } from "node:os";
-import { CoderPool } from "../store/coder-pool.ts";
+import { CoderPool, codingFailure } from "../store/coder-pool.ts";
 import type { DocumentRecord, Store } from "../store/model.ts";
 import { INGEST_QUEUE, type JobOutput, MAX_SKIPPED_LINES, type Queue, decodeJob, workerName } from "./queue.ts";
 
@@ -75,8 +75,7 @@ export async function runWorker(store: Store, { boss, schema }: Queue, options: 
       places.delete(seq);
       const { job } = place;
       if (outcome.ok) job.records[place.index] = outcome.record;
-      else if ("exhausted" in outcome) skip(job, `${doc.origin}: coding it exhausted a coding thread's memory (${outcome.message}); skipped`);
-      else skip(job, `${doc.origin}: internal error while coding (${outcome.message}); this is a bug in readout, please report it with the input`);
+      else skip(job, codingFailure(doc, outcome).line);
       if (--job.left === 0) job.done();
     },
     options.threadHeapMb,

@@ -7,6 +7,13 @@ const IN_FLIGHT_PER_WORKER = 8;
 
 /** A document's coded record, or why it was not coded: the coder failed on it, or it exhausted its thread's memory. */
 export type Outcome = CodeReply | { seq: number; ok: false; exhausted: true; message: string };
+
+/** Why a document was not coded: the reason it is counted under, and the line that tells the user. */
+export function codingFailure(doc: SourceDocument, outcome: Exclude<Outcome, { ok: true }>): { reason: string; line: string } {
+  return "exhausted" in outcome
+    ? { reason: "too large to code", line: `${doc.origin}: coding it exhausted a coding thread's memory (${outcome.message}); skipped, the rest goes on — split it, or skip such documents with --max-doc-bytes` }
+    : { reason: "internal coder error", line: `${doc.origin}: internal error while coding (${outcome.message}); this is a bug in readout, please report it with the input` };
+}
 export type Done = (seq: number, doc: SourceDocument, outcome: Outcome) => void;
 
 interface Slot {

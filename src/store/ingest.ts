@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { SourceDocument } from "../doc/source.ts";
 import { readInputs } from "../ingest/index.ts";
-import { CoderPool } from "./coder-pool.ts";
+import { CoderPool, codingFailure } from "./coder-pool.ts";
 import type { DocumentRecord, Store } from "./model.ts";
 import { contentHash } from "./record.ts";
 
@@ -89,10 +89,9 @@ export async function ingest(inputs: readonly string[], store: Store, options: I
   const pool = new CoderPool(options.workers ?? availableParallelism(), (seq, doc, reply) => {
     progress.documents++;
     progress.characters += doc.text.length;
-    if (!reply.ok && "exhausted" in reply) {
-      skip("too large to code", `${doc.origin}: coding it exhausted a coding thread's memory (${reply.message}); skipped, the rest goes on — split it, or skip such documents with --max-doc-bytes`);
-    } else if (!reply.ok) {
-      skip("internal coder error", `${doc.origin}: internal error while coding (${reply.message}); this is a bug in readout, please report it with the input`);
+    if (!reply.ok) {
+      const failure = codingFailure(doc, reply);
+      skip(failure.reason, failure.line);
     } else if (latest.get(doc.id) === seq) {
       latest.delete(doc.id);
       progress.events += reply.record.events.length;
