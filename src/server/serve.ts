@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { availableParallelism } from "node:os";
 import type { Store } from "../store/model.ts";
+import type { SqlStore } from "../store/sql.ts";
 import { ReadPool } from "../store/read-pool.ts";
 import { isPostgresUrl, openStoreForReading, redactTarget } from "../store/open.ts";
 import { createApp, type AppOptions } from "./app.ts";
@@ -100,7 +101,7 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
     print(`readout: no database at ${redactTarget(opts.db)}; run \`readout ingest …\` first (or pass its path)`);
     return 2;
   }
-  let store: Store;
+  let store: SqlStore;
   try {
     store = await openStoreForReading(opts.db);
   } catch (error) {
@@ -120,6 +121,9 @@ export async function serveCommand(opts: ServeCommandOptions, print: (line: stri
       return 2;
     }
   }
+  // read here (PostgreSQL, or SQLite without reading threads): facet counts of full-text matches from memory once built;
+  // reading threads keep their own
+  if (!readers) void store.keepFacetIndex();
   const close = async () => {
     await readers?.close();
     await store.close();

@@ -8,6 +8,7 @@
  * and the serving thread only parses requests and encodes answers.
  */
 import { Worker } from "node:worker_threads";
+import type { FacetIndexBuild } from "./facet-index.ts";
 import type { ReadFailure, ReadJob, ReadMethod, ReadReply } from "./read-worker.ts";
 import { everyEvent, InvalidCursorError } from "./sql.ts";
 import type {
@@ -42,6 +43,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | null;
+  /** The figures of the thread's first facet index build, once done. */
+  facetIndex: Promise<FacetIndexBuild>;
 }
 
 /** A failure rebuilt on this side: the cursor error the API answers 400, else an Error with the database's code. */
@@ -83,6 +86,11 @@ export class ReadPool implements Store {
     return { reading: this.slots.filter((s) => s.job).length, waiting: this.queue.length, threads: this.slots.length };
   }
 
+  /** Resolves once every thread has built its first facet index, with the figures of each build. */
+  facetIndexes(): Promise<FacetIndexBuild[]> {
+    return Promise.all(this.slots.map((s) => s.facetIndex));
+  }
+
   private call<T>(method: ReadMethod, args: unknown[]): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the reading threads are closed"));
     return new Promise<T>((resolve, reject) => {
@@ -105,9 +113,11 @@ export class ReadPool implements Store {
   private spawn(): Promise<void> {
     return new Promise<void>((opened, failed) => {
       const worker = new Worker(WORKER_URL, { workerData: { target: this.target } });
-      const slot: Slot = { worker, job: null };
+      let indexed!: (built: FacetIndexBuild) => void;
+      const slot: Slot = { worker, job: null, facetIndex: new Promise((resolve) => (indexed = resolve)) };
       let ready = false;
-      worker.on("message", (msg: ReadReply | { ready: true } | { failed: ReadFailure }) => {
+      worker.on("message", (msg: ReadReply | { ready: true } | { failed: ReadFailure } | { facetIndex: FacetIndexBuild }) => {
+        if ("facetIndex" in msg) return indexed(msg.facetIndex);
         if ("ready" in msg) {
           ready = true;
           this.slots.push(slot);

@@ -29,6 +29,8 @@ if (parentPort) {
   const port = parentPort;
   try {
     const store = await openStoreForReading((workerData as { target: string }).target);
+    // facet counts of full-text matches from memory, once built (counts go to SQL until then)
+    void store.keepFacetIndex().then((built) => port.postMessage({ facetIndex: built }));
     port.on("message", async (job: ReadJob) => {
       let reply: ReadReply;
       try {

@@ -37,6 +37,18 @@ export const sqliteDialect: Dialect = {
   textBefore,
   fullTextQuery: ftsQuery,
   jsonRows,
+  // (rowids: the full-text table's matches name documents by theirs, and every table is stored in their order)
+  facetScans: {
+    matchingKeys: (param) => `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${param}`,
+    documents: { select: "SELECT rowid, rowid, id FROM documents", order: "rowid" },
+    events: { select: "SELECT rowid, id, doc, type, mode, publisher, date FROM events", order: "rowid" },
+    participants: { select: "SELECT rowid, event, code FROM participants WHERE code IS NOT NULL", order: "rowid" },
+  },
+  words: {
+    add: (list) => `INSERT INTO documents_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM documents WHERE id IN (${list})`,
+    // (before the documents go: their rowids name their rows)
+    remove: (list) => `DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id IN (${list}))`,
+  },
   migrations: [
     [...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"],
     rollupMigration({ textBefore }),
@@ -61,12 +73,16 @@ class SqliteDriver implements Driver {
 
   constructor(private readonly db: Database.Database) {}
 
-  private prepare(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
+  /** A cached statement; one returning arrays (`raw`) or first values (`pluck`) is a statement of its own, as the mode is its state. */
+  private prepare(sql: string, mode: "" | "raw" | "pluck" = ""): Database.Statement {
+    const key = mode ? `${mode}:${sql}` : sql;
+    let s = this.statements.get(key);
     if (!s) {
       s = this.db.prepare(sql);
+      if (mode === "raw") s.raw(true);
+      else if (mode === "pluck") s.pluck(true);
       if (this.statements.size > 500) this.statements.clear();
-      this.statements.set(sql, s);
+      this.statements.set(key, s);
     }
     return s;
   }
@@ -75,6 +91,14 @@ class SqliteDriver implements Driver {
     const s = this.prepare(sql);
     const named = bind(params);
     return s.reader ? (s.all(named) as Row[]) : (s.run(named), []);
+  }
+
+  async rows(sql: string, params: readonly Value[]): Promise<Value[][]> {
+    return this.prepare(sql, "raw").all(bind(params)) as Value[][];
+  }
+
+  async column(sql: string, params: readonly Value[]): Promise<Value[]> {
+    return this.prepare(sql, "pluck").all(bind(params)) as Value[];
   }
 
   async run(sql: string, params: readonly Value[]): Promise<void> {

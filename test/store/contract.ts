@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Coder, sourceFromText } from "../../src/index.ts";
 import {
   COUNT_KEYS,
@@ -16,6 +16,7 @@ import {
   type StoreDiagnostics,
   type TimelineRow,
 } from "../../src/store/model.ts";
+import { FacetIndex, type FacetIndexBuild } from "../../src/store/facet-index.ts";
 import { toRecord } from "../../src/store/record.ts";
 
 /**
@@ -276,7 +277,10 @@ const HOSTILE = [
 
 // ---------------------------------------------------------------- the contract
 
-export function storeContract(name: string, open: () => Promise<Store & StoreDiagnostics>): void {
+/** What the contract holds a backend to: the store, its diagnostics, and the facet index serving processes keep. */
+type ContractStore = Store & StoreDiagnostics & { keepFacetIndex(options?: { pageRows?: number }): Promise<FacetIndexBuild> };
+
+export function storeContract(name: string, open: () => Promise<ContractStore>): void {
   describe(`${name} store: write`, () => {
     let store: Store & StoreDiagnostics;
     beforeAll(() => void fixtures());
@@ -442,6 +446,91 @@ export function storeContract(name: string, open: () => Promise<Store & StoreDia
       expect(page.events.length).toBeLessThanOrEqual(5);
       expect([0, docs.length]).toContain(stats.documents);
       expect((await store.stats()).documents).toBe(docs.length);
+    });
+  });
+
+  describe(`${name} store: facet index`, () => {
+    let store: ContractStore;
+    const docIds = () => fixtures().docs.map((d) => d.id);
+    beforeEach(async () => {
+      store = await open();
+      expect(await store.write(fixtures().docs)).toEqual(fixtures().docs.map(() => "new"));
+    });
+    afterEach(async () => {
+      vi.restoreAllMocks();
+      await store.close();
+    });
+
+    it("counts full-text matches, with types, modes, publishers, dates and countries taking part, exactly as the events do", async () => {
+      const all = located(fixtures().docs);
+      expect(await store.keepFacetIndex()).toMatchObject({ kept: true, events: all.length });
+      const used = vi.spyOn(FacetIndex.prototype, "count");
+      const publisher = [fixtures().doc("talks").publisher!];
+      const filters: EventFilter[] = [
+        { q: "Zembla Borduria protested" },
+        { q: "Washington TAIWAN" },
+        { q: "zembla", type: ["CONSULT", "THREATEN"], mode: ["visit", "phone"] },
+        { q: "zembla", from: "2022-01-31", to: "2022-02-28" },
+        { q: "zembla", to: "2022-12-31" },
+        { q: "airspace zembla" },
+        { q: "!!!" },
+        { q: "blinken", publisher },
+        { q: "zembla", party: ["ZZA"] },
+        { party: ["ZZB", "ZZA"], mode: ["allege", "visit"] },
+        { party: ["ZZA", "XXX"], q: "zembla" },
+      ];
+      for (const f of filters) {
+        // a document filter naming every document is counted in SQL
+        const calls = used.mock.calls.length;
+        expect(await store.counts(f, COUNT_KEYS, 1000), JSON.stringify(f)).toEqual(await store.counts({ ...f, doc: docIds() }, COUNT_KEYS, 1000));
+        expect(used.mock.calls.length, JSON.stringify(f)).toBe(calls + 1);
+      }
+      // again, the matching documents now kept for the index's version
+      for (const f of filters) expect(await store.counts(f, COUNT_KEYS, 1000), `${JSON.stringify(f)} again`).toEqual(await store.counts({ ...f, doc: docIds() }, COUNT_KEYS, 1000));
+      // the index counted what the records say
+      const zembla = all.filter((l) => l.doc.id === "series");
+      expect(await store.counts({ q: "zembla" }, ["country", "week"])).toEqual(
+        new Map([
+          ["country", expectedCount(zembla, "country", new Map())],
+          ["week", expectedCount(zembla, "week", new Map())],
+        ]),
+      );
+    });
+
+    it("reads its rows in pages of any size, a run of rows sharing a key (an event's participants) never split", async () => {
+      const keys = ["type", "country", "week", "publisher"] as const;
+      await store.keepFacetIndex();
+      const whole = await store.counts({ q: "zembla" }, keys);
+      for (const pageRows of [1, 2, 3, 7]) {
+        const other = await open();
+        try {
+          await other.write(fixtures().docs);
+          expect(await other.keepFacetIndex({ pageRows })).toMatchObject({ kept: true, events: located(fixtures().docs).length });
+          expect(await other.counts({ q: "zembla" }, keys), `pages of ${pageRows}`).toEqual(whole);
+        } finally {
+          await other.close();
+        }
+      }
+    });
+
+    it("never answers from an index a write has left behind", async () => {
+      await store.keepFacetIndex();
+      const used = vi.spyOn(FacetIndex.prototype, "count");
+      const { coder } = fixtures();
+      const before = await store.counts({ q: "airspace" }, ["type"]);
+      expect(used).toHaveBeenCalledTimes(1);
+      const more = code(coder, "more", TEXTS.accuse, { ...META.accuse, storyDate: "2023-05-02" });
+      expect(await store.write([more])).toEqual(["new"]);
+      const keys = ["type", "country", "month"] as const;
+      const exact = () => store.counts({ q: "airspace", doc: [...docIds(), "more"] }, keys);
+      const after = await store.counts({ q: "airspace" }, keys);
+      expect(after).toEqual(await exact());
+      expect(after.get("type")![0]!.count).toBe(2 * before.get("type")![0]!.count);
+      expect(used).toHaveBeenCalledTimes(1);
+      // rebuilt in the background, then used again
+      await store.keepFacetIndex();
+      expect(await store.counts({ q: "airspace" }, keys)).toEqual(await exact());
+      expect(used).toHaveBeenCalledTimes(2);
     });
   });
 
