@@ -146,7 +146,8 @@ withFilters(
     .option("--limit <n>", "at most this many events (or count rows)", positiveInt, 100)
     .option("-o, --output <file>", "write to a file instead of standard output"),
 ).action(async (opts) => {
-  await onDatabase(opts.db, () => queryCommand(opts));
+  const note = await onDatabase(opts.db, () => queryCommand(opts));
+  if (note) process.stderr.write(`${note}\n`);
 });
 
 withFilters(

@@ -5,11 +5,11 @@
  */
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { toGexf } from "../export/gexf.ts";
-import type { PloverRecord } from "../export/plover.ts";
+import { ploverOf } from "../export/plover.ts";
 import { tableHeader, tableRow } from "../export/table.ts";
 import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
-import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventView } from "../store/model.ts";
+import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter } from "../store/model.ts";
 import { existsSync } from "node:fs";
 import { isPostgresUrl, openStore, openStoreForReading, redactTarget } from "../store/open.ts";
 import type { Store } from "../store/model.ts";
@@ -79,13 +79,6 @@ export function filterOf(o: FilterOptions): EventFilter {
   return f;
 }
 
-/** The PLOVER record of a stored event, exactly as `readout code` writes it. */
-export function ploverOf(ev: EventView): PloverRecord {
-  const { story_date: _storyDate, ...rest } = ev;
-  const entity = ({ id: _id, ...e }: EventView["actor"][number]) => e;
-  return { ...rest, actor: ev.actor.map(entity), recipient: ev.recipient.map(entity) };
-}
-
 export interface QueryOptions extends FilterOptions {
   db: string;
   format: "table" | "jsonl" | "csv";
@@ -95,13 +88,27 @@ export interface QueryOptions extends FilterOptions {
   output?: string;
 }
 
-export async function queryCommand(opts: QueryOptions): Promise<void> {
+/** The most rows `--count-by` gives (the store's limit on counts). */
+const MAX_COUNT_ROWS = 1000;
+
+/** Prints events or counts; resolves to a note for standard error when count rows were left out (else null). */
+export async function queryCommand(opts: QueryOptions): Promise<string | null> {
   const store = await openDatabase(opts.db, "read");
+  let note: string | null = null;
   try {
     const filter = filterOf(opts);
     await withOutput(opts.output, async (write) => {
       if (opts.countBy) {
-        const rows = await store.count(filter, opts.countBy, opts.limit);
+        // (one row more than shown tells whether there are more)
+        const shown = Math.min(opts.limit, MAX_COUNT_ROWS);
+        const counted = await store.count(filter, opts.countBy, shown + 1);
+        const rows = counted.slice(0, shown);
+        const order = ["day", "week", "month", "year"].includes(opts.countBy) ? "earliest" : "largest";
+        if (shown === MAX_COUNT_ROWS && counted.length >= MAX_COUNT_ROWS) {
+          note = `readout: showed the ${order} ${MAX_COUNT_ROWS.toLocaleString("en-US")} ${opts.countBy} rows, the most --count-by gives, and there may be more; narrow the filters for the rest`;
+        } else if (counted.length > shown) {
+          note = `readout: showed the ${order} ${shown.toLocaleString("en-US")} ${opts.countBy} rows of more; raise --limit (up to ${MAX_COUNT_ROWS.toLocaleString("en-US")}) for the rest`;
+        }
         if (opts.format === "jsonl") for (const r of rows) await write(JSON.stringify(r) + "\n");
         else if (opts.format === "csv") {
           await write(csvLine([opts.countBy, "label", "count"]));
@@ -122,6 +129,7 @@ export async function queryCommand(opts: QueryOptions): Promise<void> {
   } finally {
     await store.close();
   }
+  return note;
 }
 
 export interface ExportOptions extends FilterOptions {

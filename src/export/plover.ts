@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CodedEvent, Doc, Entity, EventParticipant } from "../doc/document.ts";
+import type { EventView } from "../store/model.ts";
 
 /** A participant as FORMATS.md's PLOVER record gives it. */
 export interface PloverEntity {
@@ -73,4 +74,11 @@ export function toPlover(doc: Doc): PloverRecord[] {
       cite_info: { title: doc.source.meta.title, publication: doc.source.meta.publisher, url: doc.source.meta.url },
     };
   });
+}
+
+/** The PLOVER record of a stored event, exactly as `readout code` writes it (without the story date and actor ids the API adds). */
+export function ploverOf(ev: EventView): PloverRecord {
+  const { story_date: _storyDate, ...rest } = ev;
+  const entity = ({ id: _id, ...e }: EventView["actor"][number]) => e;
+  return { ...rest, actor: ev.actor.map(entity), recipient: ev.recipient.map(entity) };
 }

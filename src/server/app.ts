@@ -7,7 +7,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import type { CountRow, EventView, Store } from "../store/model.ts";
+import type { CountKey, CountRow, EventView, Store } from "../store/model.ts";
 import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
 import { MAX_CODE_BYTES, parseCodeRequest } from "./code.ts";
 import type { ResponseCache } from "./cache.ts";
@@ -15,12 +15,15 @@ import { ClientGone, CodePool } from "./code-pool.ts";
 import { MethodNotAllowed, MisdirectedRequest, NotFound, PayloadTooLarge, ServiceUnavailable, TooManyRequests, UnsupportedMediaType, toApiError } from "./errors.ts";
 import { hostAllowList, isJsonType } from "./origin.ts";
 import { databaseFailure } from "../store/failure.ts";
+import { EXPORT_FORMATS, exportFileName, exportResponse, type ExportFormat } from "./export.ts";
 import { openApiDocument } from "./openapi.ts";
-import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
+import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseExport, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
 import { wantsHtml, webAssets } from "./web.ts";
 
 export interface EventsBody {
+  /** How many events match the filters, all pages together. */
+  total: number;
   events: EventView[];
   /** Pass as `_next` for the following page; null on the last one. */
   next: string | null;
@@ -123,10 +126,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       return new Response(body, { status: res.status, headers: [...headers, ["X-Readout-Cache", "miss"]] });
     };
 
-  /** A GET route; any other method on the same path is a 405. Data routes (all but `/` and `/-/…`) are cached. */
-  const route = (paths: string[], handler: (c: Context) => Promise<Response> | Response) => {
+  /** A GET route; any other method on the same path is a 405. Data routes (all but `/`, `/-/…` and downloads) are cached. */
+  const route = (paths: string[], handler: (c: Context) => Promise<Response> | Response, { cache = true } = {}) => {
     for (const path of paths) {
-      app.get(path, path === "/" || path.startsWith("/-/") ? handler : cached(handler));
+      app.get(path, !cache || path === "/" || path.startsWith("/-/") ? handler : cached(handler));
       app.all(path, (c) => errorResponse(new MethodNotAllowed(c.req.method, c.req.path).body(), { Allow: ALLOW }));
     }
   };
@@ -139,13 +142,16 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   route(["/events", "/events.csv"], async (c) => {
     const { filter, page, facets } = parseEvents(query(c));
     const csv = wantsCsv(c);
-    // the page and its facets at once (on two connections or reading threads)
-    const [result, counts] = await Promise.all([store.events(filter, page), facets.length && !csv ? store.counts(filter, facets, FACET_LIMIT) : null]);
+    // the page and its counts at once (on two connections or reading threads); every event has one type, so the
+    // counts by type sum to the total
+    const keys = [...new Set<CountKey>([...facets, "type"])];
+    const [result, counts] = await Promise.all([store.events(filter, page), csv ? null : store.counts(filter, keys, FACET_LIMIT)]);
     const next = result.next === null ? null : withParam(c.req.url, "_next", result.next);
     const headers: Record<string, string> = { Vary: "Accept", ...(next ? { Link: `<${next}>; rel="next"` } : {}) };
-    if (csv) return csvResponse(eventTable(result.events), headers);
-    const body: EventsBody = { events: result.events, next: result.next, links: { next } };
-    if (counts) body.facets = Object.fromEntries(counts);
+    if (csv || !counts) return csvResponse(eventTable(result.events), headers);
+    const total = (counts.get("type") ?? []).reduce((n, r) => n + r.count, 0);
+    const body: EventsBody = { total, events: result.events, next: result.next, links: { next } };
+    if (facets.length) body.facets = Object.fromEntries(facets.map((f) => [f, counts.get(f) ?? []]));
     return jsonResponse(body, 200, headers);
   });
 
@@ -156,6 +162,20 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       const id = pathId(c);
       return jsonResponse(found(await get(id), `no ${noun} with id "${id}"`));
     });
+
+  // Whole results as files, streamed (see export.ts); never cached: a download is read once, and may be large
+  for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+    const path = `/export/events.${EXPORT_FORMATS[format].extension}`;
+    route(
+      [path],
+      (c) => {
+        const params = query(c);
+        const { filter, sort } = parseExport(params);
+        return exportResponse(store, filter, sort, format, exportFileName(params, format), log);
+      },
+      { cache: false },
+    );
+  }
 
   byId("/events", "event", (id) => store.event(id));
 

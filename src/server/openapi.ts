@@ -73,6 +73,7 @@ const schemas: Record<string, Schema> = {
   CountRow: object({ key: str, label: str, count: int }),
   EventPage: object(
     {
+      total: { ...int, description: "How many events match the filters, all pages together." },
       events: arrayOf(ref("Event")),
       next: { ...nullable("string"), description: "Pass as `_next` for the following page; null on the last page." },
       links: object({ next: { ...nullable("string"), description: "The URL of the following page." } }),
@@ -306,6 +307,22 @@ const operations: Record<string, Operation> = {
   "/-/openapi.json": { summary: "This document.", parameters: [], responses: ok("OpenAPI 3.1.", { type: "object" }) },
 };
 
+/** The downloads of whole results: every event under the filters, streamed, in one format each. */
+const exportOperation = (format: string, content: Record<string, { schema: Schema }>): Operation => ({
+  summary: `Every event matching the filters, as ${format}, streamed: no page limit.`,
+  description:
+    "Takes the filters of `/events`; events come oldest first (`_sort=-date`: newest first). The body is streamed as the client reads it, a page of the database at a time, " +
+    "and `Content-Disposition` names the file after the filters (`readout-events_type-ACCUSE_from-2024-01-01.csv`). Never cached.",
+  parameters: [...filterParams, queryParam("_sort", "Order by event date: `date` oldest first, `-date` newest first.", { type: "string", enum: [...SORTS], default: "date" })],
+  responses: { ...errors, "200": { description: `${format}.`, content } } as unknown as Operation["responses"],
+});
+
+const exportOperations: Record<string, Operation> = {
+  "/export/events.csv": exportOperation("CSV (the columns of `/events.csv`, one row per actor–recipient pair)", csv("Columns as `/events.csv`.")),
+  "/export/events.jsonl": exportOperation("JSON Lines, one event of `/events` a line", { "application/x-ndjson": { schema: { type: "string", description: "One Event object (see `#/components/schemas/Event`) per line." } } }),
+  "/export/events.plover.jsonl": exportOperation("PLOVER JSON Lines, as `readout export` writes them", { "application/x-ndjson": { schema: { type: "string", description: "One PLOVER record per line: an Event without `story_date` and without participants' `id`." } } }),
+};
+
 /** CSV-only paths answer with CSV, not JSON. */
 function csvOnly(op: Operation): Operation {
   const { "200": success, ...rest } = op.responses;
@@ -337,6 +354,7 @@ const codeOperation = {
 
 const paths = {
   ...Object.fromEntries(Object.entries(operations).map(([path, op]) => [path, { get: path.endsWith(".csv") ? csvOnly(op) : op }])),
+  ...Object.fromEntries(Object.entries(exportOperations).map(([path, op]) => [path, { get: op }])),
   "/-/code": { post: codeOperation },
 };
 

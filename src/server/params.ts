@@ -70,6 +70,7 @@ export const eventsQuery = z.object({
   _sort: oneOf(SORTS).default("-date"),
   _facet: list(oneOf(FACETS), FACETS.length).optional(),
 });
+export const exportQuery = z.object({ ...filterShape, _sort: oneOf(SORTS).default("date") });
 export const timelineQuery = z.object({ ...filterShape, interval: oneOf(INTERVALS).default("month") });
 export const networkQuery = z.object({ ...filterShape, level: oneOf(LEVELS).default("country"), _limit: limit(100) });
 export const actorsQuery = z.object({ q: text(200).default(""), _limit: limit(20) });
@@ -137,6 +138,11 @@ export function parseEvents(params: URLSearchParams): EventsRequest {
   const q = parseQuery(eventsQuery, params);
   const page: PageRequest = { limit: q._limit, sort: q._sort, cursor: q._next ?? null };
   return { filter: toFilter(q), page, facets: [...new Set(q._facet ?? [])] };
+}
+
+export function parseExport(params: URLSearchParams): { filter: EventFilter; sort: EventSort } {
+  const q = parseQuery(exportQuery, params);
+  return { filter: toFilter(q), sort: q._sort };
 }
 
 export function parseTimeline(params: URLSearchParams): { filter: EventFilter; interval: Interval } {

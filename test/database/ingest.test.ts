@@ -169,6 +169,11 @@ describe("readout export and query", () => {
     expect(counts.map((c) => c.key)).toContain("CONSULT");
     const total = counts.reduce((a, c) => a + c.count, 0);
     expect(total).toBe(reference.length);
+    // every row shown, so nothing said; fewer rows than there are keys, and it says so on standard error
+    expect((await readout(["query", "--db", db, "--count-by", "type"])).stderr).toBe("");
+    const cut = await readout(["query", "--db", db, "--count-by", "type", "--limit", "2"]);
+    expect(cut.stdout.trim().split("\n")).toHaveLength(2);
+    expect(cut.stderr).toBe(`readout: showed the largest 2 type rows of more; raise --limit (up to 1,000) for the rest\n`);
     const pair = (await readout(["query", "--db", db, "--party", "CHN", "--party", "USA", "-f", "jsonl", "--limit", "1000"])).stdout.trim().split("\n").map((l) => JSON.parse(l) as { actor: Array<{ code: string }>; recipient: Array<{ code: string }> });
     expect(pair.length).toBeGreaterThan(0);
     for (const ev of pair) {

@@ -92,7 +92,7 @@ describe("/events", () => {
   it("answers an empty page for a filter nothing matches", async () => {
     const a = await get(app, "/events?actor=nobody");
     expect(a.status).toBe(200);
-    expect(a.json).toEqual({ events: [], next: null, links: { next: null } });
+    expect(a.json).toEqual({ total: 0, events: [], next: null, links: { next: null } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { actorsQuery, eventsQuery, networkQuery, noQuery, paramNames, timelineQuery, type QuerySchema } from "../../src/server/params.ts";
+import { actorsQuery, eventsQuery, exportQuery, networkQuery, noQuery, paramNames, timelineQuery, type QuerySchema } from "../../src/server/params.ts";
 import { FakeStore } from "./fake-store.ts";
 import { get } from "./helpers.ts";
 import { ajv, doc, operationOf, responseValidator, validator } from "./schema.ts";
@@ -22,6 +22,9 @@ const QUERY_SCHEMAS: Record<string, QuerySchema> = {
   "/timeline.csv": timelineQuery,
   "/network": networkQuery,
   "/network.csv": networkQuery,
+  "/export/events.csv": exportQuery,
+  "/export/events.jsonl": exportQuery,
+  "/export/events.plover.jsonl": exportQuery,
 };
 
 describe("the OpenAPI document", () => {

@@ -57,6 +57,25 @@ describe("over SQLite", () => {
     expect(oldest.map((e) => e.id)).toEqual(all.map((e) => e.id).reverse());
   });
 
+  it("says how many events match, all pages together, under every kind of filter", async () => {
+    const someActor = (await events("_limit=1"))[0]!.actor[0]!.id;
+    for (const query of ["", "type=CONSULT,SUPPORT", "party=CHN", "party=CHN&party=USA", `actor=${encodeURIComponent(someActor)}`, "q=minister", "q=minister&type=CONSULT", "context=economic", "q=zzznothing"]) {
+      const first = (await get(app, `/events?${query}&_limit=2&_facet=month`)).json as EventsBody;
+      expect(first.total, query).toBe((await events(`${query}&_limit=1000`)).length);
+      // (the type counts it is summed from are not given unless asked)
+      expect(Object.keys(first.facets ?? {}), query).toEqual(["month"]);
+    }
+    expect(((await get(app, "/events")).json as EventsBody).total).toBe(stats.events);
+  });
+
+  it("downloads every event under the filters, however many pages they fill", async () => {
+    const all = await events("_sort=date&_limit=1000&party=CHN");
+    const lines = (await get(app, "/export/events.jsonl?party=CHN")).text.trimEnd().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as EventView).id)).toEqual(all.map((e) => e.id));
+    const csv = await get(app, "/export/events.csv?party=CHN");
+    expect(csv.text).toBe((await get(app, "/events.csv?_sort=date&_limit=1000&party=CHN")).text);
+  });
+
   it("rejects a forged cursor with the standard 400", async () => {
     for (const cursor of ["garbage", "eyJ4IjoxfQ", Buffer.from('["2024-01-01"]').toString("base64url"), "%%%", "=".repeat(40)]) {
       expectError(await get(app, `/events?_next=${encodeURIComponent(cursor)}`), 400, "_next");

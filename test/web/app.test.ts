@@ -71,16 +71,20 @@ describe.skipIf(missing !== null)("the web app", () => {
 
   const hashOf = (p: Page): URLSearchParams => new URLSearchParams(new URL(p.url()).hash.split("?")[1] ?? "");
 
-  /** Every download link of the view answers 200 with its format's content type. */
-  async function checkDownloads(p: Page): Promise<void> {
+  const TYPES: Record<string, string> = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8", plover: "application/x-ndjson; charset=utf-8" };
+
+  /** Every download link of the view answers 200 with its format's content type; the texts of each are returned. */
+  async function checkDownloads(p: Page): Promise<Map<string, string>> {
     const links = await p.locator("a[data-format]").evaluateAll((as) => as.map((a) => [a.getAttribute("href") ?? "", a.getAttribute("data-format") ?? ""]));
-    expect(links.map(([, f]) => f)).toContain("json");
+    expect(links.length).toBeGreaterThan(0);
+    const texts = new Map<string, string>();
     for (const [link, format] of links) {
       const res = await fetch(new URL(link!, server.url));
       expect(res.status, link).toBe(200);
-      expect(res.headers.get("content-type"), link).toBe(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
-      await res.arrayBuffer();
+      expect(res.headers.get("content-type"), link).toBe(TYPES[format!]);
+      texts.set(link!, await res.text());
     }
+    return texts;
   }
 
   it("serves the page at / to browsers, hashed assets for good, and the JSON index to others", async () => {
@@ -100,14 +104,22 @@ describe.skipIf(missing !== null)("the web app", () => {
     expect(Date.now() - start).toBeLessThan(3000);
   });
 
-  it("events explorer: rows, facets, downloads", async () => {
-    const p = await open("#/events");
+  it("events explorer: rows, facets, the total, whole downloads", async () => {
+    const p = await open("#/events?type=CONSULT");
     await p.locator("table.events tbody tr").first().waitFor();
     expect(await p.locator("table.events tbody tr").count()).toBe(50);
     await expect.poll(() => p.locator(".facet").count()).toBe(4);
     expect(await p.locator(".facet a", { hasText: "CONSULT" }).count()).toBe(1);
     expect(await p.locator('a[rel="next"]').count()).toBe(1);
-    await checkDownloads(p);
+    const { total } = (await (await fetch(`${server.url}/events?type=CONSULT&_limit=1`)).json()) as { total: number };
+    expect(total).toBeGreaterThan(50);
+    expect(await p.locator(".total").textContent()).toBe(`${total.toLocaleString("en")} events match`);
+    expect(await p.locator("table.events caption").textContent()).toBe(`50 of ${total.toLocaleString("en")} events, newest first`);
+    // every download holds every matching event, not the page
+    const texts = [...(await checkDownloads(p))];
+    expect(texts.map(([link]) => new URL(link, server.url).pathname)).toEqual(["/export/events.csv", "/export/events.jsonl", "/export/events.plover.jsonl"]);
+    for (const [link, text] of texts.slice(1)) expect(text.trimEnd().split("\n"), link).toHaveLength(total);
+    expect(await p.locator(".downloads").textContent()).toContain(`All ${total.toLocaleString("en")} events:`);
   });
 
   it("filters change the URL and the results", async () => {

@@ -69,15 +69,31 @@ function keepNonFilters(params: URLSearchParams): URLSearchParams {
 }
 
 /** Links to the view's data as CSV and JSON, straight from the API. */
-export function downloads(links: Array<{ label: string; path: string; params?: URLSearchParams; csv?: boolean }>): HTMLElement {
+/** A download of a route's answer (JSON, and CSV unless `csv` is false), or of every event under filters (`events`). */
+export type Download = { label: string; path: string; params?: URLSearchParams; csv?: boolean } | { events: URLSearchParams; total?: number };
+
+/** The files a view offers: answers as they are, and whole event results streamed by the API (no page limit). */
+export function downloads(links: Download[]): HTMLElement {
   return h(
     "p",
     { class: "downloads" },
     "Download: ",
-    ...links.flatMap(({ label, path, params, csv = true }) => [
-      h("a", { href: apiUrl(path, params), download: "", "data-format": "json", type: "application/json" }, `${label} JSON`),
-      csv ? h("a", { href: apiUrl(`${path}.csv`, params), download: "", "data-format": "csv", type: "text/csv" }, `${label} CSV`) : null,
-    ]),
+    ...links.flatMap((link) => {
+      if ("events" in link) {
+        const all = link.total === undefined ? "All events" : `All ${link.total.toLocaleString("en")} ${link.total === 1 ? "event" : "events"}`;
+        return [
+          h("span", { class: "label" }, `${all}:`),
+          h("a", { href: apiUrl("/export/events.csv", link.events), download: "", "data-format": "csv", type: "text/csv" }, "CSV"),
+          h("a", { href: apiUrl("/export/events.jsonl", link.events), download: "", "data-format": "jsonl", type: "application/x-ndjson" }, "JSON Lines"),
+          h("a", { href: apiUrl("/export/events.plover.jsonl", link.events), download: "", "data-format": "plover", type: "application/x-ndjson", title: "PLOVER records, as readout export writes them" }, "PLOVER JSON Lines"),
+        ];
+      }
+      const { label, path, params, csv = true } = link;
+      return [
+        h("a", { href: apiUrl(path, params), download: "", "data-format": "json", type: "application/json" }, `${label} JSON`),
+        csv ? h("a", { href: apiUrl(`${path}.csv`, params), download: "", "data-format": "csv", type: "text/csv" }, `${label} CSV`) : null,
+      ];
+    }),
   );
 }
 

@@ -29,7 +29,7 @@ export async function renderActor(root: HTMLElement, route: Route, signal: Abort
     ),
     downloads([
       { label: "Profile", path: `/actors/${encodeURIComponent(id)}`, csv: false },
-      { label: "Events", path: "/events", params: party },
+      { events: party },
       { label: "Timeline", path: "/timeline", params: new URLSearchParams({ party: id, interval: "month" }) },
     ]),
     h("p", {}, h("a", { href: href("events", party) }, "All events »"), " · ", h("a", { href: href("timeline", party) }, "Timeline »"), " · ", h("a", { href: href("network", { party: id, level: "actor" }) }, "Network »")),

@@ -26,9 +26,13 @@ export async function renderEvents(root: HTMLElement, route: Route, signal: Abor
   root.append(h("h1", {}, "Events"), filterForm(route), h("div", { class: "with-side" }, facets, results));
 
   const body = await getJson<EventsBody>("/events", query, signal);
+  const total = `${body.total.toLocaleString("en")} ${body.total === 1 ? "event" : "events"}`;
   results.replaceChildren(
-    downloads([{ label: "Events", path: "/events", params: filters }]),
-    body.events.length ? eventTable(body.events, `${body.events.length} events${cursor ? " (a later page)" : ""}, newest first`) : message("No events match these filters.", "empty"),
+    h("p", { class: "total" }, body.total ? `${total} match${body.total === 1 ? "es" : ""}` : "No events match"),
+    downloads([{ events: filters, total: body.total }]),
+    body.events.length
+      ? eventTable(body.events, `${body.events.length.toLocaleString("en")} of ${total}${cursor ? " (a later page)" : ""}, newest first`)
+      : message("No events match these filters.", "empty"),
     pager(route, body.next),
   );
   facets.replaceChildren(...FACETS.map(([key, label, param]) => facetList(route, label, body.facets?.[key] ?? [], param, key)));
