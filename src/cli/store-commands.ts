@@ -103,7 +103,7 @@ export async function queryCommand(opts: QueryOptions): Promise<string | null> {
         const shown = Math.min(opts.limit, MAX_COUNT_ROWS);
         const counted = await store.count(filter, opts.countBy, shown + 1);
         const rows = counted.slice(0, shown);
-        const order = ["day", "week", "month", "year"].includes(opts.countBy) ? "earliest" : "largest";
+        const order = ["day", "week", "month", "year"].includes(opts.countBy) ? "latest" : "largest";
         if (shown === MAX_COUNT_ROWS && counted.length >= MAX_COUNT_ROWS) {
           note = `readout: showed the ${order} ${MAX_COUNT_ROWS.toLocaleString("en-US")} ${opts.countBy} rows, the most --count-by gives, and there may be more; narrow the filters for the rest`;
         } else if (counted.length > shown) {

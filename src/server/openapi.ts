@@ -268,7 +268,7 @@ const listOperations: Record<string, Operation> = {
       limitParam(50),
       queryParam("_next", "The `next` cursor of the previous page."),
       queryParam("_sort", "Order by event date: `-date` newest first, `date` oldest first.", { type: "string", enum: [...SORTS], default: "-date" }),
-      listParam("_facet", `Also count the matching events by these keys (up to ${FACET_LIMIT} rows each, largest first; months in order).`, { type: "string", enum: [...FACETS] }),
+      listParam("_facet", `Also count the matching events by these keys (up to ${FACET_LIMIT} rows each, largest first; months in time order, the latest ${FACET_LIMIT}).`, { type: "string", enum: [...FACETS] }),
     ],
     responses: ok("A page of events.", ref("EventPage"), "Columns: id, date, story_date, type, mode, context, cameo, actor_id, actor_name, actor_code, recipient_id, recipient_name, recipient_code, sentence, doc, title, publisher, url."),
   },

@@ -1134,10 +1134,10 @@ function byCodePoint(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/** Counted rows as a count answers them: in time order for time keys, else most frequent first; at most `limit`. */
+/** Counted rows as a count answers them: most frequent first, or periods in time order; past `limit`, the smallest counts or the earliest periods go. */
 function ranked(rows: CountRow[], isTime: boolean, limit: number): CountRow[] {
-  rows.sort(isTime ? (a, b) => byCodePoint(a.key, b.key) : (a, b) => b.count - a.count || byCodePoint(a.key, b.key));
-  return rows.slice(0, limit);
+  if (isTime) return rows.sort((a, b) => byCodePoint(a.key, b.key)).slice(Math.max(0, rows.length - limit));
+  return rows.sort((a, b) => b.count - a.count || byCodePoint(a.key, b.key)).slice(0, limit);
 }
 
 /** The filters the rollups can take whole: nothing else set (lists may be empty). */

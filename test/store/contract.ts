@@ -770,6 +770,13 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           { key: "state:USA", label: "United States", count: 1 },
         ]);
         expect(await store.count({}, "type", 2)).toEqual(expectedCount(all, "type", names).slice(0, 2));
+        // periods past the limit: the latest kept, in time order (the newest are what a reader looks for)
+        for (const by of ["day", "week", "month"] as const) expect(await store.count({}, by, 2), by).toEqual(expectedCount(all, by, names).slice(-2));
+        expect(await store.count({ doc: ["series"] }, "month", 3)).toEqual([
+          { key: "2022-01", label: "2022-01", count: 2 },
+          { key: "2022-02", label: "2022-02", count: 4 },
+          { key: "2022-03", label: "2022-03", count: 1 },
+        ]);
         expect(await store.count({ doc: ["missing"] }, "day")).toEqual([]);
         // ties in count order by key, no mode ("") first, on every backend
         expect(await store.count({ doc: ["accuse", "nordic"] }, "mode")).toEqual([

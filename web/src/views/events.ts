@@ -52,7 +52,8 @@ function pager(route: Route, next: string | null): HTMLElement {
 }
 
 function facetList(route: Route, label: string, rows: CountRow[], param: string | null, key: string): HTMLElement {
-  const items = rows.slice(0, key === "month" ? 36 : 12).map((row) => {
+  // (months in time order, the latest 36; the rest the largest 12)
+  const items = (key === "month" ? rows.slice(-36) : rows.slice(0, 12)).map((row) => {
     const params = new URLSearchParams(route.params);
     params.delete("_next");
     if (param) params.set(param, row.key);
