@@ -165,6 +165,21 @@ describe.skipIf(missing !== null)("the web app", () => {
     await p.locator(".event-list button").first().click();
     await expect.poll(() => hashOf(p).get("event")).toBeTruthy();
     await p.locator("mark.trigger.selected").first().waitFor();
+    // each entry names its trigger as the text has it, with the words around it
+    const doc = (await (await fetch(`${server.url}/documents/${SEED_MFA}`)).json()) as { text: string; events: Array<{ id: string; text_info: { trigger_start: number; trigger_end: number } }> };
+    const words = doc.events.map((e) => doc.text.slice(e.text_info.trigger_start, e.text_info.trigger_end));
+    expect(await p.locator(".event-list .trigger-word").allTextContents()).toEqual(words);
+    expect(await p.locator(".event-list .snippet").count()).toBe(doc.events.length);
+    // a trigger in the text selects its event
+    const last = doc.events.at(-1)!;
+    await p.locator(`mark.trigger[data-event="${last.id}"]`).first().click();
+    await expect.poll(() => hashOf(p).get("event")).toBe(last.id);
+    await p.locator(".event-list li.selected").waitFor();
+    expect(await p.locator(".event-list li.selected .trigger-word").textContent()).toBe(words.at(-1));
+    // every event of the document as a file
+    const texts = await checkDownloads(p);
+    const jsonl = [...texts].find(([link]) => link.startsWith("/export/events.jsonl"))![1];
+    expect(jsonl.trimEnd().split("\n")).toHaveLength(doc.events.length);
   });
 
   it("the timeline brush narrows the table and sets from/to", async () => {

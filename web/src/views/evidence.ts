@@ -26,6 +26,11 @@ export async function renderEvidence(root: HTMLElement, route: Route, signal: Ab
     })),
   ];
   const text = highlightedText(doc.text, doc.sentences, marks);
+  // a trigger in the text selects its event, as its entry in the list does
+  text.addEventListener("click", (ev) => {
+    const id = (ev.target as HTMLElement).closest("mark[data-event]")?.getAttribute("data-event");
+    if (id) navigate(href("doc", { event: id }, doc.id));
+  });
   const chosen = doc.events.find((e) => e.id === selected);
   if (chosen) text.querySelector(`#s-${chosen.text_info.sequence}`)?.classList.add("current");
 
@@ -41,10 +46,7 @@ export async function renderEvidence(root: HTMLElement, route: Route, signal: Ab
       " · ",
       h("span", { class: "code" }, doc.id),
     ),
-    downloads([
-      { label: "Document", path: `/documents/${encodeURIComponent(doc.id)}`, csv: false },
-      { label: "Events", path: "/events", params: new URLSearchParams({ doc: doc.id }) },
-    ]),
+    downloads([{ label: "Document", path: `/documents/${encodeURIComponent(doc.id)}`, csv: false }, { events: new URLSearchParams({ doc: doc.id }), total: doc.events.length }]),
     h(
       "div",
       { class: "with-side evidence" },
@@ -67,10 +69,21 @@ function eventList(doc: DocumentView, selected: string): HTMLElement {
           "button",
           { type: "button", "aria-pressed": e.id === selected ? "true" : "false", onclick: () => navigate(href("doc", { event: e.id }, doc.id)) },
           badge(e.event),
+          " ",
+          h("q", { class: "trigger-word" }, doc.text.slice(e.text_info.trigger_start, e.text_info.trigger_end)),
           ` ${e.date ?? "—"} · sentence ${e.text_info.sequence + 1}`,
         ),
         h("div", { class: "who" }, people(e.actor), " → ", people(e.recipient)),
+        h("div", { class: "snippet" }, snippet(e)),
       ),
     ),
   );
+}
+
+/** The words around an event's trigger in its sentence, at most about 120 characters. */
+function snippet(e: EventView): string {
+  const at = e.text_info.trigger_start - e.text_info.start;
+  const from = Math.max(0, at - 60);
+  const to = Math.min(e.text.length, at + 60);
+  return `${from > 0 ? "…" : ""}${e.text.slice(from, to).trim()}${to < e.text.length ? "…" : ""}`;
 }
