@@ -111,8 +111,15 @@ describe.skipIf(missing !== null)("the web app", () => {
     await expect.poll(() => p.locator(".facet").count()).toBe(4);
     expect(await p.locator(".facet a", { hasText: "CONSULT" }).count()).toBe(1);
     expect(await p.locator('a[rel="next"]').count()).toBe(1);
-    const { total } = (await (await fetch(`${server.url}/events?type=CONSULT&_limit=1`)).json()) as { total: number };
+    const { total, events } = (await (await fetch(`${server.url}/events?type=CONSULT`)).json()) as {
+      total: number;
+      events: Array<{ text: string; text_info: { start: number; trigger_start: number; trigger_end: number } }>;
+    };
     expect(total).toBeGreaterThan(50);
+    // the trigger column: the words each event was coded from
+    const triggers = events.map((e) => e.text.slice(e.text_info.trigger_start - e.text_info.start, e.text_info.trigger_end - e.text_info.start));
+    expect(triggers.every((t) => t.length > 0)).toBe(true);
+    expect(await p.locator("table.events tbody td.trigger-word").allTextContents()).toEqual(triggers);
     expect(await p.locator(".total").textContent()).toBe(`${total.toLocaleString("en")} events match`);
     expect(await p.locator("table.events caption").textContent()).toBe(`50 of ${total.toLocaleString("en")} events, newest first`);
     // every download holds every matching event, not the page

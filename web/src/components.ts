@@ -118,6 +118,7 @@ export function eventTable(events: EventView[], caption: string): HTMLElement {
       { tabindex: 0, class: "clickable", "data-event": e.id, "aria-label": `${e.event} on ${e.date ?? "unknown date"}: open evidence` },
       h("td", { class: "nowrap" }, e.date ?? "—"),
       h("td", {}, badge(e.event)),
+      h("td", { class: "trigger-word" }, triggerOf(e)),
       h("td", {}, people(e.actor)),
       h("td", {}, people(e.recipient)),
       h("td", { class: "sentence" }, trimmed(e.text, 180)),
@@ -139,10 +140,13 @@ export function eventTable(events: EventView[], caption: string): HTMLElement {
       "table",
       { class: "events" },
       h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, ...["Date", "Type", "Actor", "Recipient", "Sentence", "Mode"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ...["Date", "Type", "Trigger", "Actor", "Recipient", "Sentence", "Mode"].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, ...rows),
     ),
   );
 }
 
 const trimmed = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The words of its sentence an event was coded from (offsets are the document's; the sentence starts at `start`). */
+export const triggerOf = (e: EventView): string => e.text.slice(e.text_info.trigger_start - e.text_info.start, e.text_info.trigger_end - e.text_info.start);
