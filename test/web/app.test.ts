@@ -195,6 +195,8 @@ describe.skipIf(missing !== null)("the web app", () => {
     await svg.waitFor();
     await p.locator("table.events tbody tr").first().waitFor();
     const before = await p.locator("table.events tbody tr td:first-child").allTextContents();
+    const { total } = (await (await fetch(`${server.url}/events?_limit=1`)).json()) as { total: number };
+    expect(await p.locator("table.events caption").textContent()).toBe(`The latest 20 of ${total.toLocaleString("en")} events in this range`);
     const box = (await svg.boundingBox())!;
     await p.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
     await p.mouse.down();

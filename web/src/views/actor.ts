@@ -41,7 +41,7 @@ export async function renderActor(root: HTMLElement, route: Route, signal: Abort
       h("section", {}, h("h2", {}, "Events by type"), byType(actor)),
     ),
     h("section", {}, h("h2", {}, "Cooperation and conflict over time"), chart),
-    h("section", {}, h("h2", {}, "Latest events"), latestList(latest)),
+    h("section", {}, h("h2", {}, latest.total > latest.events.length ? `The latest ${latest.events.length} of ${latest.total.toLocaleString("en")} events` : "Latest events"), latestList(latest)),
   );
   chart.replaceChildren(timeline.length ? await balanceChart(timeline, Math.max(320, Math.min(1000, root.clientWidth || 800))) : message("No dated events.", "empty"));
 }

@@ -52,8 +52,8 @@ export async function renderTimeline(root: HTMLElement, route: Route, signal: Ab
       : message("No events match these filters.", "empty"),
   );
   table.replaceChildren(
-    page.events.length ? eventTable(page.events, `Latest ${page.events.length} events in this range`) : message("No events in this range.", "empty"),
-    h("p", {}, h("a", { href: href("events", filters) }, "All these events in the explorer »")),
+    page.events.length ? eventTable(page.events, `The latest ${page.events.length} of ${page.total.toLocaleString("en")} ${page.total === 1 ? "event" : "events"} in this range`) : message("No events in this range.", "empty"),
+    h("p", {}, h("a", { href: href("events", filters) }, `All ${page.total.toLocaleString("en")} in the explorer »`)),
   );
 }
 
