@@ -129,6 +129,23 @@ describe.skipIf(missing !== null)("the web app", () => {
     expect(await p.locator(".downloads").textContent()).toContain(`All ${total.toLocaleString("en")} events:`);
   });
 
+  it("the actor field suggests actors as one types, by name, with office, country and events", async () => {
+    const p = await open("#/events");
+    await p.locator("table.events tbody tr").first().waitFor();
+    await p.getByLabel("Actor").pressSequentially("wang");
+    const hits = (await (await fetch(`${server.url}/actors?q=wang&_limit=10`)).json()) as Array<{ id: string; name: string; events: number }>;
+    expect(hits.length).toBeGreaterThan(0);
+    await expect.poll(() => p.locator("#f-actor-list option").count()).toBe(hits.length);
+    expect(await p.locator("#f-actor-list option").evaluateAll((os) => os.map((o) => o.getAttribute("value")))).toEqual(hits.map((a) => a.id));
+    expect(await p.locator("#f-actor-list option").first().getAttribute("label")).toContain(`${hits[0]!.name} · `);
+    // choosing one names it exactly
+    await p.getByLabel("Actor").fill(hits[0]!.id);
+    await p.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => hashOf(p).get("actor")).toBe(hits[0]!.id);
+    await p.locator("table.events tbody tr").first().waitFor();
+    expect(await p.locator(".total").textContent()).toMatch(/^[\d,]+ events? match(es)?$/);
+  });
+
   it("filters change the URL and the results", async () => {
     const p = await open("#/events");
     await p.locator("table.events tbody tr").first().waitFor();

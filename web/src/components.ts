@@ -40,6 +40,11 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
     if (key === "type") {
       const select = h("select", { id, name: key }, h("option", { value: "" }, "any"), ...EVENT_TYPES.map((t) => h("option", { value: t, selected: t === value }, t)));
       control = select;
+    } else if (key === "actor" || key === "recipient") {
+      const list = h("datalist", { id: `${id}-list` });
+      const input = h("input", { id, name: key, type: "search", value, placeholder: HINTS[key] ?? null, autocomplete: "off", list: `${id}-list` });
+      suggestActors(input as HTMLInputElement, list);
+      return h("div", { class: "field" }, h("label", { for: id }, LABELS[key]), input, list);
     } else {
       control = h("input", { id, name: key, type: key === "from" || key === "to" ? "date" : "search", value, placeholder: HINTS[key] ?? null, autocomplete: "off" });
     }
@@ -60,6 +65,37 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
     navigate(href(route.view, params, route.id));
   });
   return form;
+}
+
+interface ActorHit {
+  id: string;
+  name: string;
+  code: string | null;
+  office: string | null;
+  events: number;
+}
+
+/**
+ * Suggests actors as the user types (name, office, country and events, from `/actors?q=`): choosing one puts its id
+ * in the field, which names it exactly. Answers that come back after a later keystroke's are dropped.
+ */
+function suggestActors(input: HTMLInputElement, list: HTMLElement): void {
+  let asked = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2 || q.includes(":")) return list.replaceChildren();
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      const res = await fetch(apiUrl("/actors", new URLSearchParams({ q, _limit: "10" })), { headers: { Accept: "application/json" } }).catch(() => null);
+      const hits = res?.ok ? ((await res.json()) as ActorHit[]) : [];
+      if (mine !== asked) return;
+      list.replaceChildren(
+        ...hits.map((a) => h("option", { value: a.id, label: [a.name, a.office, a.code, `${a.events.toLocaleString("en")} events`].filter(Boolean).join(" · ") })),
+      );
+    }, 150);
+  });
 }
 
 function keepNonFilters(params: URLSearchParams): URLSearchParams {
