@@ -146,6 +146,29 @@ describe.skipIf(missing !== null)("the web app", () => {
     expect(await p.locator(".total").textContent()).toMatch(/^[\d,]+ events? match(es)?$/);
   });
 
+  it("a bad filter in the URL says what is wrong, in place of the loading message, with ways back", async () => {
+    for (const [hash, said] of [
+      ["#/events?from=2024-02-30", 'from: expected a real calendar date as YYYY-MM-DD, got "2024-02-30"'],
+      ["#/timeline?from=2022-01-01&to=2021-01-01", "to: the range ends (2021-01-01) before it starts (from=2022-01-01)"],
+    ] as const) {
+      const p = await open(hash);
+      await p.locator(".failure").waitFor();
+      expect(await p.locator(".failure .message.error").textContent(), hash).toBe(said);
+      expect(await p.locator(".message.loading").count(), hash).toBe(0);
+      const view = hash.slice(2, hash.indexOf("?"));
+      expect(await p.getByRole("link", { name: "Start over without filters" }).getAttribute("href")).toBe(`#/${view}`);
+      if (hash.startsWith("#/timeline")) break;
+      await page.screenshot({ path: join(SHOTS, "bad-filter-events.png"), fullPage: true });
+      await page.close();
+      expect(problems, "console errors").toEqual([]);
+    }
+    // the API says the same of such a request
+    expect(((await (await fetch(`${server.url}/events?from=2024-02-30`)).json()) as { error: { message: string } }).error.message).toBe('from: expected a real calendar date as YYYY-MM-DD, got "2024-02-30"');
+    await page.getByRole("link", { name: "Start over without filters" }).click();
+    await page.locator("svg").first().waitFor();
+    expect(hashOf(page).toString()).toBe("");
+  });
+
   it("filters change the URL and the results", async () => {
     const p = await open("#/events");
     await p.locator("table.events tbody tr").first().waitFor();

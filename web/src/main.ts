@@ -1,8 +1,9 @@
 /** The analyst's web app: one view per URL hash, each drawn from the public JSON API. */
 import "./style.css";
 import { isAbort } from "./api.ts";
-import { h, message } from "./dom.ts";
-import { filtersOf, href, parseHash, type Route, type View } from "./route.ts";
+import { h } from "./dom.ts";
+import { EVENT_TYPES } from "./quads.ts";
+import { filterProblem, filtersOf, href, parseHash, type Route, type View } from "./route.ts";
 import { renderActor } from "./views/actor.ts";
 import { renderEvents } from "./views/events.ts";
 import { renderEvidence } from "./views/evidence.ts";
@@ -41,15 +42,36 @@ function start(): void {
     document.title = `${TITLES[route.view]}${route.id ? `: ${route.id}` : ""} · readout`;
     const view = h("div", { class: `view view-${route.view}` });
     main.replaceChildren(view);
+    const problem = route.view === "try" ? null : filterProblem(route.params, EVENT_TYPES);
+    if (problem) return failed(view, route, problem);
     try {
       await RENDERERS[route.view](view, route, controller.signal);
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) return;
-      view.append(message(error instanceof Error ? error.message : String(error), "error"));
+      failed(view, route, error instanceof Error ? error.message : String(error));
     }
   };
   window.addEventListener("hashchange", () => void show());
   void show();
+}
+
+/** What went wrong, in place of whatever was still loading, with the ways back: the previous page, or the view afresh. */
+function failed(view: HTMLElement, route: Route, why: string): void {
+  for (const loading of view.querySelectorAll(".message.loading")) loading.remove();
+  view.append(
+    h(
+      "div",
+      { class: "failure", role: "alert" },
+      h("p", { class: "message error" }, why),
+      h(
+        "p",
+        {},
+        h("button", { type: "button", class: "button secondary", onclick: () => history.back() }, "« Back"),
+        " ",
+        h("a", { href: href(route.view === "doc" || route.view === "actor" ? "events" : route.view), class: "button" }, "Start over without filters"),
+      ),
+    ),
+  );
 }
 
 start();

@@ -39,6 +39,33 @@ export function filtersOf(params: URLSearchParams): URLSearchParams {
   return out;
 }
 
+/**
+ * What is wrong with a URL's filters that the API would refuse (hand-edited or old links: the form cannot make them),
+ * in the API's words, or null. Checked before any request, so that the view says it at once.
+ */
+export function filterProblem(params: URLSearchParams, eventTypes: readonly string[]): string | null {
+  for (const key of ["from", "to"] as const) {
+    const v = params.get(key);
+    if (v && !isCalendarDate(v)) return `${key}: expected a real calendar date as YYYY-MM-DD, got "${v}"`;
+  }
+  const from = params.get("from");
+  const to = params.get("to");
+  if (from && to && from > to) return `to: the range ends (${to}) before it starts (from=${from})`;
+  for (const t of params.getAll("type").flatMap((v) => v.split(","))) {
+    if (t.trim() && !eventTypes.includes(t.trim().toUpperCase())) return `type: expected one of ${eventTypes.join(", ")}, got "${t.trim()}"`;
+  }
+  const limit = params.get("_limit");
+  if (limit && !(/^\d{1,4}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 1000)) return `_limit: expected a whole number from 1 to 1000, got "${limit}"`;
+  return null;
+}
+
+function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 export function navigate(to: string): void {
   if (location.hash !== to) location.hash = to;
 }
