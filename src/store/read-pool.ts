@@ -58,6 +58,8 @@ export class ReadPool implements Store {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  /** Whether the threads have been asked to keep facet indexes (see open). */
+  private indexing = false;
 
   private constructor(
     private readonly target: string,
@@ -78,6 +80,16 @@ export class ReadPool implements Store {
       await pool.close();
       throw error;
     }
+    // the threads' facet indexes built one after another: together, each build's working memory (every event id,
+    // until the index is done) would be held by all at once
+    pool.indexing = true;
+    void (async () => {
+      for (const slot of [...pool.slots]) {
+        if (pool.closed) return;
+        slot.worker.postMessage({ keepFacetIndex: true });
+        await slot.facetIndex;
+      }
+    })();
     return pool;
   }
 
@@ -120,6 +132,8 @@ export class ReadPool implements Store {
         if ("facetIndex" in msg) return indexed(msg.facetIndex);
         if ("ready" in msg) {
           ready = true;
+          // (a thread replacing one that died, once the first builds have begun: its own index at once)
+          if (this.indexing) worker.postMessage({ keepFacetIndex: true });
           this.slots.push(slot);
           opened();
           this.dispatch();
@@ -138,6 +152,8 @@ export class ReadPool implements Store {
         this.dispatch();
       });
       const died = (why: string) => {
+        // (whoever waits for its index waits no longer)
+        indexed({ ms: 0, events: 0, bytes: 0, kept: false, error: `the reading thread stopped (${why})` });
         if (!ready) return failed(new Error(`a reading thread could not start: ${why}`));
         const i = this.slots.indexOf(slot);
         if (i < 0) return;

@@ -29,9 +29,12 @@ if (parentPort) {
   const port = parentPort;
   try {
     const store = await openStoreForReading((workerData as { target: string }).target);
-    // facet counts of full-text matches from memory, once built (counts go to SQL until then)
-    void store.keepFacetIndex().then((built) => port.postMessage({ facetIndex: built }));
-    port.on("message", async (job: ReadJob) => {
+    port.on("message", async (job: ReadJob | { keepFacetIndex: true }) => {
+      if ("keepFacetIndex" in job) {
+        // facet counts of full-text matches from memory, once built (counts go to SQL until then)
+        void store.keepFacetIndex().then((built) => port.postMessage({ facetIndex: built }));
+        return;
+      }
       let reply: ReadReply;
       try {
         const method = store[job.method] as (...args: unknown[]) => Promise<unknown>;

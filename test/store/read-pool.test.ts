@@ -33,6 +33,13 @@ describe("ReadPool", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("keeps a facet index in every thread, and counts from it as the store does", async () => {
+    const built = await pool.facetIndexes();
+    const events = (await direct.stats()).events;
+    expect(built).toEqual([expect.objectContaining({ kept: true, events }), expect.objectContaining({ kept: true, events })]);
+    expect(await pool.counts({ q: "airspace japan" }, ["type", "country", "week"])).toEqual(await direct.counts({ q: "airspace japan" }, ["type", "country", "week"]));
+  });
+
   it("answers every read as the store itself does, on its threads", async () => {
     const reads: Array<(s: Store) => Promise<unknown>> = [
       (s) => s.events({}, { limit: 2 }),
