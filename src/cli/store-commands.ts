@@ -9,6 +9,7 @@ import { ploverOf } from "../export/plover.ts";
 import { tableHeader, tableRow } from "../export/table.ts";
 import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
+import { EXPORT_FORMATS } from "../server/export.ts";
 import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter } from "../store/model.ts";
 import { existsSync } from "node:fs";
 import { isPostgresUrl, openStore, openStoreForReading, redactTarget } from "../store/open.ts";
@@ -151,11 +152,12 @@ export async function exportCommand(opts: ExportOptions): Promise<number> {
         await write(toGexf(net, `readout event network (${opts.level} level) from ${redactTarget(opts.db)}`));
         return;
       }
-      if (opts.format === "csv") await write(csvLine(EVENT_CSV_HEADER));
+      // (the lines the API's downloads give)
+      const { header, line } = EXPORT_FORMATS[opts.format];
+      if (header) await write(header);
       for await (const ev of store.eachEvent(filter, "date")) {
         n++;
-        if (opts.format === "plover") await write(JSON.stringify(ploverOf(ev)) + "\n");
-        else for (const row of eventRows(ev)) await write(csvLine(row));
+        await write(line(ev));
       }
     });
   } finally {

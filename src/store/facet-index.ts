@@ -12,6 +12,7 @@
  * participants with a country), which a build may spread over many turns of
  * the event loop.
  */
+import { isCalendarDate } from "../ingest/dateline.ts";
 import type { CountKey, CountRow } from "./model.ts";
 
 /** The count keys an index answers. */
@@ -76,14 +77,10 @@ class Int32List {
 
 /** The Monday on or before a YYYY-MM-DD date, as both stores' `weekStart` gives it; "" for a date that is none. */
 export function weekStart(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return "";
-  const d = new Date(0);
-  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (d.getUTCMonth() !== Number(m[2]) - 1) return "";
+  if (!isCalendarDate(date)) return "";
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  const y = d.getUTCFullYear();
-  return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+  return d.toISOString().slice(0, 10);
 }
 
 /**

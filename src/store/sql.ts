@@ -738,10 +738,11 @@ export class SqlStore implements Store, StoreDiagnostics {
    */
   private async countFromIndex(filter: EventFilter, keys: readonly CountKey[]): Promise<Map<CountKey, CountRow[]> | null> {
     if (!onlyFilters(filter, ["q", "type", "mode", "publisher", "from", "to", "party"])) return null;
-    const c = await this.compile(filter);
-    if (c.sides.some((s) => s.level !== "country" || s.role !== null)) return null;
+    // (no index, as outside serve: nothing more asked of the database)
     const index = await this.facetIndex.current();
     if (!index) return null;
+    const c = await this.compile(filter);
+    if (c.sides.some((s) => s.level !== "country" || s.role !== null)) return null;
     let documents: ReadonlyArray<string | number> | null = null;
     if (c.q !== undefined) {
       documents = c.q === null ? [] : await this.facetIndex.matchingKeys(c.q, index);

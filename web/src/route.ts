@@ -3,6 +3,8 @@
  * `#/doc/<id>?event=<id>`, `#/actor/<id>`, `#/timeline`, `#/network`, `#/try`.
  * Filters carry over between views.
  */
+import { isCalendarDate } from "../../src/ingest/dateline.ts";
+
 export type View = "events" | "doc" | "timeline" | "actor" | "network" | "try";
 const VIEWS: readonly View[] = ["events", "doc", "timeline", "actor", "network", "try"];
 
@@ -57,13 +59,6 @@ export function filterProblem(params: URLSearchParams, eventTypes: readonly stri
   const limit = params.get("_limit");
   if (limit && !(/^\d{1,4}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 1000)) return `_limit: expected a whole number from 1 to 1000, got "${limit}"`;
   return null;
-}
-
-function isCalendarDate(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 export function navigate(to: string): void {

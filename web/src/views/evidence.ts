@@ -1,7 +1,7 @@
 /** 2. Evidence: a document with every event's trigger and participant mentions highlighted. */
 import type { DocumentView, EventView } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
-import { badge, downloads, people } from "../components.ts";
+import { badge, downloads, people, triggerOf } from "../components.ts";
 import { h } from "../dom.ts";
 import { highlightedText, type Mark } from "../highlight.ts";
 import { quadOf } from "../quads.ts";
@@ -70,7 +70,7 @@ function eventList(doc: DocumentView, selected: string): HTMLElement {
           { type: "button", "aria-pressed": e.id === selected ? "true" : "false", onclick: () => navigate(href("doc", { event: e.id }, doc.id)) },
           badge(e.event),
           " ",
-          h("q", { class: "trigger-word" }, doc.text.slice(e.text_info.trigger_start, e.text_info.trigger_end)),
+          h("q", { class: "trigger-word" }, triggerOf(e)),
           ` ${e.date ?? "—"} · sentence ${e.text_info.sequence + 1}`,
         ),
         h("div", { class: "who" }, people(e.actor), " → ", people(e.recipient)),
