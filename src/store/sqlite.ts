@@ -137,25 +137,46 @@ class SqliteDriver implements Driver {
 }
 
 /**
- * Opens (creating if needed) a SQLite event database at `path` and brings its
- * schema up to date. Write-ahead logging keeps readers going while ingest
- * writes, and a crash at any moment leaves the last committed batch intact.
- * With `readonly`, opens an existing database for reading only (see `openSqliteReader`).
- */
-/**
  * The writer's page cache, in KiB. A writer mostly appends and touches each index near where it inserts; pages it
  * reads again come from the operating system's cache. 16 MiB instead of the readers' 64 keeps an ingest of the corpus
  * 60 MB smaller (435 MB with one coding thread) at no cost measurable beside the coding.
  */
 const WRITER_CACHE_KIB = 16_384;
 
+/** How long a writer waits for another process's lock, in ms. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Switches to write-ahead logging. The switch needs the database alone, and SQLite answers SQLITE_BUSY at once,
+ * without waiting out busy_timeout, while another connection holds it (processes opening a new database together:
+ * 1 opening in 120 failed so on a loaded machine); so it is tried again, for as long as busy_timeout would wait.
+ */
+async function writeAheadLog(db: Database.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) a SQLite event database at `path` and brings its
+ * schema up to date. Write-ahead logging keeps readers going while ingest
+ * writes, and a crash at any moment leaves the last committed batch intact.
+ * With `readonly`, opens an existing database for reading only (see `openSqliteReader`).
+ */
 export async function openSqliteStore(path: string, options: { readonly?: boolean } = {}): Promise<SqlStore> {
   if (options.readonly) return new SqlStore(new SqliteDriver(openForReading(path)), sqliteDialect);
   const db = new Database(literalPath(path));
   try {
     // (first: another process may hold the lock that switching to WAL or migrating needs)
-    db.pragma("busy_timeout = 5000");
-    db.pragma("journal_mode = WAL");
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await writeAheadLog(db);
     db.pragma("synchronous = NORMAL");
     db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   } catch (error) {
@@ -205,7 +226,7 @@ export async function openSqliteReader(path: string): Promise<SqlStore> {
  */
 function openForReading(path: string): Database.Database {
   const db = new Database(literalPath(path), { readonly: true, fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   try {
     db.prepare("SELECT count(*) FROM sqlite_master").get();
   } catch (error) {
