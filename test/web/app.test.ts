@@ -1,103 +1,27 @@
 /**
- * The web app in a real browser (Debian's Chromium through playwright-core),
- * against `readout serve` over the dev set. Skips with one printed line when
- * Chromium or the dev set is missing; `.ci/run` installs Chromium.
+ * The web app in a real browser (Debian's Chromium through playwright-core), against `readout serve` over the
+ * dev set: the events explorer, evidence, timeline, actor profile, Try it and narrow screens (see harness.ts).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serve, type RunningServer } from "../../src/server/serve.ts";
-import { openSqliteStore } from "../../src/store/sqlite.ts";
-import type { Store } from "../../src/store/model.ts";
+import { describe, expect, it } from "vitest";
+import { DEV, SEED_MFA, SEED_UN, SHOTS, useWebApp, webSkip } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const DEV = join(import.meta.dirname, "../../../shared/gold/dev");
-const SEED_UN = "000_9d01fbca6247eab8";
-const SEED_MFA = "004_f2b96bbd7d06bdb1";
-const SHOTS = join(import.meta.dirname, "../../test-results/web");
-const ROOT = join(import.meta.dirname, "../..");
-
-const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium)` : !existsSync(DEV) ? `the dev set is missing at ${DEV}` : null;
-if (missing) console.log(`test/web: skipped, ${missing}`);
-
-describe.skipIf(missing !== null)("the web app", () => {
-  let dir: string;
-  let store: Store;
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "readout-web-"));
-    const db = join(dir, "dev.db");
-    execFileSync("node", ["bin/readout.js", "ingest", DEV, "--db", db, "--no-progress"], { cwd: ROOT, stdio: "pipe" });
-    if (!existsSync(join(ROOT, "web/dist/index.html"))) execFileSync("npm", ["run", "--silent", "build:web"], { cwd: ROOT, stdio: "pipe" });
-    store = await openSqliteStore(db, { readonly: true });
-    server = await serve(store, { port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    mkdirSync(SHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** A fresh page at a view of the app, collecting console errors and page errors. */
-  async function open(hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    page = await browser.newPage({ viewport });
-    problems = [];
-    page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${server.url}/${hash}`);
-    return page;
-  }
-
-  afterEach(async (context) => {
-    if (!page) return;
-    await page.screenshot({ path: join(SHOTS, `${context.task.name.replace(/[^\w]+/g, "-").toLowerCase()}.png`), fullPage: true });
-    await page.close();
-    expect(problems, "console errors").toEqual([]);
-  });
-
-  const hashOf = (p: Page): URLSearchParams => new URLSearchParams(new URL(p.url()).hash.split("?")[1] ?? "");
-
-  const TYPES: Record<string, string> = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8", plover: "application/x-ndjson; charset=utf-8" };
-
-  /** Every download link of the view answers 200 with its format's content type; the texts of each are returned. */
-  async function checkDownloads(p: Page): Promise<Map<string, string>> {
-    const links = await p.locator("a[data-format]").evaluateAll((as) => as.map((a) => [a.getAttribute("href") ?? "", a.getAttribute("data-format") ?? ""]));
-    expect(links.length).toBeGreaterThan(0);
-    const texts = new Map<string, string>();
-    for (const [link, format] of links) {
-      const res = await fetch(new URL(link!, server.url));
-      expect(res.status, link).toBe(200);
-      expect(res.headers.get("content-type"), link).toBe(TYPES[format!]);
-      texts.set(link!, await res.text());
-    }
-    return texts;
-  }
+describe.skipIf(webSkip !== null)("the web app", () => {
+  const app = useWebApp();
+  const { open, hashOf, checkDownloads } = app;
 
   it("serves the page at / to browsers, hashed assets for good, and the JSON index to others", async () => {
-    const html = await fetch(`${server.url}/`, { headers: { Accept: "text/html" } });
+    const html = await fetch(`${app.url}/`, { headers: { Accept: "text/html" } });
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
     // (the views below run under this policy: a script or style it refuses is a console error, which fails them)
     expect(html.headers.get("content-security-policy")).toMatch(/script-src 'self'(;|$)/);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())![1]!;
-    const js = await fetch(server.url + asset);
+    const js = await fetch(app.url + asset);
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(js.headers.get("cache-control")).toContain("immutable");
-    expect(((await (await fetch(`${server.url}/`)).json()) as { name: string }).name).toBe("readout");
-    expect((await fetch(`${server.url}/events?_limit=1`)).headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(((await (await fetch(`${app.url}/`)).json()) as { name: string }).name).toBe("readout");
+    expect((await fetch(`${app.url}/events?_limit=1`)).headers.get("content-type")).toBe("application/json; charset=utf-8");
     const start = Date.now();
     const p = await open("#/events");
     await p.locator("table.events tbody tr").first().waitFor();
@@ -111,7 +35,7 @@ describe.skipIf(missing !== null)("the web app", () => {
     await expect.poll(() => p.locator(".facet").count()).toBe(4);
     expect(await p.locator(".facet a", { hasText: "CONSULT" }).count()).toBe(1);
     expect(await p.locator('a[rel="next"]').count()).toBe(1);
-    const { total, events } = (await (await fetch(`${server.url}/events?type=CONSULT`)).json()) as {
+    const { total, events } = (await (await fetch(`${app.url}/events?type=CONSULT`)).json()) as {
       total: number;
       events: Array<{ text: string; text_info: { start: number; trigger_start: number; trigger_end: number } }>;
     };
@@ -124,7 +48,7 @@ describe.skipIf(missing !== null)("the web app", () => {
     expect(await p.locator("table.events caption").textContent()).toBe(`50 of ${total.toLocaleString("en")} events, newest first`);
     // every download holds every matching event, not the page
     const texts = [...(await checkDownloads(p))];
-    expect(texts.map(([link]) => new URL(link, server.url).pathname)).toEqual(["/export/events.csv", "/export/events.jsonl", "/export/events.plover.jsonl"]);
+    expect(texts.map(([link]) => new URL(link, app.url).pathname)).toEqual(["/export/events.csv", "/export/events.jsonl", "/export/events.plover.jsonl"]);
     for (const [link, text] of texts.slice(1)) expect(text.trimEnd().split("\n"), link).toHaveLength(total);
     expect(await p.locator(".downloads").textContent()).toContain(`All ${total.toLocaleString("en")} events:`);
   });
@@ -133,7 +57,7 @@ describe.skipIf(missing !== null)("the web app", () => {
     const p = await open("#/events");
     await p.locator("table.events tbody tr").first().waitFor();
     await p.getByLabel("Actor").pressSequentially("wang");
-    const hits = (await (await fetch(`${server.url}/actors?q=wang&_limit=10`)).json()) as Array<{ id: string; name: string; events: number }>;
+    const hits = (await (await fetch(`${app.url}/actors?q=wang&_limit=10`)).json()) as Array<{ id: string; name: string; events: number }>;
     expect(hits.length).toBeGreaterThan(0);
     await expect.poll(() => p.locator("#f-actor-list option").count()).toBe(hits.length);
     expect(await p.locator("#f-actor-list option").evaluateAll((os) => os.map((o) => o.getAttribute("value")))).toEqual(hits.map((a) => a.id));
@@ -158,15 +82,14 @@ describe.skipIf(missing !== null)("the web app", () => {
       const view = hash.slice(2, hash.indexOf("?"));
       expect(await p.getByRole("link", { name: "Start over without filters" }).getAttribute("href")).toBe(`#/${view}`);
       if (hash.startsWith("#/timeline")) break;
-      await page.screenshot({ path: join(SHOTS, "bad-filter-events.png"), fullPage: true });
-      await page.close();
-      expect(problems, "console errors").toEqual([]);
+      await app.page.screenshot({ path: join(SHOTS, "bad-filter-events.png"), fullPage: true });
+      await app.closePage();
     }
     // the API says the same of such a request
-    expect(((await (await fetch(`${server.url}/events?from=2024-02-30`)).json()) as { error: { message: string } }).error.message).toBe('from: expected a real calendar date as YYYY-MM-DD, got "2024-02-30"');
-    await page.getByRole("link", { name: "Start over without filters" }).click();
-    await page.locator("svg").first().waitFor();
-    expect(hashOf(page).toString()).toBe("");
+    expect(((await (await fetch(`${app.url}/events?from=2024-02-30`)).json()) as { error: { message: string } }).error.message).toBe('from: expected a real calendar date as YYYY-MM-DD, got "2024-02-30"');
+    await app.page.getByRole("link", { name: "Start over without filters" }).click();
+    await app.page.locator("svg").first().waitFor();
+    expect(hashOf(app.page).toString()).toBe("");
   });
 
   it("filters change the URL and the results", async () => {
@@ -213,7 +136,7 @@ describe.skipIf(missing !== null)("the web app", () => {
     await expect.poll(() => hashOf(p).get("event")).toBeTruthy();
     await p.locator("mark.trigger.selected").first().waitFor();
     // each entry names its trigger as the text has it, with the words around it
-    const doc = (await (await fetch(`${server.url}/documents/${SEED_MFA}`)).json()) as { text: string; events: Array<{ id: string; text_info: { trigger_start: number; trigger_end: number } }> };
+    const doc = (await (await fetch(`${app.url}/documents/${SEED_MFA}`)).json()) as { text: string; events: Array<{ id: string; text_info: { trigger_start: number; trigger_end: number } }> };
     const words = doc.events.map((e) => doc.text.slice(e.text_info.trigger_start, e.text_info.trigger_end));
     expect(await p.locator(".event-list .trigger-word").allTextContents()).toEqual(words);
     expect(await p.locator(".event-list .snippet").count()).toBe(doc.events.length);
@@ -235,7 +158,7 @@ describe.skipIf(missing !== null)("the web app", () => {
     await svg.waitFor();
     await p.locator("table.events tbody tr").first().waitFor();
     const before = await p.locator("table.events tbody tr td:first-child").allTextContents();
-    const { total } = (await (await fetch(`${server.url}/events?_limit=1`)).json()) as { total: number };
+    const { total } = (await (await fetch(`${app.url}/events?_limit=1`)).json()) as { total: number };
     expect(await p.locator("table.events caption").textContent()).toBe(`The latest 20 of ${total.toLocaleString("en")} events in this range`);
     const box = (await svg.boundingBox())!;
     await p.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);

@@ -66,7 +66,6 @@ async function drawGraph(container: HTMLElement, network: Network, open: (node: 
     ],
     // rings by activity, the busiest in the middle: readable even for hub-heavy graphs, and the same on every load
     layout: { name: "concentric", concentric: (n) => Number(n.data("events")), levelWidth: () => maxEvents / 6, minNodeSpacing: 14, animate: false, padding: 16 },
-    wheelSensitivity: 0.3,
   });
   cy.on("tap", "node", (e) => {
     const node = byId.get(e.target.id());
