@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { serveCommand } from "../server/serve.ts";
 import { hostNameProblem, originProblem } from "../server/origin.ts";
-import { COUNT_KEYS } from "../store/model.ts";
+import { COUNT_KEYS, EVENT_SORTS } from "../store/model.ts";
+import { UnknownReferenceError } from "../store/sql.ts";
 import { codeCommand } from "./code.ts";
 import { OutputError, outputProblem } from "./output.ts";
 import { DatabaseFailure, databaseFailure } from "../store/failure.ts";
@@ -142,7 +143,7 @@ withFilters(
     .description("list stored events, or count them, by any filter")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "jsonl", "csv"]).default("table"))
     .addOption(new Option("--count-by <key>", "count events by a key instead of listing them").choices([...COUNT_KEYS]))
-    .addOption(new Option("--sort <order>", "by event date").choices(["-date", "date"]).default("-date"))
+    .addOption(new Option("--sort <order>", "by event date, or by type, actor or recipient name (A to Z; - reverses)").choices([...EVENT_SORTS]).default("-date"))
     .option("--limit <n>", "at most this many events (or count rows)", positiveInt, 100)
     .option("-o, --output <file>", "write to a file instead of standard output"),
 ).action(async (opts) => {
@@ -181,8 +182,8 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`readout: ${error.message}\n`);
+  if (error instanceof UsageError || error instanceof UnknownReferenceError) {
+    process.stderr.write(`readout: ${error.message.replace(/^(actor|recipient|party): /, "--$1: ")}\n`);
     process.exitCode = EXIT_USAGE;
   } else if (error instanceof DatabaseFailure) {
     process.stderr.write(`readout: ${error.message}\n`);

@@ -10,7 +10,7 @@ import { tableHeader, tableRow } from "../export/table.ts";
 import { isCalendarDate } from "../ingest/dateline.ts";
 import { EVENT_CSV_HEADER, csvLine, eventRows } from "../server/csv.ts";
 import { EXPORT_FORMATS } from "../server/export.ts";
-import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter } from "../store/model.ts";
+import { COUNT_KEYS, type CountKey, EVENT_TYPES, type EventFilter, type EventSort } from "../store/model.ts";
 import { existsSync } from "node:fs";
 import { isPostgresUrl, openStore, openStoreForReading, redactTarget } from "../store/open.ts";
 import type { Store } from "../store/model.ts";
@@ -84,7 +84,7 @@ export interface QueryOptions extends FilterOptions {
   db: string;
   format: "table" | "jsonl" | "csv";
   limit: number;
-  sort: "date" | "-date";
+  sort: EventSort;
   countBy?: CountKey;
   output?: string;
 }
@@ -118,10 +118,17 @@ export async function queryCommand(opts: QueryOptions): Promise<string | null> {
         return;
       }
       let left = opts.limit;
+      // (the first event read before the header: a filter the store refuses is then its one line, not a header)
+      const events = store.eachEvent(filter, opts.sort)[Symbol.asyncIterator]();
+      let next = await events.next();
       if (opts.format === "table") await write(tableHeader() + "\n");
       if (opts.format === "csv") await write(csvLine(EVENT_CSV_HEADER));
-      for await (const ev of store.eachEvent(filter, opts.sort)) {
-        if (left-- <= 0) break;
+      for (; !next.done; next = await events.next()) {
+        const ev = next.value;
+        if (left-- <= 0) {
+          await events.return?.();
+          break;
+        }
         if (opts.format === "table") await write(tableRow(ploverOf(ev)) + "\n");
         else if (opts.format === "jsonl") await write(JSON.stringify(ev) + "\n");
         else for (const row of eventRows(ev)) await write(csvLine(row));

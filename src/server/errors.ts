@@ -118,7 +118,7 @@ export class ServiceUnavailable extends ApiError {
 export const INTERNAL_ERROR = new ApiError(500, "internal_error", "internal server error; the details were logged on the server");
 
 /** Errors thrown by name from outside the server (the store) that mean "the client sent bad input". */
-const BAD_INPUT_NAMES = new Set(["BadRequest", "InvalidCursorError"]);
+const BAD_INPUT_NAMES = new Set(["BadRequest", "InvalidCursorError", "UnknownReferenceError"]);
 
 /** What an error thrown while answering becomes: bad input is a 400, anything unexpected a 500. */
 export function toApiError(error: unknown): ApiError {

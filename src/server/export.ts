@@ -53,10 +53,13 @@ function disposition(name: string): string {
  * The download of every event `store` holds under `filter`, in `sort` order. The store is read a page at a time,
  * when the client has taken what was read before; a client that hangs up stops the reading. A failure while
  * streaming (the database gone) ends the body early: it is logged with `log`, and the client sees a truncated file.
+ * The first page is read before the response is made, so that a filter the store refuses (a name no one has) is
+ * the error it is, not an empty file.
  */
-export function exportResponse(store: Store, filter: EventFilter, sort: EventSort, format: ExportFormat, fileName: string, log: (line: string) => void): Response {
+export async function exportResponse(store: Store, filter: EventFilter, sort: EventSort, format: ExportFormat, fileName: string, log: (line: string) => void): Promise<Response> {
   const { header, line, type } = EXPORT_FORMATS[format];
   const events = store.eachEvent(filter, sort)[Symbol.asyncIterator]();
+  let first: IteratorResult<EventView> | null = await events.next();
   const encoder = new TextEncoder();
   let started = false;
   const body = new ReadableStream<Uint8Array>(
@@ -66,7 +69,8 @@ export function exportResponse(store: Store, filter: EventFilter, sort: EventSor
         started = true;
         try {
           for (let i = 0; i < EVENTS_PER_CHUNK; i++) {
-            const next = await events.next();
+            const next = first ?? (await events.next());
+            first = null;
             if (next.done) {
               if (chunk) controller.enqueue(encoder.encode(chunk));
               controller.close();

@@ -7,6 +7,9 @@ import { EVENT_TYPES } from "../store/model.ts";
 import { MAX_CODE_BYTES } from "./code.ts";
 import { FACET_LIMIT, FACETS, INTERVALS, LEVELS, MAX_LIMIT, SORTS } from "./params.ts";
 
+const SORT_HELP =
+  "Order: by event date (`-date` newest first, `date` oldest first), or by type, by the first actor's name or by the first recipient's name (`type`, `actor`, `recipient`: A to Z, newest first within each, events without one last; a leading `-` reverses the whole order).";
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
 
@@ -267,7 +270,7 @@ const listOperations: Record<string, Operation> = {
       ...filterParams,
       limitParam(50),
       queryParam("_next", "The `next` cursor of the previous page."),
-      queryParam("_sort", "Order by event date: `-date` newest first, `date` oldest first.", { type: "string", enum: [...SORTS], default: "-date" }),
+      queryParam("_sort", SORT_HELP, { type: "string", enum: [...SORTS], default: "-date" }),
       listParam("_facet", `Also count the matching events by these keys (up to ${FACET_LIMIT} rows each, largest first; months in time order, the latest ${FACET_LIMIT}).`, { type: "string", enum: [...FACETS] }),
     ],
     responses: ok("A page of events.", ref("EventPage"), "Columns: id, date, story_date, type, mode, context, cameo, actor_id, actor_name, actor_code, recipient_id, recipient_name, recipient_code, sentence, doc, title, publisher, url."),
@@ -313,7 +316,7 @@ const exportOperation = (format: string, content: Record<string, { schema: Schem
   description:
     "Takes the filters of `/events`; events come oldest first (`_sort=-date`: newest first). The body is streamed as the client reads it, a page of the database at a time, " +
     "and `Content-Disposition` names the file after the filters (`readout-events_type-ACCUSE_from-2024-01-01.csv`). Never cached.",
-  parameters: [...filterParams, queryParam("_sort", "Order by event date: `date` oldest first, `-date` newest first.", { type: "string", enum: [...SORTS], default: "date" })],
+  parameters: [...filterParams, queryParam("_sort", SORT_HELP, { type: "string", enum: [...SORTS], default: "date" })],
   responses: { ...errors, "200": { description: `${format}.`, content } } as unknown as Operation["responses"],
 });
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "../ingest/dateline.ts";
-import { EVENT_TYPES, type CountKey, type EventFilter, type EventSort, type Interval, type PageRequest } from "../store/model.ts";
+import { EVENT_SORTS, EVENT_TYPES, type CountKey, type EventFilter, type EventSort, type Interval, type PageRequest } from "../store/model.ts";
 import { BadRequest } from "./errors.ts";
 
 export const MAX_LIMIT = 1000;
@@ -14,7 +14,7 @@ export const MAX_LIMIT = 1000;
 export const FACET_LIMIT = 100;
 export const FACETS = ["type", "country", "month", "publisher"] as const satisfies readonly CountKey[];
 export type Facet = (typeof FACETS)[number];
-export const SORTS = ["-date", "date"] as const satisfies readonly EventSort[];
+export const SORTS = EVENT_SORTS;
 export const INTERVALS = ["month", "week", "day"] as const satisfies readonly Interval[];
 export const LEVELS = ["country", "actor"] as const;
 

@@ -134,7 +134,12 @@ export interface EventFilter {
   q?: string;
 }
 
-export type EventSort = "date" | "-date";
+/**
+ * The orders of an event list: by date (`-date` newest first), or by type, first actor's or first recipient's name
+ * (A to Z, newest first within each; `-` reverses the whole order). Events without an actor or recipient come last.
+ */
+export const EVENT_SORTS = ["-date", "date", "type", "-type", "actor", "-actor", "recipient", "-recipient"] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
 
 export interface PageRequest {
   /** 1 … 1000. */
@@ -286,4 +291,9 @@ export interface StoreDiagnostics {
   explainPage(filter: EventFilter, page: PageRequest, options?: { indexesOnly?: boolean }): Promise<string[]>;
   /** The rollup tables that differ from a count made afresh from the events. */
   rollupDrift(): Promise<string[]>;
+  /**
+   * The largest match set a list sorted by type, actor or recipient sorts whole; a larger one is walked down the
+   * key's index (tests set 0 to walk it always).
+   */
+  sortWholeMax: number;
 }

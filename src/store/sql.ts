@@ -88,6 +88,15 @@ export interface Driver {
   close(): Promise<void>;
 }
 
+/** An `actor`, `recipient` or `party` value that names no actor, country or code in the database. */
+export class UnknownReferenceError extends Error {
+  override name = "UnknownReferenceError";
+  constructor(parameter: string, ref: string, likely: ReadonlyArray<{ id: string; name: string }>) {
+    const guess = likely.length ? `; did you mean ${likely.map((a) => `${a.name} (${a.id})`).join(", ")}?` : "; /actors?q= finds actors by part of a name";
+    super(`${parameter}: no actor, country or code in the database is called "${ref.trim()}"${guess}`);
+  }
+}
+
 /** A page cursor that was not made by this store. */
 export class InvalidCursorError extends Error {
   override name = "InvalidCursorError";
@@ -111,16 +120,34 @@ class Params {
   }
 }
 
-const encodeCursor = (date: string, id: string) => Buffer.from(JSON.stringify([date, id])).toString("base64url");
-function decodeCursor(cursor: string): [string, string] {
+/** A page's cursor: the sort values of its last event (its key when sorted by one, its sort date, its id). */
+const encodeCursor = (values: readonly string[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+function decodeCursor(cursor: string, length: number): string[] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === length && v.every((x) => typeof x === "string")) return v as string[];
   } catch {
     // fall through
   }
   throw new InvalidCursorError();
 }
+
+/** The column an event list sorted by other than date is keyed on (see `orderMigration`). */
+const ORDER_KEYS = { type: "type", actor: "actor_key", recipient: "recipient_key" } as const;
+type OrderKey = keyof typeof ORDER_KEYS;
+function orderKeyOf(sort: EventSort): OrderKey | null {
+  const key = sort.replace(/^-/, "");
+  return Object.hasOwn(ORDER_KEYS, key) ? (key as OrderKey) : null;
+}
+/** The sort key of an event with no actor (or recipient): after every name in byte order, as both stores compare it. */
+export const NO_NAME = "\u{10FFFF}";
+/** A name as an event list sorts it: A-Z lowered and nothing else, as SQLite's lower() (see `orderMigration`). */
+export const sortName = (name: string): string => name.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+/**
+ * A match set at most this large is sorted by a list's key whole (a few milliseconds); a larger one is walked down
+ * the key's index, its other filters probed per event, until a page is found.
+ */
+const SORT_WHOLE_MAX = 20_000;
 
 const num = (v: unknown) => Number(v ?? 0);
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -163,6 +190,7 @@ export async function* everyEvent(store: Pick<Store, "events">, filter: EventFil
 
 export class SqlStore implements Store, StoreDiagnostics {
   readonly backend: "sqlite" | "postgres";
+  sortWholeMax = SORT_WHOLE_MAX;
   private readonly facetIndex: FacetIndexKeeper;
 
   constructor(
@@ -335,12 +363,13 @@ export class SqlStore implements Store, StoreDiagnostics {
     if (offices.size) await db.insert("actor_offices", ["actor", "office", "code", "start_date", "end_date"], inKeyOrder(offices), "(actor, office, start_date) DO NOTHING");
     await db.insert(
       "events",
-      ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "sort_date", "type", "mode", "cameo", "trigger_start", "trigger_end"],
+      ["id", "doc", "publisher", "sentence", "sentence_start", "sentence_end", "sentence_text", "date", "sort_date", "type", "mode", "cameo", "trigger_start", "trigger_end", "actor_key", "recipient_key"],
       docs.flatMap((d) => {
         const byIndex = new Map(d.sentences.map((s) => [s.index, s]));
         return d.events.map((e) => {
           const s = byIndex.get(e.sentence)!;
-          return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd];
+          const first = (role: "actor" | "recipient") => sortName(e.participants.find((x) => x.role === role)?.name ?? NO_NAME);
+          return [e.id, d.id, d.publisher, e.sentence, s.start, s.end, d.text.slice(s.start, s.end), e.date, e.date ?? "", e.type, e.mode, e.cameo, e.triggerStart, e.triggerEnd, first("actor"), first("recipient")];
         });
       }),
     );
@@ -405,19 +434,32 @@ export class SqlStore implements Store, StoreDiagnostics {
 
   // ------------------------------------------------------------ filters
 
-  /** Actor ids a reference names: by id or name; else, as a code, everyone of that code. */
-  private async resolve(ref: string): Promise<{ ids: string[] } | { code: string }> {
+  /**
+   * What a participant reference names: an actor by id; by name, the actors of that name, or, for a country's name,
+   * the country (everyone of its code, as the code itself names them: "China" and "CHN" are one filter); else a
+   * code some participant has. Anything else is an UnknownReferenceError, with the likeliest actors it may mean.
+   */
+  private async resolve(ref: string, parameter: string): Promise<{ ids: string[] } | { code: string }> {
     const p = new Params(this.dialect);
-    const rows = await this.db.all(`SELECT id FROM actors WHERE id = ${p.add(ref)} OR name_fold = ${p.add(fold(ref.trim()))}`, p.values);
+    const rows = await this.db.all(`SELECT id, kind, code FROM actors WHERE id = ${p.add(ref)} OR name_fold = ${p.add(fold(ref.trim()))}`, p.values);
+    if (rows.some((r) => String(r.id) === ref)) return { ids: [ref] };
+    const codes = new Set(rows.map((r) => (r.kind === "state" ? str(r.code) : null)));
+    const [only] = codes;
+    if (codes.size === 1 && only) return { code: only };
     if (rows.length) return { ids: rows.map((r) => String(r.id)) };
-    return { code: ref.trim().toUpperCase() };
+    const code = ref.trim().toUpperCase();
+    const c = new Params(this.dialect);
+    if ((await this.db.all(`SELECT 1 AS found FROM participants WHERE code = ${c.add(code)} LIMIT 1`, c.values)).length) return { code };
+    // (the people, states and organisations a last word names, busiest first; a pair's group is no guess)
+    const likely = ref.trim() ? (await this.actors(ref.trim().split(/\s+/).at(-1)!, 12)).filter((a) => a.kind !== "group").slice(0, 3) : [];
+    throw new UnknownReferenceError(parameter, ref, likely);
   }
 
   /** A filter with its actor references resolved. */
   private async compile(f: EventFilter): Promise<Compiled> {
     const sides: Side[] = [];
     const side = async (ref: string, role: "actor" | "recipient" | null) => {
-      const r = await this.resolve(ref);
+      const r = await this.resolve(ref, role ?? "party");
       sides.push("ids" in r ? { column: "actor", level: "actor", values: r.ids, role } : { column: "code", level: "country", values: [r.code], role });
     };
     if (f.actor) await side(f.actor, "actor");
@@ -489,7 +531,7 @@ export class SqlStore implements Store, StoreDiagnostics {
    * down its own index; the rest is probed per event (`residual`). A page then reads about `limit` rows divided by
    * the share of the driver's events the rest keeps, however large the database.
    */
-  private async driver(c: Compiled, limit: number): Promise<PageDriver | null> {
+  private async driver(c: Compiled, limit: number): Promise<{ driver: PageDriver | null; size: number }> {
     const candidates: Array<[PageDriver, () => Promise<number>]> = [];
     if (c.q) {
       const words: PageDriver & { kind: "words" } = { kind: "words", docs: [] };
@@ -517,7 +559,7 @@ export class SqlStore implements Store, StoreDiagnostics {
       if (n < fewest) [best, fewest] = [d, n];
       if (n === 0) break;
     }
-    return best;
+    return { driver: best, size: fewest };
   }
 
   /**
@@ -553,10 +595,13 @@ export class SqlStore implements Store, StoreDiagnostics {
    */
   private async pageQuery(f: EventFilter, page: PageRequest, limit: number): Promise<{ sql: string; params: Value[] }> {
     const c = await this.compile(f);
-    const desc = (page.sort ?? "-date") === "-date";
+    const sort = page.sort ?? "-date";
+    const key = orderKeyOf(sort);
+    if (key) return this.keyPageQuery(c, key, !sort.startsWith("-"), page.cursor ? decodeCursor(page.cursor, 3) : null, limit);
+    const desc = sort === "-date";
     const dir = desc ? "DESC" : "ASC";
-    const cursor = page.cursor ? decodeCursor(page.cursor) : null;
-    const d = await this.driver(c, limit);
+    const cursor = page.cursor ? decodeCursor(page.cursor, 2) : null;
+    const { driver: d } = await this.driver(c, limit);
     const p = new Params(this.dialect);
     const arm = (from: string, sortCol: string, idCol: string, own: string[], distinct = false) => {
       const conds = [...own];
@@ -564,7 +609,7 @@ export class SqlStore implements Store, StoreDiagnostics {
       if (c.to) conds.push(`${sortCol} <= ${p.add(c.to)}`, `${sortCol} <> ''`);
       if (cursor) {
         // a range on the index (the first condition), then the ties on the cursor's date
-        const [date, id] = cursor;
+        const [date = "", id = ""] = cursor;
         conds.push(`${sortCol} ${desc ? "<=" : ">="} ${p.add(date)}`, `(${sortCol} ${desc ? "<" : ">"} ${p.add(date)} OR ${idCol} ${desc ? "<" : ">"} ${p.add(id)})`);
       }
       conds.push(...this.residual(c, p, d));
@@ -598,14 +643,50 @@ export class SqlStore implements Store, StoreDiagnostics {
     return { sql: `${merged} ORDER BY s ${dir}, i ${dir} LIMIT ${p.add((limit + 1) * arms.length)}`, params: p.values };
   }
 
+  /**
+   * The statement giving a page of events sorted by a key (type, first actor's or recipient's name; `k`), newest
+   * first within a key (`s` the sort date, `i` the id), or the whole order reversed. A small match set is found
+   * by its filters' own indexes and sorted whole; a large one is walked down the key's index (`orderMigration`),
+   * every filter probed per event, so that a page reads about `limit` rows divided by the share the filters keep.
+   */
+  private async keyPageQuery(c: Compiled, key: OrderKey, ascending: boolean, cursor: string[] | null, limit: number): Promise<{ sql: string; params: Value[] }> {
+    const column = `e.${ORDER_KEYS[key]}`;
+    const [keyDir, withinDir] = ascending ? ["ASC", "DESC"] : ["DESC", "ASC"];
+    const order = `ORDER BY k ${keyDir}, s ${withinDir}, i ${withinDir}`;
+    const p = new Params(this.dialect);
+    const after = (conds: string[], keyCol: string) => {
+      if (!cursor) return conds;
+      const [k = "", date = "", id = ""] = cursor;
+      const [kCmp, within] = ascending ? [">", "<"] : ["<", ">"];
+      // (a range on the key's index, then the ties on the cursor's key and date)
+      const kp = p.add(k);
+      const dp = p.add(date);
+      return [...conds, `${keyCol} ${kCmp}= ${kp}`, `(${keyCol} ${kCmp} ${kp} OR e.sort_date ${within} ${dp} OR (e.sort_date = ${dp} AND e.id ${within} ${p.add(id)}))`];
+    };
+    const { size } = await this.driver(c, limit);
+    if (size < this.sortWholeMax) {
+      const conds = after(this.matchConds(c, p), column);
+      const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+      return { sql: `WITH m AS MATERIALIZED (SELECT ${column} AS k, e.sort_date AS s, e.id AS i FROM events e ${where}) SELECT k, s, i FROM m ${order} LIMIT ${p.add(limit + 1)}`, params: p.values };
+    }
+    const conds = this.residual(c, p, null);
+    if (c.from) conds.push(`${this.noIndex("e.sort_date")} >= ${p.add(c.from)}`);
+    if (c.to) conds.push(`${this.noIndex("e.sort_date")} <= ${p.add(c.to)}`, `${this.noIndex("e.sort_date")} <> ''`);
+    const all = after(conds, column);
+    const where = all.length ? `WHERE ${all.join(" AND ")}` : "";
+    return { sql: `SELECT ${column} AS k, e.sort_date AS s, e.id AS i FROM events e ${where} ${order} LIMIT ${p.add(limit + 1)}`, params: p.values };
+  }
+
   // ------------------------------------------------------------ events
 
   async events(filter: EventFilter, page: PageRequest): Promise<EventPage> {
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit)));
     const { sql, params } = await this.pageQuery(filter, page, limit);
-    const ids = [...new Set((await this.db.all(sql, params)).map((r) => String(r.i)))];
-    const more = ids.length > limit;
-    const pageIds = ids.slice(0, limit);
+    // (merged walks may give an event twice: the first is kept)
+    const found = new Map<string, Row>();
+    for (const r of await this.db.all(sql, params)) if (!found.has(String(r.i))) found.set(String(r.i), r);
+    const more = found.size > limit;
+    const pageIds = [...found.keys()].slice(0, limit);
     let rows: Row[] = [];
     if (pageIds.length) {
       const p = new Params(this.dialect);
@@ -613,8 +694,9 @@ export class SqlStore implements Store, StoreDiagnostics {
       rows = pageIds.map((id) => byId.get(id)!);
     }
     const events = await this.views(rows);
-    const last = events[events.length - 1];
-    return { events, next: more && last ? encodeCursor(last.date ?? "", last.id) : null };
+    const last = found.get(pageIds[pageIds.length - 1] ?? "");
+    const keyed = orderKeyOf(page.sort ?? "-date") !== null;
+    return { events, next: more && last ? encodeCursor([...(keyed ? [String(last.k)] : []), String(last.s), String(last.i)]) : null };
   }
 
   /**
@@ -1395,6 +1477,24 @@ export function layersMigration(dialect: Pick<Dialect, "jsonRows">): string[] {
 }
 
 /** Tables and indexes common to both backends (types that both accept). */
+/**
+ * Migration 8 (SQLite; 9 on PostgreSQL): event lists sorted by type or by the first actor's or recipient's name
+ * page down an index as date-sorted ones do. Each event keeps those names with A-Z lowered (`sortName`; `NO_NAME`
+ * when it has none), compared byte by byte on both stores (`keyType` gives PostgreSQL's "C" collation), and each
+ * key's index holds its events newest first. Existing events are keyed from their participants.
+ */
+export function orderMigration(keyType: string, asciiLower: (sql: string) => string): string[] {
+  const first = (role: "actor" | "recipient") => `coalesce((SELECT ${asciiLower("p.name")} FROM participants p WHERE p.event = events.id AND p.role = '${role}' AND p.pos = 0), '${NO_NAME}')`;
+  return [
+    `ALTER TABLE events ADD COLUMN actor_key ${keyType} NOT NULL DEFAULT '${NO_NAME}'`,
+    `ALTER TABLE events ADD COLUMN recipient_key ${keyType} NOT NULL DEFAULT '${NO_NAME}'`,
+    `UPDATE events SET actor_key = ${first("actor")}, recipient_key = ${first("recipient")}`,
+    "CREATE INDEX events_type_order ON events (type, sort_date DESC, id DESC)",
+    "CREATE INDEX events_actor_order ON events (actor_key, sort_date DESC, id DESC)",
+    "CREATE INDEX events_recipient_order ON events (recipient_key, sort_date DESC, id DESC)",
+  ];
+}
+
 export const CORE_SCHEMA = [
   `CREATE TABLE documents (
     id TEXT PRIMARY KEY, source TEXT, publisher TEXT, url TEXT, date TEXT, title TEXT,

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, layersMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, layersMigration, orderMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -57,6 +57,7 @@ export const sqliteDialect: Dialect = {
     STATE_MIGRATION,
     partyMigration({ textBefore }),
     layersMigration({ jsonRows }),
+    orderMigration("TEXT", (x) => `lower(${x})`),
   ],
 };
 

@@ -39,7 +39,7 @@ describe("downloads of whole results", () => {
 
   it("stream every event however many, in chunks, each read only when the client asks for more", async () => {
     const { store, read, closed } = manyEvents(1_000);
-    const res = exportResponse(store, {}, "date", "jsonl", "all.jsonl", () => {});
+    const res = await exportResponse(store, {}, "date", "jsonl", "all.jsonl", () => {});
     const reader = res.body!.getReader();
     const first = await reader.read();
     // (one chunk read, and at most the next one ahead of the client)
@@ -59,12 +59,20 @@ describe("downloads of whole results", () => {
 
   it("stop reading the store when the client hangs up", async () => {
     const { store, read, closed } = manyEvents(100_000);
-    const res = exportResponse(store, {}, "date", "csv", "all.csv", () => {});
+    const res = await exportResponse(store, {}, "date", "csv", "all.csv", () => {});
     const reader = res.body!.getReader();
     await reader.read();
     await reader.cancel();
     expect(closed()).toBe(true);
     expect(read()).toBeLessThan(1_000);
+  });
+
+  it("refuse a filter the store refuses before any of the file is sent (an error, not an empty file)", async () => {
+    const store = new FakeStore();
+    store.eachEvent = async function* (): AsyncIterable<EventView> {
+      throw Object.assign(new Error('actor: no actor, country or code in the database is called "Narnia"'), { name: "UnknownReferenceError" });
+    };
+    await expect(exportResponse(store, { actor: "Narnia" }, "date", "csv", "x.csv", () => {})).rejects.toMatchObject({ name: "UnknownReferenceError" });
   });
 
   it("end early, and log why, when the store fails while streaming", async () => {
@@ -74,7 +82,7 @@ describe("downloads of whole results", () => {
       throw new Error("database disk image is malformed");
     };
     const logged: string[] = [];
-    const res = exportResponse(store, {}, "date", "csv", "x.csv", (line) => logged.push(line));
+    const res = await exportResponse(store, {}, "date", "csv", "x.csv", (line) => logged.push(line));
     await expect(res.text()).rejects.toThrow(/malformed/);
     expect(logged).toEqual(["readout serve: export of x.csv stopped: database disk image is malformed"]);
   });

@@ -113,7 +113,8 @@ describe("serveCommand", () => {
     const lines: string[] = [];
     const stop = new AbortController();
     const done = serveCommand({ db: fixture.path, port: 0, signal: stop.signal }, (l) => lines.push(l));
-    await expect.poll(() => lines.length).toBe(1);
+    // (its reading threads start first: seconds on a loaded machine)
+    await expect.poll(() => lines.length, { timeout: 15_000 }).toBe(1);
     const match = /^readout: serving (.+) at (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!);
     expect(match?.[1]).toBe(fixture.path);
     const health = (await (await fetch(`${match![2]}/-/health`)).json()) as { documents: number };

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type EventsBody } from "../../src/server/app.ts";
 import { EVENT_CSV_HEADER } from "../../src/server/csv.ts";
+import { sortName } from "../../src/store/sql.ts";
 import type { ActorProfile, ActorSummary, DocumentView, EventView, Network, StoreStats, TimelineRow } from "../../src/store/model.ts";
 import { expectError, get, INJECTABLE, INJECTIONS, parseCsv } from "./helpers.ts";
 import { responseValidator } from "./schema.ts";
@@ -55,6 +56,33 @@ describe("over SQLite", () => {
     expect(paged).toEqual(all.map((e) => e.id));
     const oldest = await events("_sort=date&_limit=1000");
     expect(oldest.map((e) => e.id)).toEqual(all.map((e) => e.id).reverse());
+  });
+
+  it("sorts by type, actor and recipient, A to Z, and its next links keep the order", async () => {
+    const all = await events("_limit=1000");
+    for (const [sort, key] of [
+      ["type", (e: EventView) => e.event],
+      ["actor", (e: EventView) => sortName(e.actor[0]?.name ?? "\u{10FFFF}")],
+      ["recipient", (e: EventView) => sortName(e.recipient[0]?.name ?? "\u{10FFFF}")],
+    ] as const) {
+      const keys = (await events(`_sort=${sort}&_limit=1000`)).map(key);
+      expect(keys, sort).toEqual(all.map(key).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+      expect((await events(`_sort=-${sort}&_limit=1000`)).map(key), `-${sort}`).toEqual([...keys].reverse());
+      const first = await get(app, `/events?_sort=${sort}&_limit=2`);
+      expect(new URL((first.json as EventsBody).links.next!).searchParams.get("_sort")).toBe(sort);
+    }
+    const bad = await get(app, "/events?_sort=name");
+    expect(bad.status).toBe(400);
+    expectError(bad, 400);
+  });
+
+  it("reads a country's name as its code, and says so when a name or code is unknown", async () => {
+    expect((await get(app, "/events?party=China")).json).toEqual((await get(app, "/events?party=CHN")).json);
+    const unknown = await get(app, "/events?party=Narnia");
+    expect(unknown.status).toBe(400);
+    expect((unknown.json as { error: { message: string } }).error.message).toMatch(/^party: no actor, country or code in the database is called "Narnia"/);
+    expect((await get(app, "/timeline?actor=Narnia")).status).toBe(400);
+    expect((await get(app, "/export/events.csv?recipient=Narnia")).status).toBe(400);
   });
 
   it("says how many events match, all pages together, under every kind of filter", async () => {
@@ -201,7 +229,9 @@ describe("injection attempts against SQLite", () => {
         if (a.status !== 200) expectError(a, a.status);
       }
     }
-    expect(await events("actor=%27%20OR%201%3D1%20--")).toEqual([]);
+    const injected = await get(app, "/events?actor=%27%20OR%201%3D1%20--");
+    expect(injected.status).toBe(400);
+    expect(injected.json).toMatchObject({ error: { message: `actor: no actor, country or code in the database is called "' OR 1=1 --"; /actors?q= finds actors by part of a name` } });
     expect(await events("q=%22)%3B%20DROP%20TABLE%20events%3B%20--")).toEqual([]);
     expect(logged).toEqual([]);
     expect(await fixture.store.stats()).toEqual(stats);

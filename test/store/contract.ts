@@ -17,6 +17,7 @@ import {
   type TimelineRow,
 } from "../../src/store/model.ts";
 import { FacetIndex, type FacetIndexBuild } from "../../src/store/facet-index.ts";
+import { sortName } from "../../src/store/sql.ts";
 import { toRecord } from "../../src/store/record.ts";
 
 /**
@@ -280,7 +281,8 @@ const HOSTILE = [
 /** What the contract holds a backend to: the store, its diagnostics, and the facet index serving processes keep. */
 type ContractStore = Store & StoreDiagnostics & { keepFacetIndex(options?: { pageRows?: number }): Promise<FacetIndexBuild> };
 
-export function storeContract(name: string, open: () => Promise<ContractStore>): void {
+/** `migrations`: the store's schema migrations, for checking that one keys old events as ingest keys new ones. */
+export function storeContract(name: string, open: () => Promise<ContractStore>, migrations: readonly string[][]): void {
   describe(`${name} store: write`, () => {
     let store: Store & StoreDiagnostics;
     beforeAll(() => void fixtures());
@@ -477,7 +479,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         { q: "blinken", publisher },
         { q: "zembla", party: ["ZZA"] },
         { party: ["ZZB", "ZZA"], mode: ["allege", "visit"] },
-        { party: ["ZZA", "XXX"], q: "zembla" },
+        { party: ["ZZA", "RUS"], q: "zembla" },
       ];
       for (const f of filters) {
         // a document filter naming every document is counted in SQL
@@ -582,7 +584,24 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await idsOf(store, { actor: "ZZA" })).toEqual(sorted([0, 1, 2, 4, 6, 7].map(hand)));
         expect(await idsOf(store, { actor: "Élodie Marchetti" })).toEqual(sorted([2, 7].map(hand)));
         expect(await idsOf(store, { actor: "ELODIE MARCHETTI" })).toEqual(sorted([2, 7].map(hand)));
-        expect(await idsOf(store, { actor: "Nobody At All" })).toEqual([]);
+        // a name or code no one has is refused, with the actors it may mean
+        await expect(idsOf(store, { actor: "Nobody At All" })).rejects.toMatchObject({
+          name: "UnknownReferenceError",
+          message: 'actor: no actor, country or code in the database is called "Nobody At All"; /actors?q= finds actors by part of a name',
+        });
+        await expect(idsOf(store, { actor: "Mr Blinken" })).rejects.toMatchObject({ message: 'actor: no actor, country or code in the database is called "Mr Blinken"; did you mean Antony Blinken (person:antony-blinken)?' });
+        await expect(store.counts({ party: ["XXX"] }, ["type"])).rejects.toMatchObject({ name: "UnknownReferenceError" });
+      });
+
+      it("reads a country's name as its code: every participant of that country, not its state alone", async () => {
+        for (const [name, code] of [["Borduria", "ZZB"], ["china", "CHN"], ["Zembla", "ZZA"]] as const) {
+          for (const key of ["actor", "recipient"] as const) expect(await idsOf(store, { [key]: name }), `${key} ${name}`).toEqual(await idsOf(store, { [key]: code }));
+          expect(await idsOf(store, { party: [name] })).toEqual(await idsOf(store, { party: [code] }));
+          expect(await store.counts({ party: [name] }, ["type", "month"])).toEqual(await store.counts({ party: [code] }, ["type", "month"]));
+        }
+        // the state itself, by its id
+        expect(await idsOf(store, { actor: "state:CHN" })).toEqual([ev("accuse", "ACCUSE")]);
+        expect(await idsOf(store, { actor: "China" })).toEqual(sorted([ev("talks", "CONSULT"), ev("talks", "REQUEST"), ev("accuse", "ACCUSE")]));
       });
 
       it("filters by recipient: id, name or code, on the recipient side only", async () => {
@@ -590,8 +609,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await idsOf(store, { recipient: "USA" })).toEqual(sorted([ev("talks", "CONSULT"), ev("talks", "REQUEST")]));
         expect(await idsOf(store, { recipient: "SØREN ÅLUND" })).toEqual([ev("nordic", "CONSULT")]);
         expect(await idsOf(store, { recipient: "person:wang-yi" })).toEqual([]);
-        expect(await idsOf(store, { recipient: "Borduria" })).toEqual(sorted([1, 2, 6].map(hand)));
-        expect(await idsOf(store, { actor: "Zembla", recipient: "zzb" })).toEqual(sorted([1, 6].map(hand)));
+        expect(await idsOf(store, { actor: "state:ZZA", recipient: "state:ZZB" })).toEqual(sorted([1, 6].map(hand)));
       });
 
       it("filters by party: each must take part, on either side", async () => {
@@ -664,6 +682,70 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           expect(await walk(store, { publisher: ["Hand Press"] }, 2, sort)).toEqual(inOrder(series, sort));
           const march = all.filter((l) => (l.event.date ?? "") >= "2022-03-01");
           expect(await walk(store, { from: "2022-03-01" }, 2, sort)).toEqual(inOrder(march, sort));
+        });
+      }
+
+      it("keys each event by its first actor's and recipient's name as the migration keys stored ones", async () => {
+        const keys = (rows: Array<Record<string, unknown>>) => new Map(rows.map((r) => [String(r.id), `${String(r.actor_key)}|${String(r.recipient_key)}`]));
+        const update = migrations.flat().find((sql) => sql.startsWith("UPDATE events SET actor_key"))!;
+        let written = new Map<string, string>();
+        let migrated = new Map<string, string>();
+        // (in a transaction that fails at its end: the store is left as it was)
+        const undo = new Error("undo");
+        await expect(
+          store.write([], async (tx) => {
+            written = keys(await tx.query("SELECT id, actor_key, recipient_key FROM events", []));
+            await tx.query("UPDATE events SET actor_key = 'x', recipient_key = 'x'", []);
+            await tx.query(update, []);
+            migrated = keys(await tx.query("SELECT id, actor_key, recipient_key FROM events", []));
+            throw undo;
+          }),
+        ).rejects.toBe(undo);
+        expect(written.size).toBe(all.length);
+        expect(migrated).toEqual(written);
+        const first = (l: Located, role: string) => sortName(l.event.participants.find((p) => p.role === role)?.name ?? "\u{10FFFF}");
+        expect(written).toEqual(new Map(all.map((l) => [l.event.id, `${first(l, "actor")}|${first(l, "recipient")}`])));
+      });
+
+      // by type or first actor's or recipient's name, A to Z, newest first within (undated last); '-' the reverse
+      const KEYED = ["type", "-type", "actor", "-actor", "recipient", "-recipient"] as const;
+      const keyedOrder = (list: Located[], sort: (typeof KEYED)[number]): string[] => {
+        const key = (l: Located) => {
+          if (sort.endsWith("type")) return l.event.type;
+          const first = l.event.participants.find((p) => p.role === (sort.endsWith("actor") ? "actor" : "recipient"));
+          return sortName(first?.name ?? "\u{10FFFF}");
+        };
+        const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+        const asc = [...list].sort((x, y) => bytes(key(x), key(y)) || cmp(y.event.date ?? "", x.event.date ?? "") || cmp(y.event.id, x.event.id)).map((l) => l.event.id);
+        return sort.startsWith("-") ? asc.reverse() : asc;
+      };
+      for (const walkIndex of [false, true]) {
+        it(`pages by type, actor and recipient${walkIndex ? " down the key's index" : ", the match set sorted whole"}`, async () => {
+          const before = store.sortWholeMax;
+          store.sortWholeMax = walkIndex ? 0 : 1_000_000;
+          try {
+            const filters: Array<[EventFilter, (l: Located) => boolean]> = [
+              [{}, () => true],
+              [{ from: "2022-03-01" }, (l) => (l.event.date ?? "") >= "2022-03-01"],
+              [{ type: ["CONSULT", "ACCUSE"] }, (l) => ["CONSULT", "ACCUSE"].includes(l.event.type)],
+              [{ party: ["ZZA"] }, (l) => l.event.participants.some((p) => p.code === "ZZA")],
+              [{ q: "airspace" }, (l) => l.doc.text.toLowerCase().includes("airspace")],
+            ];
+            for (const sort of KEYED) {
+              for (const limit of [1, 3, 16]) expect(await walk(store, {}, limit, sort), `${sort} by ${limit}`).toEqual(keyedOrder(all, sort));
+              for (const [f, keep] of filters.slice(1)) expect(await walk(store, f, 2, sort), `${sort} ${JSON.stringify(f)}`).toEqual(keyedOrder(all.filter(keep), sort));
+            }
+            // the actors' names themselves, A to Z (events without an actor last)
+            const page = await store.events({}, { limit: 1000, sort: "actor" });
+            const names = page.events.map((e) => e.actor[0]?.name ?? "~");
+            const named = names.filter((n) => n !== "~");
+            expect(named).toEqual([...named].sort((a, b) => Buffer.compare(Buffer.from(sortName(a)), Buffer.from(sortName(b)))));
+            // a cursor of one order is refused by another
+            const dated = (await store.events({}, { limit: 2, sort: "-date" })).next!;
+            await expect(store.events({}, { limit: 2, sort: "actor", cursor: dated })).rejects.toMatchObject({ name: "InvalidCursorError" });
+          } finally {
+            store.sortWholeMax = before;
+          }
         });
       }
 
@@ -875,6 +957,38 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
               // (a Sort node, not a Merge Append's "Sort Key")
               if (!sorts) expect(text).not.toMatch(/(^|->)\s*(Incremental )?Sort\s+\(/m);
               expect(text).not.toMatch(/Seq Scan/);
+            }
+          });
+        }
+      }
+    });
+
+    describe("page plans by key", () => {
+      const filters: Array<[string, EventFilter]> = [
+        ["nothing", {}],
+        ["dates", { from: "2022-01-01", to: "2022-02-28" }],
+        ["a type", { type: ["ACCUSE"] }],
+        ["an actor id", { actor: "state:CHN" }],
+        ["everything at once", { actor: "CHN", recipient: "JPN", party: ["CHN"], type: ["ACCUSE"], mode: ["allege"], context: ["military"], publisher: ["x"], doc: ["accuse"], from: "2000-01-01", to: "2030-12-31", q: "airspace" }],
+      ];
+      const INDEX = { type: "events_type_order", actor: "events_actor_order", recipient: "events_recipient_order" } as const;
+      for (const [what, f] of filters) {
+        for (const sort of ["type", "-actor", "recipient"] as const) {
+          it(`walks the key's index for ${what} (${sort}) when the match set is large, sorting nothing`, async () => {
+            const before = store.sortWholeMax;
+            store.sortWholeMax = 0;
+            try {
+              const first = await store.events(f, { limit: 1, sort });
+              const plan = (await store.explainPage(f, { limit: 50, sort, cursor: first.next }, { indexesOnly: true })).join("\n");
+              if (store.backend === "sqlite") {
+                expect(plan).not.toMatch(/TEMP B-TREE/);
+                expect(plan).toMatch(new RegExp(`^(SCAN|SEARCH) e USING (COVERING )?INDEX ${INDEX[sort.replace("-", "") as keyof typeof INDEX]}`, "m"));
+              } else {
+                expect(plan).not.toMatch(/(^|->)\s*(Incremental )?Sort\s+\(/m);
+                expect(plan).not.toMatch(/Seq Scan/);
+              }
+            } finally {
+              store.sortWholeMax = before;
             }
           });
         }
@@ -1117,6 +1231,12 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
       it("treats SQL, LIKE and full-text syntax in every string filter as plain text", async () => {
         for (const s of HOSTILE) {
           for (const f of stringFilters(s)) {
+            // (a participant no one is refused by name; any other value matches nothing)
+            if (f.actor !== undefined || f.recipient !== undefined || f.party !== undefined) {
+              await expect(idsOf(store, f), JSON.stringify(f)).rejects.toMatchObject({ name: "UnknownReferenceError" });
+              await expect(store.count(f, "type"), JSON.stringify(f)).rejects.toMatchObject({ name: "UnknownReferenceError" });
+              continue;
+            }
             expect(await idsOf(store, f), JSON.stringify(f)).toEqual([]);
             expect(await store.count(f, "type"), JSON.stringify(f)).toEqual([]);
           }
@@ -1137,8 +1257,8 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           expect(await store.event(s)).toBeNull();
           expect(await store.document(s)).toBeNull();
           expect(await store.hashes([s, "talks"])).toEqual(new Map([["talks", fixtures().doc("talks").hash]]));
-          expect(await store.timeline({ actor: s }, "day")).toEqual([]);
-          expect(await store.network({ recipient: s }, "actor", 10)).toEqual({ level: "actor", nodes: [], edges: [] });
+          await expect(store.timeline({ actor: s }, "day")).rejects.toMatchObject({ name: "UnknownReferenceError" });
+          await expect(store.network({ recipient: s }, "actor", 10)).rejects.toMatchObject({ name: "UnknownReferenceError" });
         }
       });
 

@@ -38,7 +38,7 @@ if (!url) {
     await admin.end();
   });
 
-  storeContract("PostgreSQL", async () => openPostgresStore(await freshSchema()));
+  storeContract("PostgreSQL", async () => openPostgresStore(await freshSchema()), postgresDialect.migrations);
 
   describe("PostgreSQL store: opening", () => {
     it("is what openStore() picks for a postgres:// or postgresql:// URL", async () => {

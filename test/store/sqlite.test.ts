@@ -22,7 +22,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-storeContract("SQLite", () => openSqliteStore(freshPath()));
+storeContract("SQLite", () => openSqliteStore(freshPath()), sqliteDialect.migrations);
 
 describe("SQLite store: opening", () => {
   it("is what openStore() picks for a file path, and keeps its data when reopened", async () => {

@@ -107,6 +107,40 @@ describe.skipIf(webSkip !== null)("the web app", () => {
     await checkDownloads(p);
   });
 
+  it("sorts the table by date, type, actor and recipient through the URL, and pages in that order", async () => {
+    const p = await open("#/events?_limit=20");
+    await p.locator("table.events tbody tr").first().waitFor();
+    expect(await p.locator('th[aria-sort="descending"]').textContent()).toBe("Date ▼");
+    const rowIds = () => p.locator("table.events tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event")));
+    const apiIds = async (query: string) => ((await app.api<{ events: Array<{ id: string }> }>(`/events?${query}`)).events.map((e) => e.id));
+    // the first click sorts a column its natural way (names A to Z, dates newest first: the default, left out of the URL), the second reverses it
+    for (const [heading, first, second] of [
+      ["Actor", "actor", "-actor"],
+      ["Type", "type", "-type"],
+      ["Recipient", "recipient", "-recipient"],
+      ["Date", null, "date"],
+    ] as const) {
+      await p.locator("th a.sort", { hasText: heading }).click();
+      await expect.poll(() => hashOf(p).get("_sort")).toBe(first);
+      await expect.poll(rowIds).toEqual(await apiIds(`_limit=20&_sort=${first ?? "-date"}`));
+      expect(await p.locator(`th[aria-sort='${first ? "ascending" : "descending"}']`).textContent()).toBe(`${heading} ${first ? "▲" : "▼"}`);
+      await p.locator("th a.sort", { hasText: heading }).click();
+      await expect.poll(() => hashOf(p).get("_sort")).toBe(second);
+      await expect.poll(rowIds).toEqual(await apiIds(`_limit=20&_sort=${second}`));
+    }
+    // sorted by actor, A to Z, and the next page goes on in that order
+    await p.goto(`${app.url}/#/events?_limit=20&_sort=actor`);
+    await p.locator("table.events tbody tr").first().waitFor();
+    const names = await p.locator("table.events tbody tr td:nth-child(4) a").evaluateAll((as) => as.filter((a) => !a.previousSibling || a.parentElement!.firstChild === a).map((a) => a.textContent!));
+    expect(names).toEqual([...names].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
+    expect(await p.locator("table.events caption").textContent()).toMatch(/by actor, A to Z$/);
+    await p.locator('a[rel="next"]').click();
+    await expect.poll(() => hashOf(p).get("_next")).toBeTruthy();
+    expect(hashOf(p).get("_sort")).toBe("actor");
+    const page2 = await app.api<{ events: Array<{ id: string }>; next: string }>(`/events?_limit=20&_sort=actor&_next=${encodeURIComponent(hashOf(p).get("_next")!)}`);
+    await expect.poll(rowIds).toEqual(page2.events.map((e) => e.id));
+  });
+
   it("pages with the cursor", async () => {
     const p = await open("#/events?_limit=5");
     await p.locator("table.events tbody tr").first().waitFor();
@@ -219,8 +253,19 @@ describe.skipIf(webSkip !== null)("the web app", () => {
   });
 
   it("works on a narrow screen and by keyboard", async () => {
-    const p = await open("#/events", { width: 375, height: 800 });
+    const p = await open("#/events?type=CONSULT", { width: 375, height: 800 });
     await p.locator("table.events tbody tr").first().waitFor();
+    expect(await p.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
+    // each event a card, each of its cells headed by the column's name
+    const card = p.locator("table.events tbody tr").first();
+    expect(await card.evaluate((tr) => tr.ownerDocument.defaultView!.getComputedStyle(tr).display)).toBe("block");
+    expect(await card.locator("td").first().evaluate((td) => td.ownerDocument.defaultView!.getComputedStyle(td, "::before").content)).toBe('"Date"');
+    // the filters fold behind one button that says how many are set
+    const toggle = p.locator(".filter-box > summary");
+    expect(await toggle.textContent()).toBe("Filters · 1 set");
+    expect(await p.getByLabel("Actor").isVisible()).toBe(false);
+    await toggle.click();
+    expect(await p.getByLabel("Actor").isVisible()).toBe(true);
     expect(await p.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
     await p.locator("table.events tbody tr").first().focus();
     await p.keyboard.press("Enter");

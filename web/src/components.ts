@@ -50,12 +50,23 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
     }
     return h("div", { class: "field" }, h("label", { for: id }, LABELS[key]), control);
   };
+  // (on a narrow screen the filters fold behind one button, saying how many are set; on a wide one they stay open)
+  const set = FILTER_KEYS.filter((k) => route.params.get(k)).length;
   const form = h(
     "form",
     { class: "filters", role: "search", "aria-label": "Filters" },
-    ...FILTER_KEYS.map(field),
-    ...extra,
-    h("div", { class: "field buttons" }, h("button", { type: "submit" }, "Apply"), h("a", { href: href(route.view, keepNonFilters(route.params), route.id), class: "button secondary" }, "Clear")),
+    h(
+      "details",
+      { class: "filter-box", open: !window.matchMedia("(max-width: 599px)").matches },
+      h("summary", { class: "button secondary" }, "Filters", set ? h("span", { class: "set" }, ` · ${set} set`) : null),
+      h(
+        "div",
+        { class: "filter-fields" },
+        ...FILTER_KEYS.map(field),
+        ...extra,
+        h("div", { class: "field buttons" }, h("button", { type: "submit" }, "Apply"), h("a", { href: href(route.view, keepNonFilters(route.params), route.id), class: "button secondary" }, "Clear")),
+      ),
+    ),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -145,20 +156,67 @@ export function people(list: ParticipantView[]): Child {
 
 export const evidenceHref = (e: EventView): string => href("doc", { event: e.id }, e.doc);
 
-/** Events as a table; a row (or Enter on it) opens its evidence. */
-export function eventTable(events: EventView[], caption: string): HTMLElement {
+/** The columns an event list can be sorted by, and the API's `_sort` for each (its reverse is `-` before it). */
+const SORTABLE: Partial<Record<string, { sort: string; first: "asc" | "desc" }>> = {
+  Date: { sort: "date", first: "desc" },
+  Type: { sort: "type", first: "asc" },
+  Actor: { sort: "actor", first: "asc" },
+  Recipient: { sort: "recipient", first: "asc" },
+};
+
+/**
+ * A column heading that sorts the list: a link to the same view with `_sort` set (the first click sorts the
+ * column its natural way, dates newest first, names A to Z; the next reverses it), its state in `aria-sort`.
+ */
+function sortHeading(label: string, sorting: { route: Route; sort: string } | undefined): HTMLElement {
+  const col = SORTABLE[label];
+  if (!sorting || !col) return h("th", { scope: "col" }, label);
+  const current = sorting.sort.replace(/^-/, "") === col.sort ? (sorting.sort.startsWith("-") ? "desc" : "asc") : null;
+  // (dates are stored oldest first: "date" ascending, "-date" descending; the other keys A to Z)
+  const asSort = (dir: "asc" | "desc") => (col.sort === "date" ? (dir === "asc" ? "date" : "-date") : dir === "asc" ? col.sort : `-${col.sort}`);
+  const next = current ? (current === "asc" ? "desc" : "asc") : col.first;
+  const params = new URLSearchParams(sorting.route.params);
+  params.delete("_next");
+  params.set("_sort", asSort(next));
+  if (params.get("_sort") === "-date") params.delete("_sort");
+  const arrow = current === "asc" ? " ▲" : current === "desc" ? " ▼" : "";
+  return h(
+    "th",
+    { scope: "col", "aria-sort": current === "asc" ? "ascending" : current === "desc" ? "descending" : "none" },
+    h("a", { href: href(sorting.route.view, params, sorting.route.id), class: "sort", title: `Sort by ${label.toLowerCase()}${current ? ", reversed" : ""}` }, label, h("span", { class: "arrow", "aria-hidden": "true" }, arrow)),
+  );
+}
+
+/** The captions' words for each order of an event list. */
+export const SORT_WORDS: Record<string, string> = {
+  "-date": "newest first",
+  date: "oldest first",
+  type: "by type, A to Z",
+  "-type": "by type, Z to A",
+  actor: "by actor, A to Z",
+  "-actor": "by actor, Z to A",
+  recipient: "by recipient, A to Z",
+  "-recipient": "by recipient, Z to A",
+};
+
+/**
+ * Events as a table; a row (or Enter on it) opens its evidence. With `sorting`, the date, type, actor and recipient
+ * headings sort the list (through the URL).
+ */
+export function eventTable(events: EventView[], caption: string, sorting?: { route: Route; sort: string }): HTMLElement {
   const rows = events.map((e) => {
     const open = () => navigate(evidenceHref(e));
     const tr = h(
       "tr",
       { tabindex: 0, class: "clickable", "data-event": e.id, "aria-label": `${e.event} on ${e.date ?? "unknown date"}: open evidence` },
-      h("td", { class: "nowrap" }, e.date ?? "—"),
-      h("td", {}, badge(e.event)),
-      h("td", { class: "trigger-word" }, triggerOf(e)),
-      h("td", {}, people(e.actor)),
-      h("td", {}, people(e.recipient)),
-      h("td", { class: "sentence" }, trimmed(e.text, 180)),
-      h("td", { class: "nowrap" }, e.mode.join(", ") || "—"),
+      // (each cell names its column, for the cards a narrow screen shows instead of the table)
+      h("td", { class: "nowrap", "data-label": "Date" }, e.date ?? "—"),
+      h("td", { "data-label": "Type" }, badge(e.event)),
+      h("td", { class: "trigger-word", "data-label": "Trigger" }, triggerOf(e)),
+      h("td", { "data-label": "Actor" }, people(e.actor)),
+      h("td", { "data-label": "Recipient" }, people(e.recipient)),
+      h("td", { class: "sentence", "data-label": "Sentence" }, trimmed(e.text, 180)),
+      h("td", { class: "nowrap", "data-label": "Mode" }, e.mode.join(", ") || "—"),
     );
     tr.addEventListener("click", (ev) => {
       if ((ev.target as HTMLElement).closest("a")) return;
@@ -176,7 +234,7 @@ export function eventTable(events: EventView[], caption: string): HTMLElement {
       "table",
       { class: "events" },
       h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, ...["Date", "Type", "Trigger", "Actor", "Recipient", "Sentence", "Mode"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ...["Date", "Type", "Trigger", "Actor", "Recipient", "Sentence", "Mode"].map((c) => sortHeading(c, sorting)))),
       h("tbody", {}, ...rows),
     ),
   );

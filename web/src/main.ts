@@ -5,6 +5,7 @@ import { h } from "./dom.ts";
 import { EVENT_TYPES } from "./quads.ts";
 import { filterProblem, filtersOf, href, parseHash, type Route, type View } from "./route.ts";
 import { renderActor } from "./views/actor.ts";
+import { renderCompare } from "./views/compare.ts";
 import { renderEvents } from "./views/events.ts";
 import { renderEvidence } from "./views/evidence.ts";
 import { renderNetwork } from "./views/network.ts";
@@ -17,13 +18,22 @@ const RENDERERS: Record<View, Renderer> = {
   events: renderEvents,
   doc: renderEvidence,
   timeline: renderTimeline,
+  compare: renderCompare,
   actor: renderActor,
   network: renderNetwork,
   try: renderTry,
 };
 
-const TITLES: Record<View, string> = { events: "Events", doc: "Evidence", timeline: "Timeline", actor: "Actor", network: "Network", try: "Try it" };
-const NAV: readonly View[] = ["events", "timeline", "network", "try"];
+const TITLES: Record<View, string> = {
+  events: "Events",
+  doc: "Evidence",
+  timeline: "Timeline",
+  compare: "Compare",
+  actor: "Actor",
+  network: "Network",
+  try: "Try it",
+};
+const NAV: readonly View[] = ["events", "timeline", "compare", "network", "try"];
 
 function start(): void {
   const main = document.getElementById("main")!;

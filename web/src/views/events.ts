@@ -2,7 +2,7 @@
 import type { EventsBody } from "../../../src/server/app.ts";
 import type { CountRow } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
-import { downloads, eventTable, filterForm } from "../components.ts";
+import { downloads, eventTable, filterForm, SORT_WORDS } from "../components.ts";
 import { h, message } from "../dom.ts";
 import { filtersOf, href, type Route } from "../route.ts";
 
@@ -19,6 +19,8 @@ export async function renderEvents(root: HTMLElement, route: Route, signal: Abor
   query.set("_limit", route.params.get("_limit") ?? "50");
   const cursor = route.params.get("_next");
   if (cursor) query.set("_next", cursor);
+  const sort = route.params.get("_sort") ?? "-date";
+  if (sort !== "-date") query.set("_sort", sort);
   query.set("_facet", FACETS.map(([f]) => f).join(","));
 
   const results = h("section", { class: "results", "aria-live": "polite" }, message("Loading events…"));
@@ -31,7 +33,7 @@ export async function renderEvents(root: HTMLElement, route: Route, signal: Abor
     h("p", { class: "total" }, body.total ? `${total} match${body.total === 1 ? "es" : ""}` : "No events match"),
     downloads([{ events: filters, total: body.total }]),
     body.events.length
-      ? eventTable(body.events, `${body.events.length.toLocaleString("en")} of ${total}${cursor ? " (a later page)" : ""}, newest first`)
+      ? eventTable(body.events, `${body.events.length.toLocaleString("en")} of ${total}${cursor ? " (a later page)" : ""}, ${SORT_WORDS[sort] ?? sort}`, { route, sort })
       : message("No events match these filters.", "empty"),
     pager(route, body.next),
   );
