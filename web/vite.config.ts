@@ -1,7 +1,7 @@
 // Builds the web app into web/dist (served by `readout serve`). `npm run dev:web` proxies the API to a running `readout serve`.
 import { defineConfig } from "vite";
 
-const API = ["/events", "/actors", "/documents", "/timeline", "/network", "/-"];
+const API = ["/events", "/actors", "/documents", "/timeline", "/countries", "/network", "/export", "/-"];
 
 export default defineConfig({
   root: import.meta.dirname,

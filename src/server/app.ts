@@ -8,7 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { CountKey, CountRow, EventView, Store } from "../store/model.ts";
-import { actorTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
+import { actorTable, countryTable, edgeTable, eventTable, timelineTable, type Row } from "./csv.ts";
 import { MAX_CODE_BYTES, parseCodeRequest } from "./code.ts";
 import type { ResponseCache } from "./cache.ts";
 import { ClientGone, CodePool } from "./code-pool.ts";
@@ -17,7 +17,7 @@ import { hostAllowList, isJsonType } from "./origin.ts";
 import { databaseFailure } from "../store/failure.ts";
 import { EXPORT_FORMATS, exportFileName, exportResponse, type ExportFormat } from "./export.ts";
 import { openApiDocument } from "./openapi.ts";
-import { FACET_LIMIT, noQuery, parseActors, parseEvents, parseExport, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
+import { FACET_LIMIT, noQuery, parseActors, parseCountries, parseEvents, parseExport, parseNetwork, parseQuery, parseTimeline, type Facet } from "./params.ts";
 import { csvResponse, errorResponse, jsonResponse, prefersCsv } from "./respond.ts";
 import { wantsHtml, webAssets } from "./web.ts";
 
@@ -193,6 +193,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const { filter, interval } = parseTimeline(query(c));
     const rows = await store.timeline(filter, interval);
     return listResponse(c, () => timelineTable(rows), rows);
+  });
+
+  route(["/countries", "/countries.csv"], async (c) => {
+    const countries = await store.countries(parseCountries(query(c)));
+    return listResponse(c, () => countryTable(countries), countries);
   });
 
   route(["/network", "/network.csv"], async (c) => {

@@ -118,6 +118,11 @@ export function timelineTable(rows: readonly TimelineRow[]): Row[] {
   return [["period", "type", "count"], ...rows.map((r) => [r.period, r.type, cell(r.count)])];
 }
 
+/** Countries (and blocs) with their names and events. */
+export function countryTable(nodes: readonly NetworkNode[]): Row[] {
+  return [["code", "name", "kind", "events"], ...nodes.map((n) => [n.id, n.name, n.kind, cell(n.events)])];
+}
+
 /** Network edges with their nodes' names, and one column of counts per event type. */
 export function edgeTable(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): Row[] {
   const name = new Map(nodes.map((n) => [n.id, n.name]));

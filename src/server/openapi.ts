@@ -130,6 +130,7 @@ const schemas: Record<string, Schema> = {
     events: arrayOf(ref("Event")),
   }),
   TimelineRow: object({ period: { ...date, description: "Start of the period (weeks start on Monday)." }, type: str, count: int }),
+  Country: object({ id: { ...str, description: "The ISO 3166-1 alpha-3 code, or a bloc's code (UNO, EUR)." }, name: str, kind, code: nullable("string"), events: int }),
   Network: object({
     level: { type: "string", enum: [...LEVELS] },
     nodes: arrayOf(object({ id: str, name: str, kind, code: nullable("string"), events: int })),
@@ -286,6 +287,12 @@ const listOperations: Record<string, Operation> = {
     description: csvTwin("/timeline").trim(),
     parameters: [...filterParams, queryParam("interval", "The period length.", { type: "string", enum: [...INTERVALS], default: "month" })],
     responses: ok("Counts per period and type.", arrayOf(ref("TimelineRow")), "Columns: period, type, count."),
+  },
+  "/countries": {
+    summary: "Every country (or bloc) taking part in the matching events, with its name and events, the most first.",
+    description: csvTwin("/countries").trim() + " An event counts once for each country taking part, on either side.",
+    parameters: [...filterParams],
+    responses: ok("Countries.", arrayOf(ref("Country")), "Columns: code, name, kind, events."),
   },
   "/network": {
     summary: "Who acts on whom: a graph of actors or countries for the filters.",

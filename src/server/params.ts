@@ -145,6 +145,12 @@ export function parseExport(params: URLSearchParams): { filter: EventFilter; sor
   return { filter: toFilter(q), sort: q._sort };
 }
 
+export const countriesQuery = z.object({ ...filterShape });
+
+export function parseCountries(params: URLSearchParams): EventFilter {
+  return toFilter(parseQuery(countriesQuery, params));
+}
+
 export function parseTimeline(params: URLSearchParams): { filter: EventFilter; interval: Interval } {
   const q = parseQuery(timelineQuery, params);
   return { filter: toFilter(q), interval: q.interval };

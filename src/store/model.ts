@@ -278,6 +278,8 @@ export interface Store {
   actors(q: string, limit: number): Promise<ActorSummary[]>;
   actor(id: string): Promise<ActorProfile | null>;
   timeline(filter: EventFilter, interval: Interval): Promise<TimelineRow[]>;
+  /** Every country (or bloc) taking part in the matching events, with its name and events, the most first. */
+  countries(filter: EventFilter): Promise<NetworkNode[]>;
   network(filter: EventFilter, level: "actor" | "country", limit: number): Promise<Network>;
   stats(): Promise<StoreStats>;
   /** A number that changes whenever a write changes what the store holds, in this process or another. */

@@ -23,6 +23,7 @@ import type {
   EventView,
   Interval,
   Network,
+  NetworkNode,
   PageRequest,
   Store,
   StoreStats,
@@ -215,6 +216,10 @@ export class ReadPool implements Store {
 
   timeline(filter: EventFilter, interval: Interval): Promise<TimelineRow[]> {
     return this.call("timeline", [filter, interval]);
+  }
+
+  countries(filter: EventFilter): Promise<NetworkNode[]> {
+    return this.call("countries", [filter]);
   }
 
   network(filter: EventFilter, level: "actor" | "country", limit: number): Promise<Network> {

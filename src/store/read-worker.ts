@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openStoreForReading } from "./open.ts";
 
 /** The store methods a reading thread answers. */
-export const READ_METHODS = ["events", "event", "count", "counts", "document", "actors", "actor", "timeline", "network", "stats", "version"] as const;
+export const READ_METHODS = ["events", "event", "count", "counts", "document", "actors", "actor", "timeline", "countries", "network", "stats", "version"] as const;
 export type ReadMethod = (typeof READ_METHODS)[number];
 
 export interface ReadJob {

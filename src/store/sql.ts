@@ -4,7 +4,10 @@
  * statement, a bulk insert and a transaction) and a `Dialect` (the few
  * places where SQLite and PostgreSQL differ: placeholders, weeks, full text).
  */
+import { join } from "node:path";
 import { fold } from "../kb/fold.ts";
+import { readTsv } from "../kb/tsv.ts";
+import { PACKAGE_ROOT } from "../paths.ts";
 import { type FacetIndexBuild, type FacetScans, type FacetSelection, FacetIndexKeeper, INDEXED_KEYS } from "./facet-index.ts";
 import { type EventShape, type RollupCells, addCells, emptyCells, eventEdges, monthOf, rollupCells } from "./rollup.ts";
 import type {
@@ -440,6 +443,8 @@ export class SqlStore implements Store, StoreDiagnostics {
    * code some participant has. Anything else is an UnknownReferenceError, with the likeliest actors it may mean.
    */
   private async resolve(ref: string, parameter: string): Promise<{ ids: string[] } | { code: string }> {
+    // (three capitals some participant has are that code, before any actor a name of those letters may fold to)
+    if (/^[A-Z]{3}$/.test(ref.trim()) && (await this.hasCode(ref.trim()))) return { code: ref.trim() };
     const p = new Params(this.dialect);
     const rows = await this.db.all(`SELECT id, kind, code FROM actors WHERE id = ${p.add(ref)} OR name_fold = ${p.add(fold(ref.trim()))}`, p.values);
     if (rows.some((r) => String(r.id) === ref)) return { ids: [ref] };
@@ -448,11 +453,15 @@ export class SqlStore implements Store, StoreDiagnostics {
     if (codes.size === 1 && only) return { code: only };
     if (rows.length) return { ids: rows.map((r) => String(r.id)) };
     const code = ref.trim().toUpperCase();
-    const c = new Params(this.dialect);
-    if ((await this.db.all(`SELECT 1 AS found FROM participants WHERE code = ${c.add(code)} LIMIT 1`, c.values)).length) return { code };
+    if (await this.hasCode(code)) return { code };
     // (the people, states and organisations a last word names, busiest first; a pair's group is no guess)
     const likely = ref.trim() ? (await this.actors(ref.trim().split(/\s+/).at(-1)!, 12)).filter((a) => a.kind !== "group").slice(0, 3) : [];
     throw new UnknownReferenceError(parameter, ref, likely);
+  }
+
+  private async hasCode(code: string): Promise<boolean> {
+    const p = new Params(this.dialect);
+    return (await this.db.all(`SELECT 1 AS found FROM participants WHERE code = ${p.add(code)} LIMIT 1`, p.values)).length > 0;
   }
 
   /** A filter with its actor references resolved. */
@@ -811,6 +820,12 @@ export class SqlStore implements Store, StoreDiagnostics {
       }
     }
     if (rest.length) for (const [by, rows] of await this.countMatches(filter, rest, lim)) out.set(by, rows);
+    // (countries by name: "China" for CHN, as the network names its nodes)
+    const countries = out.get("country");
+    if (countries?.length) {
+      const names = new Map((await this.describe(countries.map((r) => [r.key, r.count]), "country")).map((n) => [n.id, n.name]));
+      out.set("country", countries.map((r) => ({ ...r, label: names.get(r.key) ?? r.label })));
+    }
     return out;
   }
 
@@ -1048,6 +1063,11 @@ export class SqlStore implements Store, StoreDiagnostics {
     return { nodes, edges: [...edges.values()].filter((e) => kept.has(e.source) && kept.has(e.target)) };
   }
 
+  async countries(filter: EventFilter): Promise<NetworkNode[]> {
+    const rows = await this.count(filter, "country", MAX_LIMIT);
+    return this.describe(rows.map((r) => [r.key, r.count]), "country");
+  }
+
   private async describe(top: Array<[string, number]>, level: "actor" | "country"): Promise<NetworkNode[]> {
     if (!top.length) return [];
     const p = new Params(this.dialect);
@@ -1061,6 +1081,9 @@ export class SqlStore implements Store, StoreDiagnostics {
       const r = byId.get(id);
       if (r) return { id, name: String(r.name), kind: String(r.kind) as NetworkNode["kind"], code: str(r.code), events };
       const bloc = BLOC_NAMES[id];
+      // (a country only its people stand for, with no event of the state itself: named as data/states.tsv names it)
+      const state = level === "country" && !bloc ? stateNames().get(id) : undefined;
+      if (state) return { id, name: state, kind: "state", code: id, events };
       return { id, name: bloc ?? id, kind: level === "country" ? (bloc ? "org" : "state") : "group", code: level === "country" ? id : null, events };
     });
   }
@@ -1257,7 +1280,14 @@ function lastDayOfMonth(date: string): string {
 }
 
 /** Names for the codes CODING.md gives organizations rather than states. */
-const BLOC_NAMES: Record<string, string> = {
+let statesByCode: Map<string, string> | null = null;
+/** The names of states by code (data/states.tsv), read on first use. */
+function stateNames(): Map<string, string> {
+  statesByCode ??= new Map(readTsv(join(PACKAGE_ROOT, "data", "states.tsv")).map((r) => [r.code!, r.name!]));
+  return statesByCode;
+}
+
+export const BLOC_NAMES: Record<string, string> = {
   UNO: "United Nations",
   EUR: "European Union",
   IGO: "Intergovernmental organizations",

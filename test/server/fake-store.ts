@@ -15,6 +15,7 @@ import type {
   EventView,
   Interval,
   Network,
+  NetworkNode,
   PageRequest,
   ParticipantView,
   Store,
@@ -332,6 +333,18 @@ export class FakeStore implements Store {
       return { id, name: a?.name ?? id, kind: a?.kind ?? ("state" as const), code: a?.code ?? id, events };
     });
     return { level, nodes, edges: [...edges.values()] };
+  }
+
+  async countries(filter: EventFilter): Promise<NetworkNode[]> {
+    this.record("countries", [filter]);
+    const counts = new Map<string, number>();
+    for (const e of EVENTS.filter((x) => matches(x, filter))) for (const c of new Set([...e.actor, ...e.recipient].map((p) => p.code).filter((c) => c !== null))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([id, events]) => {
+        const a = ACTORS.find((x) => x.kind === "state" && x.code === id);
+        return { id, name: a?.name ?? id, kind: a?.kind ?? ("state" as const), code: id, events };
+      });
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
-import { actorsQuery, eventsQuery, exportQuery, networkQuery, noQuery, paramNames, timelineQuery, type QuerySchema } from "../../src/server/params.ts";
+import { actorsQuery, eventsQuery, exportQuery, countriesQuery, networkQuery, noQuery, paramNames, timelineQuery, type QuerySchema } from "../../src/server/params.ts";
 import { FakeStore } from "./fake-store.ts";
 import { get } from "./helpers.ts";
 import { ajv, doc, operationOf, responseValidator, validator } from "./schema.ts";
@@ -20,6 +20,8 @@ const QUERY_SCHEMAS: Record<string, QuerySchema> = {
   "/actors.csv": actorsQuery,
   "/timeline": timelineQuery,
   "/timeline.csv": timelineQuery,
+  "/countries": countriesQuery,
+  "/countries.csv": countriesQuery,
   "/network": networkQuery,
   "/network.csv": networkQuery,
   "/export/events.csv": exportQuery,

@@ -76,6 +76,19 @@ describe("over SQLite", () => {
     expectError(bad, 400);
   });
 
+  it("lists every country taking part, with its name and events, as /events?party= counts them", async () => {
+    const a = await get(app, "/countries?type=CONSULT,SUPPORT,REQUEST,AGREE");
+    expect(a.status).toBe(200);
+    const countries = a.json as Array<{ id: string; name: string; events: number }>;
+    expect(countries.length).toBeGreaterThan(1);
+    for (const c of countries) expect(((await get(app, `/events?type=CONSULT,SUPPORT,REQUEST,AGREE&party=${c.id}&_limit=1`)).json as EventsBody).total, c.id).toBe(c.events);
+    expect(countries.map((c) => c.events)).toEqual([...countries.map((c) => c.events)].sort((x, y) => y - x));
+    expect(countries.find((c) => c.id === "CHN")?.name).toBe("China");
+    const csv = parseCsv((await get(app, "/countries.csv?type=CONSULT,SUPPORT,REQUEST,AGREE")).text);
+    expect(csv[0]).toEqual(["code", "name", "kind", "events"]);
+    expect(csv.slice(1).map((r) => r[0])).toEqual(countries.map((c) => c.id));
+  });
+
   it("reads a country's name as its code, and says so when a name or code is unknown", async () => {
     expect((await get(app, "/events?party=China")).json).toEqual((await get(app, "/events?party=CHN")).json);
     const unknown = await get(app, "/events?party=Narnia");

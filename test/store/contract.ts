@@ -17,7 +17,7 @@ import {
   type TimelineRow,
 } from "../../src/store/model.ts";
 import { FacetIndex, type FacetIndexBuild } from "../../src/store/facet-index.ts";
-import { sortName } from "../../src/store/sql.ts";
+import { BLOC_NAMES, sortName } from "../../src/store/sql.ts";
 import { toRecord } from "../../src/store/record.ts";
 
 /**
@@ -239,10 +239,15 @@ function keysOf({ doc, event }: Located, by: CountKey): Array<string | null> {
 }
 
 /** What count() must answer, from the records: distinct events per key, busiest first (time keys in time order). */
+/** The fixtures' states' names by their codes (counts by country name them so). */
+const stateNames = (): Map<string, string> =>
+  new Map([...Object.entries(BLOC_NAMES), ...fixtures().docs.flatMap((d) => d.actors.filter((a) => a.kind === "state" && a.code).map((a) => [a.code!, a.name] as const))]);
+
 function expectedCount(list: Located[], by: CountKey, names: Map<string, string>): CountRow[] {
   const counts = new Map<string, Set<string>>();
   for (const l of list) for (const k of keysOf(l, by)) counts.set(k ?? "", (counts.get(k ?? "") ?? new Set()).add(l.event.id));
-  const rows = [...counts].map(([key, ids]) => ({ key, label: by === "actor" || by === "recipient" ? names.get(key)! : key, count: ids.size }));
+  const label = (key: string) => (by === "actor" || by === "recipient" ? names.get(key)! : by === "country" ? (stateNames().get(key) ?? key) : key);
+  const rows = [...counts].map(([key, ids]) => ({ key, label: label(key), count: ids.size }));
   const isTime = by === "day" || by === "week" || by === "month" || by === "year";
   return rows.sort((a, b) => (isTime ? cmp(a.key, b.key) : b.count - a.count || cmp(a.key, b.key)));
 }

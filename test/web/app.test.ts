@@ -92,6 +92,26 @@ describe.skipIf(webSkip !== null)("the web app", () => {
     expect(hashOf(app.page).toString()).toBe("");
   });
 
+  it("the country field takes a name or a code alike and shows the name; an unknown value says so", async () => {
+    const byCode = await app.api<{ total: number }>("/events?party=CHN&_limit=1");
+    const p = await open("#/events");
+    await p.locator("table.events tbody tr").first().waitFor();
+    await p.getByLabel("Country (party)").fill("China");
+    await p.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => hashOf(p).get("party")).toBe("China");
+    await expect.poll(() => p.locator(".total").textContent()).toBe(`${byCode.total.toLocaleString("en")} events match`);
+    await expect.poll(() => p.locator("#f-party-named").textContent()).toBe("China (CHN)");
+    await p.goto(`${app.url}/#/events?party=CHN&actor=${encodeURIComponent("person:ban-ki-moon")}`);
+    await expect.poll(() => p.locator("#f-party-named").textContent()).toBe("China (CHN)");
+    await expect.poll(() => p.locator("#f-actor-named").textContent()).toBe("Ban Ki-moon");
+    // a value no one has: the API's words, not an empty table
+    app.allowConsole(/status of 400/);
+    await p.goto(`${app.url}/#/events?party=Narnia`);
+    await p.locator(".failure").waitFor();
+    expect(await p.locator(".failure .message.error").textContent()).toMatch(/^party: no actor, country or code in the database is called "Narnia"/);
+    expect(await p.locator("table.events").count()).toBe(0);
+  });
+
   it("filters change the URL and the results", async () => {
     const p = await open("#/events");
     await p.locator("table.events tbody tr").first().waitFor();

@@ -55,6 +55,11 @@ export interface WebApp {
   api<T>(path: string): Promise<T>;
   /** Closes the current page, failing the test on any console error or warning it collected. */
   closePage(): Promise<void>;
+  /**
+   * Lets this test's pages log console messages matching `pattern` (the browser's own line for a response the test
+   * asks the API to refuse, "Failed to load resource: … 400"); any other still fails it.
+   */
+  allowConsole(pattern: RegExp): void;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -71,6 +76,7 @@ export function useWebApp(): WebApp {
   let browser: Browser | undefined;
   let page: Page | undefined;
   let problems: string[] = [];
+  let allowed: RegExp[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "readout-web-"));
@@ -94,7 +100,7 @@ export function useWebApp(): WebApp {
   });
 
   const watch = (p: Page, into: string[]) => {
-    p.on("console", (m) => void ((m.type() === "error" || m.type() === "warning") && into.push(`console ${m.type()}: ${m.text()}`)));
+    p.on("console", (m) => void ((m.type() === "error" || m.type() === "warning") && !allowed.some((a) => a.test(m.text())) && into.push(`console ${m.type()}: ${m.text()}`)));
     p.on("pageerror", (e) => into.push(`pageerror: ${e.message}`));
   };
 
@@ -135,6 +141,7 @@ export function useWebApp(): WebApp {
     const url = page.url();
     await closePage();
     if (url.startsWith(server!.url)) await snapshot(context.task.name.replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase(), url);
+    allowed = [];
   });
 
   const hashOf = (p: Page): URLSearchParams => new URLSearchParams(new URL(p.url()).hash.split("?")[1] ?? "");
@@ -170,6 +177,7 @@ export function useWebApp(): WebApp {
     checkDownloads,
     api,
     closePage,
+    allowConsole: (pattern) => void allowed.push(pattern),
   };
 }
 

@@ -1,6 +1,8 @@
 /** Pieces shared by the views: type badges, the filter form, download links, the events table. */
-import type { EventView, ParticipantView } from "../../src/store/model.ts";
-import { apiUrl } from "./api.ts";
+import type { EventsBody } from "../../src/server/app.ts";
+import type { CountRow, EventView, ParticipantView } from "../../src/store/model.ts";
+import { apiUrl, getJson } from "./api.ts";
+import { shortPublisher } from "./publishers.ts";
 import { h, type Child } from "./dom.ts";
 import { quadOf } from "./quads.ts";
 import { FILTER_KEYS, href, navigate, type FilterKey, type Route } from "./route.ts";
@@ -37,14 +39,19 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
     const id = `f-${key}`;
     const value = route.params.getAll(key).join(",");
     let control: HTMLElement;
-    if (key === "type") {
-      const select = h("select", { id, name: key }, h("option", { value: "" }, "any"), ...EVENT_TYPES.map((t) => h("option", { value: t, selected: t === value }, t)));
+    if (key === "type" || key === "publisher") {
+      // (every type at first, and the URL's value; then only what the database holds, with its events)
+      const first = key === "type" ? EVENT_TYPES : value ? [value] : [];
+      const select = h("select", { id, name: key }, h("option", { value: "" }, "any"), ...first.map((t) => h("option", { value: t, selected: t === value }, t))) as HTMLSelectElement;
+      void fillChoices(select, key, value);
       control = select;
-    } else if (key === "actor" || key === "recipient") {
+    } else if (key === "actor" || key === "recipient" || key === "party") {
       const list = h("datalist", { id: `${id}-list` });
       const input = h("input", { id, name: key, type: "search", value, placeholder: HINTS[key] ?? null, autocomplete: "off", list: `${id}-list` });
       suggestActors(input as HTMLInputElement, list);
-      return h("div", { class: "field" }, h("label", { for: id }, LABELS[key]), input, list);
+      const named = h("span", { class: "resolved", id: `${id}-named`, "aria-live": "polite" });
+      if (value) void nameReferences(value, named);
+      return h("div", { class: "field" }, h("label", { for: id }, LABELS[key]), input, list, named);
     } else {
       control = h("input", { id, name: key, type: key === "from" || key === "to" ? "date" : "search", value, placeholder: HINTS[key] ?? null, autocomplete: "off" });
     }
@@ -78,9 +85,61 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
   return form;
 }
 
+/** The types and publishers the database holds, with their events (all time): asked once per page load. */
+let held: Promise<Record<"type" | "publisher", CountRow[]>> | null = null;
+function databaseChoices(): Promise<Record<"type" | "publisher", CountRow[]>> {
+  held ??= getJson<EventsBody>("/events", new URLSearchParams({ _limit: "1", _facet: "type,publisher" })).then(
+    (b) => ({ type: b.facets?.type ?? [], publisher: b.facets?.publisher ?? [] }),
+    () => {
+      held = null;
+      return { type: [], publisher: [] };
+    },
+  );
+  return held;
+}
+
+/**
+ * A type or publisher menu with what the database holds: types in PLOVER's order, publishers busiest first (by
+ * their short names, the full one in the tooltip), each with its events; the URL's value stays whatever it is.
+ */
+async function fillChoices(select: HTMLSelectElement, key: "type" | "publisher", value: string): Promise<void> {
+  // (events without a publisher have none to choose)
+  const rows = (await databaseChoices())[key].filter((r) => r.key);
+  if (!rows.length) return;
+  const count = new Map(rows.map((r) => [r.key, r.count]));
+  const keys = key === "type" ? EVENT_TYPES.filter((t) => count.has(t)) : rows.map((r) => r.key);
+  if (value && !keys.includes(value)) keys.push(value);
+  select.replaceChildren(
+    h("option", { value: "" }, "any"),
+    ...keys.map((k) => {
+      const n = count.get(k);
+      const label = key === "publisher" ? shortPublisher(k) : k;
+      return h("option", { value: k, selected: k === value, title: key === "publisher" ? k : null }, n === undefined ? label : `${label} (${n.toLocaleString("en")})`);
+    }),
+  );
+}
+
+/**
+ * Under a participant field, what its value names: a code or a country's name as the country ("CHN" and "China":
+ * China), an id as its actor ("person:xi-jinping": Xi Jinping); several values, each so.
+ */
+async function nameReferences(value: string, into: HTMLElement): Promise<void> {
+  const refs = value.split(",").map((v) => v.trim()).filter(Boolean);
+  const names = await Promise.all(
+    refs.map(async (ref) => {
+      const hits = await getJson<ActorHit[]>("/actors", new URLSearchParams({ q: ref, _limit: "20" })).catch((): ActorHit[] => []);
+      const upper = ref.toUpperCase();
+      const hit = hits.find((a) => a.id === ref) ?? hits.find((a) => a.kind === "state" && (a.code === upper || a.name.toLowerCase() === ref.toLowerCase())) ?? hits.find((a) => a.name.toLowerCase() === ref.toLowerCase());
+      return hit ? (hit.kind === "state" && hit.code ? `${hit.name} (${hit.code})` : hit.name) : null;
+    }),
+  );
+  into.textContent = names.some((n) => n !== null && n !== refs[names.indexOf(n)]) ? names.map((n, i) => n ?? refs[i]).join(", ") : "";
+}
+
 interface ActorHit {
   id: string;
   name: string;
+  kind: string;
   code: string | null;
   office: string | null;
   events: number;

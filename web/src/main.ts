@@ -8,6 +8,7 @@ import { renderActor } from "./views/actor.ts";
 import { renderCompare } from "./views/compare.ts";
 import { renderEvents } from "./views/events.ts";
 import { renderEvidence } from "./views/evidence.ts";
+import { renderMap } from "./views/map.ts";
 import { renderNetwork } from "./views/network.ts";
 import { renderTimeline } from "./views/timeline.ts";
 import { renderTry } from "./views/try.ts";
@@ -19,6 +20,7 @@ const RENDERERS: Record<View, Renderer> = {
   doc: renderEvidence,
   timeline: renderTimeline,
   compare: renderCompare,
+  map: renderMap,
   actor: renderActor,
   network: renderNetwork,
   try: renderTry,
@@ -29,11 +31,12 @@ const TITLES: Record<View, string> = {
   doc: "Evidence",
   timeline: "Timeline",
   compare: "Compare",
+  map: "Map",
   actor: "Actor",
   network: "Network",
   try: "Try it",
 };
-const NAV: readonly View[] = ["events", "timeline", "compare", "network", "try"];
+const NAV: readonly View[] = ["events", "timeline", "compare", "map", "network", "try"];
 
 function start(): void {
   const main = document.getElementById("main")!;

@@ -1,12 +1,12 @@
 /**
  * The whole view state lives in the URL hash: `#/events?type=ACCUSE&from=2024-01-01`,
- * `#/doc/<id>?event=<id>`, `#/actor/<id>`, `#/timeline`, `#/compare`, `#/network`, `#/try`.
+ * `#/doc/<id>?event=<id>`, `#/actor/<id>`, `#/timeline`, `#/compare`, `#/map`, `#/network`, `#/try`.
  * Filters carry over between views.
  */
 import { isCalendarDate } from "../../src/ingest/dateline.ts";
 
-export type View = "events" | "doc" | "timeline" | "compare" | "actor" | "network" | "try";
-const VIEWS: readonly View[] = ["events", "doc", "timeline", "compare", "actor", "network", "try"];
+export type View = "events" | "doc" | "timeline" | "compare" | "map" | "actor" | "network" | "try";
+const VIEWS: readonly View[] = ["events", "doc", "timeline", "compare", "map", "actor", "network", "try"];
 
 export interface Route {
   view: View;

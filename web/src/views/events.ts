@@ -4,6 +4,7 @@ import type { CountRow } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
 import { downloads, eventTable, filterForm, SORT_WORDS } from "../components.ts";
 import { h, message } from "../dom.ts";
+import { shortPublisher } from "../publishers.ts";
 import { filtersOf, href, type Route } from "../route.ts";
 
 const FACETS = [
@@ -64,9 +65,11 @@ function facetList(route: Route, label: string, rows: CountRow[], param: string 
       params.set("from", `${row.key}-01`);
       params.set("to", lastDay(row.key));
     }
-    return h("li", {}, h("a", { href: href("events", params) }, row.label), " ", h("span", { class: "count" }, row.count.toLocaleString("en")));
+    const label = key === "publisher" ? shortPublisher(row.label) : row.label;
+    return h("li", {}, h("a", { href: href("events", params), title: label === row.label ? null : row.label }, label), " ", h("span", { class: "count" }, row.count.toLocaleString("en")));
   });
-  return h("details", { class: "facet", open: key !== "month" }, h("summary", {}, label), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none"));
+  // (on a narrow screen, after the results and folded)
+  return h("details", { class: "facet", open: key !== "month" && !window.matchMedia("(max-width: 599px)").matches }, h("summary", {}, label), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none"));
 }
 
 function lastDay(month: string): string {
