@@ -215,9 +215,9 @@ describe.skipIf(webSkip !== null)("the web app", () => {
     const { total } = (await (await fetch(`${app.url}/events?_limit=1`)).json()) as { total: number };
     expect(await p.locator("table.events caption").textContent()).toBe(`The latest 20 of ${total.toLocaleString("en")} events in this range`);
     const box = (await svg.boundingBox())!;
-    await p.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await p.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await p.mouse.down();
-    await p.mouse.move(box.x + box.width * 0.97, box.y + box.height / 2, { steps: 5 });
+    await p.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
     await p.mouse.up();
     await expect.poll(() => hashOf(p).get("from")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const from = hashOf(p).get("from")!;
@@ -231,6 +231,40 @@ describe.skipIf(webSkip !== null)("the web app", () => {
     // the range carries to the other views
     expect(await p.locator('#nav a[href^="#/events"]').getAttribute("href")).toContain(`from=${from}`);
     await checkDownloads(p);
+  });
+
+  it("the timeline draws no bar thinner than a pixel: days over decades are drawn by month, and it says so", async () => {
+    const p = await open("#/timeline?interval=day");
+    await p.locator("svg.brushable").waitFor();
+    const caption = await p.locator("figure.chart figcaption").textContent();
+    expect(caption).toMatch(/Drawn by (month|year): bars by day would be thinner than a pixel here\.$/);
+    // the dev set's few events dated decades before the rest are left out of the frame, and it says how many
+    expect(caption).toMatch(/^\d+ events? dated before \d{4}-\d{2} \(a few far from the rest, often misdated\) are left out of the chart\. Show every date/);
+    await p.getByRole("link", { name: "Show every date" }).click();
+    await expect.poll(() => hashOf(p).get("extent")).toBe("all");
+    await expect.poll(() => p.locator("figure.chart figcaption").textContent()).not.toMatch(/left out/);
+    const widths = await p.locator("svg.brushable rect:not(.brush)").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("width"))).filter((w) => w > 0));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("the events' dates are a histogram to drag across: it sets from/to and narrows the list", async () => {
+    const p = await open("#/events");
+    const svg = p.locator(".month-histogram svg.brushable");
+    await svg.waitFor();
+    const box = (await svg.boundingBox())!;
+    await p.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2, { steps: 5 });
+    await p.mouse.up();
+    await expect.poll(() => hashOf(p).get("from")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const from = hashOf(p).get("from")!;
+    const to = hashOf(p).get("to")!;
+    await p.locator("table.events tbody tr").first().waitFor();
+    for (const d of await p.locator("table.events tbody tr td:first-child").allTextContents()) expect(d >= from && d <= to, d).toBe(true);
+    // the month list, folded beneath, starts with the latest month
+    const months = await app.api<{ facets: { month: Array<{ key: string }> } }>("/events?_limit=1&_facet=month");
+    expect(await p.locator(".facet-month li a").first().textContent()).toBe(months.facets.month.at(-1)!.key);
   });
 
   it("the network's node click opens the profile", async () => {

@@ -1,8 +1,9 @@
 /** Charts drawn with Observable Plot (loaded on first use, so the first view stays light). */
-import type { Interval, TimelineRow } from "../../src/store/model.ts";
+import type { CountRow, TimelineRow } from "../../src/store/model.ts";
+import type { ChartInterval } from "./periods.ts";
 import { EVENT_TYPES, isCooperative, typeColour } from "./quads.ts";
 
-const PLOT_INTERVAL: Record<Interval, "day" | "monday" | "month"> = { day: "day", week: "monday", month: "month" };
+const PLOT_INTERVAL: Record<ChartInterval, "day" | "monday" | "month" | "year"> = { day: "day", week: "monday", month: "month", year: "year" };
 
 interface Bar {
   date: Date;
@@ -13,7 +14,7 @@ interface Bar {
 const bars = (rows: TimelineRow[]): Bar[] => rows.map((r) => ({ date: new Date(`${r.period}T00:00:00Z`), type: r.type, count: r.count }));
 
 /** Events per period stacked by type; dragging across it calls `onBrush` with the dates spanned. */
-export async function stackedTimeline(rows: TimelineRow[], interval: Interval, width: number, onBrush: (from: string, to: string) => void): Promise<Element> {
+export async function stackedTimeline(rows: TimelineRow[], interval: ChartInterval, width: number, onBrush: (from: string, to: string) => void): Promise<Element> {
   const Plot = await import("@observablehq/plot");
   const present = EVENT_TYPES.filter((t) => rows.some((r) => r.type === t));
   const chart = Plot.plot({
@@ -28,6 +29,24 @@ export async function stackedTimeline(rows: TimelineRow[], interval: Interval, w
   const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector(":scope > svg");
   const x = chart.scale("x");
   if (svg instanceof SVGSVGElement && x?.invert) addBrush(svg, (a, b) => onBrush(isoDay(x.invert!(a)), isoDay(x.invert!(b))));
+  return chart;
+}
+
+/** Events per month as a small histogram (the events view's date facet); dragging across it calls `onBrush`. */
+export async function monthHistogram(months: CountRow[], width: number, onBrush: (from: string, to: string) => void): Promise<Element> {
+  const Plot = await import("@observablehq/plot");
+  const data = months.map((m) => ({ date: new Date(`${m.key}-01T00:00:00Z`), count: m.count }));
+  const chart = Plot.plot({
+    width,
+    height: 110,
+    marginLeft: 34,
+    marginRight: 8,
+    x: { type: "utc", label: null, ticks: 3 },
+    y: { label: null, ticks: 3 },
+    marks: [Plot.rectY(data, { x: "date", interval: "month", y: "count", fill: "#56606b", title: (d: { date: Date; count: number }) => `${d.date.toISOString().slice(0, 7)}: ${d.count}` }), Plot.ruleY([0])],
+  });
+  const x = chart.scale("x");
+  if (chart instanceof SVGSVGElement && x?.invert) addBrush(chart, (a, b) => onBrush(isoDay(x.invert!(a)), isoDay(x.invert!(b))));
   return chart;
 }
 

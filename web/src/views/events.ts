@@ -2,10 +2,11 @@
 import type { EventsBody } from "../../../src/server/app.ts";
 import type { CountRow } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
+import { monthHistogram } from "../charts.ts";
 import { downloads, eventTable, filterForm, SORT_WORDS } from "../components.ts";
 import { h, message } from "../dom.ts";
 import { shortPublisher } from "../publishers.ts";
-import { filtersOf, href, type Route } from "../route.ts";
+import { filtersOf, href, navigate, type Route } from "../route.ts";
 
 const FACETS = [
   ["type", "Type", "type"],
@@ -39,6 +40,20 @@ export async function renderEvents(root: HTMLElement, route: Route, signal: Abor
     pager(route, body.next),
   );
   facets.replaceChildren(...FACETS.map(([key, label, param]) => facetList(route, label, body.facets?.[key] ?? [], param, key)));
+  const months = body.facets?.month ?? [];
+  if (months.length > 1) {
+    // the dates as a histogram one drags across (the month list beneath stays, for the keyboard)
+    const width = Math.max(200, Math.min(320, facets.clientWidth || 260));
+    const chart = await monthHistogram(months, width, (from, to) => {
+      const params = new URLSearchParams(route.params);
+      params.delete("_next");
+      params.set("from", from);
+      params.set("to", to);
+      navigate(href("events", params));
+    });
+    const note = months.length >= 100 ? "the latest 100 months" : "by month";
+    facets.querySelector(".facet-month")?.prepend(h("figure", { class: "chart month-histogram", "aria-label": `Events ${note}; drag across to narrow the dates` }, chart));
+  }
 }
 
 function pager(route: Route, next: string | null): HTMLElement {
@@ -55,8 +70,8 @@ function pager(route: Route, next: string | null): HTMLElement {
 }
 
 function facetList(route: Route, label: string, rows: CountRow[], param: string | null, key: string): HTMLElement {
-  // (months in time order, the latest 36; the rest the largest 12)
-  const items = (key === "month" ? rows.slice(-36) : rows.slice(0, 12)).map((row) => {
+  // (months in time order, the latest first; the rest the largest 12)
+  const items = (key === "month" ? [...rows].reverse() : rows.slice(0, 12)).map((row) => {
     const params = new URLSearchParams(route.params);
     params.delete("_next");
     if (param) params.set(param, row.key);
@@ -69,7 +84,11 @@ function facetList(route: Route, label: string, rows: CountRow[], param: string 
     return h("li", {}, h("a", { href: href("events", params), title: label === row.label ? null : row.label }, label), " ", h("span", { class: "count" }, row.count.toLocaleString("en")));
   });
   // (on a narrow screen, after the results and folded)
-  return h("details", { class: "facet", open: key !== "month" && !window.matchMedia("(max-width: 599px)").matches }, h("summary", {}, label), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none"));
+  if (key === "month") {
+    // (a histogram goes above the list; the list, folded, keeps every month a link)
+    return h("section", { class: "facet facet-month" }, h("h2", { class: "facet-title" }, "Dates"), h("details", {}, h("summary", {}, "Months"), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none")));
+  }
+  return h("details", { class: "facet", open: !window.matchMedia("(max-width: 599px)").matches }, h("summary", {}, label), items.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "none"));
 }
 
 function lastDay(month: string): string {

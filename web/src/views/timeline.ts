@@ -3,6 +3,7 @@ import type { EventsBody } from "../../../src/server/app.ts";
 import type { Interval, TimelineRow } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
 import { stackedTimeline } from "../charts.ts";
+import { coarsen, frame } from "../periods.ts";
 import { downloads, eventTable, filterForm } from "../components.ts";
 import { h, message } from "../dom.ts";
 import { filtersOf, href, navigate, type Route } from "../route.ts";
@@ -40,16 +41,33 @@ export async function renderTimeline(root: HTMLElement, route: Route, signal: Ab
     getJson<TimelineRow[]>("/timeline", query, signal),
     getJson<EventsBody>("/events", withLimit(filters, 20), signal),
   ]);
-  const width = Math.max(320, Math.min(1100, root.clientWidth || 800));
+  const width = Math.max(300, Math.min(1100, root.clientWidth || 800));
+  const all = route.params.get("extent") === "all" || zoomed;
+  const framed = all ? { rows, left: 0, right: 0 } : frame(rows);
+  // (the plot's width less its margins, in periods of at least two pixels, a pixel between bars: bars of a pixel or
+  // more; days become months and months years where there is no room)
+  const { rows: drawn, by } = coarsen(framed.rows, interval, (width - 60) / 2);
+  const notes: Array<Node | string> = [];
+  if (framed.left || framed.right) {
+    const everything = new URLSearchParams(route.params);
+    everything.set("extent", "all");
+    notes.push(
+      `${[framed.left ? `${framed.left.toLocaleString("en")} ${framed.left === 1 ? "event" : "events"} dated before ${framed.rows[0]!.period.slice(0, 7)}` : "", framed.right ? `${framed.right.toLocaleString("en")} after ${framed.rows.at(-1)!.period.slice(0, 7)}` : ""].filter(Boolean).join(" and ")} (a few far from the rest, often misdated) are left out of the chart. `,
+      h("a", { href: href("timeline", everything) }, "Show every date"),
+    );
+  }
+  if (by !== interval) notes.push(`${notes.length ? " " : ""}Drawn by ${by}: bars by ${interval} would be thinner than a pixel here.`);
   chartBox.replaceChildren(
     rows.length
-      ? await stackedTimeline(rows, interval, width, (from, to) => {
+      ? await stackedTimeline(drawn, by, width, (from, to) => {
           const params = new URLSearchParams(route.params);
           params.set("from", from);
           params.set("to", to);
+          params.delete("extent");
           navigate(href("timeline", params));
         })
       : message("No events match these filters.", "empty"),
+    ...(notes.length ? [h("figcaption", { class: "hint" }, ...notes)] : []),
   );
   table.replaceChildren(
     page.events.length ? eventTable(page.events, `The latest ${page.events.length} of ${page.total.toLocaleString("en")} ${page.total === 1 ? "event" : "events"} in this range`) : message("No events in this range.", "empty"),
