@@ -12,7 +12,7 @@ import { BadRequest } from "./errors.ts";
 export const MAX_LIMIT = 1000;
 /** Rows per facet of /events. */
 export const FACET_LIMIT = 100;
-export const FACETS = ["type", "country", "month", "publisher"] as const satisfies readonly CountKey[];
+export const FACETS = ["type", "country", "month", "publisher", "context"] as const satisfies readonly CountKey[];
 export type Facet = (typeof FACETS)[number];
 export const SORTS = EVENT_SORTS;
 export const INTERVALS = ["month", "week", "day"] as const satisfies readonly Interval[];

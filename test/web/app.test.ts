@@ -161,6 +161,22 @@ describe.skipIf(webSkip !== null)("the web app", () => {
     await expect.poll(rowIds).toEqual(page2.events.map((e) => e.id));
   });
 
+  it("the Type, Context and Publisher menus offer only what the database holds, with counts", async () => {
+    const held = await app.api<{ facets: Record<"type" | "context" | "publisher", Array<{ key: string; count: number }>> }>("/events?_limit=1&_facet=type,context,publisher");
+    const p = await open("#/events");
+    await p.locator("table.events tbody tr").first().waitFor();
+    const values = (label: string) => p.getByLabel(label, { exact: true }).locator("option").evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+    await expect.poll(() => values("Type")).toEqual(["", ...["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"].filter((t) => held.facets.type.some((r) => r.key === t))]);
+    await expect.poll(() => values("Context")).toEqual(["", ...held.facets.context.map((r) => r.key)]);
+    await expect.poll(() => values("Publisher")).toEqual(["", ...held.facets.publisher.filter((r) => r.key).map((r) => r.key)]);
+    const [context] = held.facets.context;
+    expect(await p.getByLabel("Context").locator(`option[value="${context!.key}"]`).textContent()).toBe(`${context!.key} (${context!.count.toLocaleString("en")})`);
+    await p.getByLabel("Context").selectOption(context!.key);
+    await p.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => hashOf(p).get("context")).toBe(context!.key);
+    await expect.poll(() => p.locator(".total").textContent()).toBe(`${context!.count.toLocaleString("en")} ${context!.count === 1 ? "event matches" : "events match"}`);
+  });
+
   it("pages with the cursor", async () => {
     const p = await open("#/events?_limit=5");
     await p.locator("table.events tbody tr").first().waitFor();

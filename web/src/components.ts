@@ -18,6 +18,7 @@ const LABELS: Record<FilterKey, string> = {
   party: "Country (party)",
   type: "Type",
   mode: "Mode",
+  context: "Context",
   publisher: "Publisher",
   doc: "Document",
   from: "From",
@@ -39,7 +40,7 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
     const id = `f-${key}`;
     const value = route.params.getAll(key).join(",");
     let control: HTMLElement;
-    if (key === "type" || key === "publisher") {
+    if (key === "type" || key === "publisher" || key === "context") {
       // (every type at first, and the URL's value; then only what the database holds, with its events)
       const first = key === "type" ? EVENT_TYPES : value ? [value] : [];
       const select = h("select", { id, name: key }, h("option", { value: "" }, "any"), ...first.map((t) => h("option", { value: t, selected: t === value }, t))) as HTMLSelectElement;
@@ -85,24 +86,25 @@ export function filterForm(route: Route, extra: HTMLElement[] = []): HTMLFormEle
   return form;
 }
 
-/** The types and publishers the database holds, with their events (all time): asked once per page load. */
-let held: Promise<Record<"type" | "publisher", CountRow[]>> | null = null;
-function databaseChoices(): Promise<Record<"type" | "publisher", CountRow[]>> {
-  held ??= getJson<EventsBody>("/events", new URLSearchParams({ _limit: "1", _facet: "type,publisher" })).then(
-    (b) => ({ type: b.facets?.type ?? [], publisher: b.facets?.publisher ?? [] }),
+type Choice = "type" | "publisher" | "context";
+/** The types, publishers and contexts the database holds, with their events (all time): asked once per page load. */
+let held: Promise<Record<Choice, CountRow[]>> | null = null;
+function databaseChoices(): Promise<Record<Choice, CountRow[]>> {
+  held ??= getJson<EventsBody>("/events", new URLSearchParams({ _limit: "1", _facet: "type,publisher,context" })).then(
+    (b) => ({ type: b.facets?.type ?? [], publisher: b.facets?.publisher ?? [], context: b.facets?.context ?? [] }),
     () => {
       held = null;
-      return { type: [], publisher: [] };
+      return { type: [], publisher: [], context: [] };
     },
   );
   return held;
 }
 
 /**
- * A type or publisher menu with what the database holds: types in PLOVER's order, publishers busiest first (by
- * their short names, the full one in the tooltip), each with its events; the URL's value stays whatever it is.
+ * A type, publisher or context menu with what the database holds: types in PLOVER's order, the others busiest first
+ * (publishers by their short names, the full one in the tooltip), each with its events; the URL's value stays.
  */
-async function fillChoices(select: HTMLSelectElement, key: "type" | "publisher", value: string): Promise<void> {
+async function fillChoices(select: HTMLSelectElement, key: Choice, value: string): Promise<void> {
   // (events without a publisher have none to choose)
   const rows = (await databaseChoices())[key].filter((r) => r.key);
   if (!rows.length) return;

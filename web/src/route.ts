@@ -16,7 +16,7 @@ export interface Route {
 }
 
 /** The event filters of the API, shared by the list views. */
-export const FILTER_KEYS = ["actor", "recipient", "party", "type", "mode", "publisher", "doc", "from", "to", "q"] as const;
+export const FILTER_KEYS = ["actor", "recipient", "party", "type", "mode", "context", "publisher", "doc", "from", "to", "q"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function parseHash(hash: string): Route {
