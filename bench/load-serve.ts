@@ -19,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.ts";
 import { dirname, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -78,17 +78,6 @@ async function texts(count: number, bytes: number): Promise<string[]> {
   // (fewer documents than asked: the texts are reused in turn)
   if (!out.length) throw new Error(`${CORPUS} holds no ${bytes}-byte text`);
   return out;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
 }
 
 /** The server's resident memory in MB, from /proc (0 where /proc is missing). */

@@ -4,8 +4,10 @@ import { getJson } from "../api.ts";
 import { badge, downloads, people, triggerOf } from "../components.ts";
 import { h } from "../dom.ts";
 import { highlightedText, type Mark } from "../highlight.ts";
+import { scanMarkup, shownText, type Markup } from "../markup.ts";
 import { quadOf } from "../quads.ts";
 import { href, navigate, type Route } from "../route.ts";
+import "./evidence.css";
 
 export async function renderEvidence(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
   const doc = await getJson<DocumentView>(`/documents/${encodeURIComponent(route.id)}`, undefined, signal);
@@ -25,7 +27,9 @@ export async function renderEvidence(root: HTMLElement, route: Route, signal: Ab
       event: e.id,
     })),
   ];
-  const text = highlightedText(doc.text, doc.sentences, marks);
+  // the text's markup (`**bold**`, `\###`, `<!-- -->`…) drawn, not shown: its characters stay, so offsets hold
+  const text = highlightedText(doc.text, doc.sentences, marks, { markup: true });
+  const markup = scanMarkup(doc.text);
   // a trigger in the text selects its event, as its entry in the list does
   text.addEventListener("click", (ev) => {
     const id = (ev.target as HTMLElement).closest("mark[data-event]")?.getAttribute("data-event");
@@ -50,14 +54,14 @@ export async function renderEvidence(root: HTMLElement, route: Route, signal: Ab
     h(
       "div",
       { class: "with-side evidence" },
-      h("aside", { "aria-label": "Events in this document" }, h("h2", {}, `${doc.events.length} events`), eventList(doc, selected)),
+      h("aside", { "aria-label": "Events in this document" }, h("h2", {}, `${doc.events.length} events`), eventList(doc, selected, markup)),
       h("article", { "aria-label": "Document text" }, h("p", { class: "legend" }, h("mark", { class: "trigger" }, "trigger"), " ", h("mark", { class: "mention" }, "actor or recipient")), text),
     ),
   );
   if (chosen) requestAnimationFrame(() => root.querySelector(`#s-${chosen.text_info.sequence}`)?.scrollIntoView({ block: "center" }));
 }
 
-function eventList(doc: DocumentView, selected: string): HTMLElement {
+function eventList(doc: DocumentView, selected: string, markup: Markup): HTMLElement {
   return h(
     "ol",
     { class: "event-list" },
@@ -70,20 +74,20 @@ function eventList(doc: DocumentView, selected: string): HTMLElement {
           { type: "button", "aria-pressed": e.id === selected ? "true" : "false", onclick: () => navigate(href("doc", { event: e.id }, doc.id)) },
           badge(e.event),
           " ",
-          h("q", { class: "trigger-word" }, triggerOf(e)),
+          h("q", { class: "trigger-word" }, shownText(doc.text, e.text_info.trigger_start, e.text_info.trigger_end, markup) || triggerOf(e)),
           ` ${e.date ?? "—"} · sentence ${e.text_info.sequence + 1}`,
         ),
         h("div", { class: "who" }, people(e.actor), " → ", people(e.recipient)),
-        h("div", { class: "snippet" }, snippet(e)),
+        h("div", { class: "snippet" }, snippet(doc.text, e, markup)),
       ),
     ),
   );
 }
 
-/** The words around an event's trigger in its sentence, at most about 120 characters. */
-function snippet(e: EventView): string {
-  const at = e.text_info.trigger_start - e.text_info.start;
-  const from = Math.max(0, at - 60);
-  const to = Math.min(e.text.length, at + 60);
-  return `${from > 0 ? "…" : ""}${e.text.slice(from, to).trim()}${to < e.text.length ? "…" : ""}`;
+/** The words around an event's trigger in its sentence, at most about 120 characters, without the text's markup. */
+function snippet(text: string, e: EventView, markup: Markup): string {
+  const { start, end, trigger_start: at } = e.text_info;
+  const from = Math.max(start, at - 60);
+  const to = Math.min(end, at + 60);
+  return `${from > start ? "…" : ""}${shownText(text, from, to, markup).trim()}${to < end ? "…" : ""}`;
 }

@@ -74,7 +74,7 @@ function renderResult(text: string, result: CodeResult): Node[] {
           ),
         ),
       ),
-      h("article", { "aria-label": "Coded text" }, highlightedText(text, result.sentences, marks)),
+      h("article", { "aria-label": "Coded text" }, highlightedText(text, result.sentences, marks, { markup: true })),
     ),
   ];
 }
