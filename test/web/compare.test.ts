@@ -151,6 +151,19 @@ describe.skipIf(webSkip !== null)("the Compare view", () => {
     expect(await p.locator("#cmp-type").inputValue()).toBe("ACCUSE");
   });
 
+  it("a context from the URL applies to every series, and says so", async () => {
+    const { facets } = await app.api<{ facets: { context: Array<{ key: string }> } }>("/events?_limit=1&_facet=context&party=CHN,USA");
+    const context = facets.context[0]!.key;
+    const p = await open(`#/compare?series=CHN-USA&series=RUS-USA&context=${context}`);
+    await drawn(p, ["CHN-USA", "RUS-USA"]);
+    const links = await p.locator("a[data-format]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const link of links) expect(new URLSearchParams(link.split("?")[1]).get("context"), link).toBe(context);
+    expect(await p.locator(".compare-note").textContent()).toContain(`Also applied to every series: context = ${context}.`);
+    // (the dated events, as the timeline counts them)
+    const rows = await app.api<TimelineRow[]>(`/timeline?party=CHN,USA&context=${context}&interval=month`);
+    expect(await p.locator('table.compare tfoot td[data-measure="events"]').first().textContent()).toBe(String(rows.reduce((n, r) => n + r.count, 0)));
+  });
+
   it("the form adds and removes series and writes the URL; names become codes", async () => {
     const p = await open(TWO_DYADS);
     await drawn(p, ["CHN-USA", "RUS-USA"]);

@@ -38,7 +38,7 @@ const COOP = "#2f7ed8";
 const CONFLICT = "#c51b2a";
 const NEUTRAL = "#5d6771";
 /** The filters of the app that apply to every series (`party` is the series' own). */
-const SHARED_FILTERS = ["type", "mode", "publisher", "q", "from", "to", "actor", "recipient", "doc"] as const;
+const SHARED_FILTERS = ["type", "mode", "context", "publisher", "q", "from", "to", "actor", "recipient", "doc"] as const;
 /** Those the form shows; the others, when a link brings them, are listed with a way to drop them. */
 const FORM_FILTERS = ["type", "mode", "publisher", "q", "from", "to"] as const;
 /** Two country codes joined by "-": the short form of a dyad (codes hold neither "-" nor ","). */
@@ -454,7 +454,7 @@ function compareForm(route: Route, series: Series[], signal: AbortSignal): HTMLF
 
 /** Filters a link brought that the form does not show (they apply, or are the series' own), and how to drop them. */
 function ignoredNote(route: Route): HTMLElement | null {
-  const applied = (["actor", "recipient", "doc"] as const).filter((k) => route.params.get(k));
+  const applied = (["actor", "recipient", "context", "doc"] as const).filter((k) => route.params.get(k));
   const party = route.params.get("party");
   if (!applied.length && !party) return null;
   const without = new URLSearchParams(route.params);
