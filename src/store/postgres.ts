@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { CORE_SCHEMA, type Dialect, layersMigration, orderMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, orderMigration, sharedMigrations, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /**
  * Folds text as SQLite's `unicode61 remove_diacritics` tokenizer does: lower
@@ -86,12 +86,7 @@ export const postgresDialect: Dialect = {
   },
   migrations: [
     [...CORE_SCHEMA, ...FULL_TEXT],
-    rollupMigration({ textBefore }),
-    pagingMigration({ textBefore }),
-    totalsMigration({ textBefore }),
-    STATE_MIGRATION,
-    partyMigration({ textBefore }),
-    layersMigration({ jsonRows }),
+    ...sharedMigrations({ textBefore, jsonRows }),
     WORDS_TABLE,
     orderMigration('TEXT COLLATE "C"', (x) => `translate(${x}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`),
   ],

@@ -443,8 +443,11 @@ export class SqlStore implements Store, StoreDiagnostics {
    * code some participant has. Anything else is an UnknownReferenceError, with the likeliest actors it may mean.
    */
   private async resolve(ref: string, parameter: string): Promise<{ ids: string[] } | { code: string }> {
+    const code = ref.trim().toUpperCase();
     // (three capitals some participant has are that code, before any actor a name of those letters may fold to)
-    if (/^[A-Z]{3}$/.test(ref.trim()) && (await this.hasCode(ref.trim()))) return { code: ref.trim() };
+    const capitals = /^[A-Z]{3}$/.test(ref.trim());
+    const coded = capitals ? await this.hasCode(code) : null;
+    if (coded) return { code };
     const p = new Params(this.dialect);
     const rows = await this.db.all(`SELECT id, kind, code FROM actors WHERE id = ${p.add(ref)} OR name_fold = ${p.add(fold(ref.trim()))}`, p.values);
     if (rows.some((r) => String(r.id) === ref)) return { ids: [ref] };
@@ -452,8 +455,7 @@ export class SqlStore implements Store, StoreDiagnostics {
     const [only] = codes;
     if (codes.size === 1 && only) return { code: only };
     if (rows.length) return { ids: rows.map((r) => String(r.id)) };
-    const code = ref.trim().toUpperCase();
-    if (await this.hasCode(code)) return { code };
+    if (coded ?? (await this.hasCode(code))) return { code };
     // (the people, states and organisations a last word names, busiest first; a pair's group is no guess)
     const likely = ref.trim() ? (await this.actors(ref.trim().split(/\s+/).at(-1)!, 12)).filter((a) => a.kind !== "group").slice(0, 3) : [];
     throw new UnknownReferenceError(parameter, ref, likely);
@@ -794,6 +796,18 @@ export class SqlStore implements Store, StoreDiagnostics {
    * of everything); the rest is counted in one statement over the match set, found once.
    */
   async counts(filter: EventFilter, keys: readonly CountKey[], limit = 100): Promise<Map<CountKey, CountRow[]>> {
+    const out = await this.tally(filter, keys, limit);
+    // (countries by name: "China" for CHN, as the network names its nodes)
+    const countries = out.get("country");
+    if (countries?.length) {
+      const names = new Map((await this.describe(countries.map((r) => [r.key, r.count]), "country")).map((n) => [n.id, n.name]));
+      out.set("country", countries.map((r) => ({ ...r, label: names.get(r.key) ?? r.label })));
+    }
+    return out;
+  }
+
+  /** The counts of `counts`, countries by their codes. */
+  private async tally(filter: EventFilter, keys: readonly CountKey[], limit: number): Promise<Map<CountKey, CountRow[]>> {
     const lim = Math.max(1, Math.min(MAX_LIMIT, limit));
     const out = new Map<CountKey, CountRow[]>();
     const days = dayRollup(filter);
@@ -820,12 +834,6 @@ export class SqlStore implements Store, StoreDiagnostics {
       }
     }
     if (rest.length) for (const [by, rows] of await this.countMatches(filter, rest, lim)) out.set(by, rows);
-    // (countries by name: "China" for CHN, as the network names its nodes)
-    const countries = out.get("country");
-    if (countries?.length) {
-      const names = new Map((await this.describe(countries.map((r) => [r.key, r.count]), "country")).map((n) => [n.id, n.name]));
-      out.set("country", countries.map((r) => ({ ...r, label: names.get(r.key) ?? r.label })));
-    }
     return out;
   }
 
@@ -1064,7 +1072,7 @@ export class SqlStore implements Store, StoreDiagnostics {
   }
 
   async countries(filter: EventFilter): Promise<NetworkNode[]> {
-    const rows = await this.count(filter, "country", MAX_LIMIT);
+    const rows = (await this.tally(filter, ["country"], MAX_LIMIT)).get("country") ?? [];
     return this.describe(rows.map((r) => [r.key, r.count]), "country");
   }
 
@@ -1307,7 +1315,7 @@ function escapeLike(s: string): string {
  * events (undated ones as "") for keyset pages over an index, and the name
  * each participant was coded with. Existing data is carried over.
  */
-export function rollupMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+function rollupMigration(dialect: Pick<Dialect, "textBefore">): string[] {
   const recount = rollupRecounts(dialect);
   return [
     "ALTER TABLE participants ADD COLUMN name TEXT",
@@ -1413,7 +1421,7 @@ const fillRollup = (r: RollupRecount) => `INSERT INTO ${r.table} (${r.columns.jo
  * events a filter matches, to choose which one drives a page). Existing data
  * is carried over.
  */
-export function pagingMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+function pagingMigration(dialect: Pick<Dialect, "textBefore">): string[] {
   const recount = rollupRecounts(dialect);
   return [
     "ALTER TABLE participants ADD COLUMN sort_date TEXT NOT NULL DEFAULT ''",
@@ -1451,7 +1459,7 @@ export function pagingMigration(dialect: Pick<Dialect, "textBefore">): string[] 
  * node and edge rather than one per month and publisher. The edge counts are
  * counted again, by ingest's rule.
  */
-export function totalsMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+function totalsMigration(dialect: Pick<Dialect, "textBefore">): string[] {
   const recount = rollupRecounts(dialect);
   return [
     "CREATE TABLE node_totals (level TEXT NOT NULL, node TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (level, node, type))",
@@ -1470,7 +1478,7 @@ export function totalsMigration(dialect: Pick<Dialect, "textBefore">): string[] 
  * changing anything moves on (readers' caches compare it), and the number of
  * documents (counting a large table costs PostgreSQL a full scan).
  */
-export const STATE_MIGRATION: string[] = [
+const STATE_MIGRATION: string[] = [
   "CREATE TABLE store_state (id INTEGER PRIMARY KEY, version INTEGER NOT NULL, documents INTEGER NOT NULL)",
   "INSERT INTO store_state (id, version, documents) SELECT 1, 0, count(*) FROM documents",
 ];
@@ -1480,7 +1488,7 @@ export const STATE_MIGRATION: string[] = [
  * and type, at actor and country level: the timeline of a country or an
  * actor, or of a dyad, sums a few hundred cells.
  */
-export function partyMigration(dialect: Pick<Dialect, "textBefore">): string[] {
+function partyMigration(dialect: Pick<Dialect, "textBefore">): string[] {
   return [
     `CREATE TABLE party_days (
       level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
@@ -1495,7 +1503,7 @@ export function partyMigration(dialect: Pick<Dialect, "textBefore">): string[] {
  * a hundred a document, with their indexes): ingest writes two values where
  * it wrote them all.
  */
-export function layersMigration(dialect: Pick<Dialect, "jsonRows">): string[] {
+function layersMigration(dialect: Pick<Dialect, "jsonRows">): string[] {
   return [
     "ALTER TABLE documents ADD COLUMN sentences_json TEXT NOT NULL DEFAULT '[]'",
     "ALTER TABLE documents ADD COLUMN mentions_json TEXT NOT NULL DEFAULT '[]'",
@@ -1507,6 +1515,11 @@ export function layersMigration(dialect: Pick<Dialect, "jsonRows">): string[] {
 }
 
 /** Tables and indexes common to both backends (types that both accept). */
+/** Migrations 2 to 7, the same on both stores (each store's first and later ones are its own). */
+export function sharedMigrations(dialect: Pick<Dialect, "textBefore" | "jsonRows">): string[][] {
+  return [rollupMigration(dialect), pagingMigration(dialect), totalsMigration(dialect), STATE_MIGRATION, partyMigration(dialect), layersMigration(dialect)];
+}
+
 /**
  * Migration 8 (SQLite; 9 on PostgreSQL): event lists sorted by type or by the first actor's or recipient's name
  * page down an index as date-sorted ones do. Each event keeps those names with A-Z lowered (`sortName`; `NO_NAME`

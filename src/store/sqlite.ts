@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { CORE_SCHEMA, type Dialect, layersMigration, orderMigration, pagingMigration, partyMigration, rollupMigration, STATE_MIGRATION, totalsMigration, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
+import { CORE_SCHEMA, type Dialect, orderMigration, sharedMigrations, type Driver, type Row, SqlStore, type Value } from "./sql.ts";
 
 /** Full-text words as an FTS5 query: each word quoted (no operators get through), all required. */
 function ftsQuery(words: string): string | null {
@@ -51,12 +51,7 @@ export const sqliteDialect: Dialect = {
   },
   migrations: [
     [...CORE_SCHEMA, "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')"],
-    rollupMigration({ textBefore }),
-    pagingMigration({ textBefore }),
-    totalsMigration({ textBefore }),
-    STATE_MIGRATION,
-    partyMigration({ textBefore }),
-    layersMigration({ jsonRows }),
+    ...sharedMigrations({ textBefore, jsonRows }),
     orderMigration("TEXT", (x) => `lower(${x})`),
   ],
 };

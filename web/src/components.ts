@@ -1,8 +1,9 @@
 /** Pieces shared by the views: type badges, the filter form, download links, the events table. */
 import type { EventsBody } from "../../src/server/app.ts";
-import type { CountRow, EventView, ParticipantView } from "../../src/store/model.ts";
+import type { ActorSummary, CountRow, EventView, ParticipantView } from "../../src/store/model.ts";
 import { apiUrl, getJson } from "./api.ts";
 import { shortPublisher } from "./publishers.ts";
+import { nameOf, resolveReference, type Resolved } from "./references.ts";
 import { h, type Child } from "./dom.ts";
 import { quadOf } from "./quads.ts";
 import { FILTER_KEYS, href, navigate, type FilterKey, type Route } from "./route.ts";
@@ -127,24 +128,10 @@ async function fillChoices(select: HTMLSelectElement, key: Choice, value: string
  */
 async function nameReferences(value: string, into: HTMLElement): Promise<void> {
   const refs = value.split(",").map((v) => v.trim()).filter(Boolean);
-  const names = await Promise.all(
-    refs.map(async (ref) => {
-      const hits = await getJson<ActorHit[]>("/actors", new URLSearchParams({ q: ref, _limit: "20" })).catch((): ActorHit[] => []);
-      const upper = ref.toUpperCase();
-      const hit = hits.find((a) => a.id === ref) ?? hits.find((a) => a.kind === "state" && (a.code === upper || a.name.toLowerCase() === ref.toLowerCase())) ?? hits.find((a) => a.name.toLowerCase() === ref.toLowerCase());
-      return hit ? (hit.kind === "state" && hit.code ? `${hit.name} (${hit.code})` : hit.name) : null;
-    }),
-  );
-  into.textContent = names.some((n) => n !== null && n !== refs[names.indexOf(n)]) ? names.map((n, i) => n ?? refs[i]).join(", ") : "";
-}
-
-interface ActorHit {
-  id: string;
-  name: string;
-  kind: string;
-  code: string | null;
-  office: string | null;
-  events: number;
+  const names = await Promise.all(refs.map((ref) => resolveReference(ref).catch((): Resolved => ({ kind: "unknown", ref }))));
+  // (said only when it tells more than the field: a name for a code or an id)
+  const shown = names.map((r) => (r.kind === "country" ? `${r.name} (${r.code})` : nameOf(r)));
+  into.textContent = shown.some((s, i) => s !== refs[i]) ? shown.join(", ") : "";
 }
 
 /**
@@ -161,7 +148,7 @@ function suggestActors(input: HTMLInputElement, list: HTMLElement): void {
     timer = setTimeout(async () => {
       const mine = ++asked;
       const res = await fetch(apiUrl("/actors", new URLSearchParams({ q, _limit: "10" })), { headers: { Accept: "application/json" } }).catch(() => null);
-      const hits = res?.ok ? ((await res.json()) as ActorHit[]) : [];
+      const hits = res?.ok ? ((await res.json()) as ActorSummary[]) : [];
       if (mine !== asked) return;
       list.replaceChildren(
         ...hits.map((a) => h("option", { value: a.id, label: [a.name, a.office, a.code, `${a.events.toLocaleString("en")} events`].filter(Boolean).join(" · ") })),

@@ -14,12 +14,12 @@
  * a series' volume, which the bars above it show.
  */
 import "./compare.css";
-import { fold } from "../../../src/kb/fold.ts";
 import type { ActorSummary, Network, TimelineRow } from "../../../src/store/model.ts";
 import { getJson } from "../api.ts";
 import { downloads } from "../components.ts";
 import { append, h, message } from "../dom.ts";
 import { EVENT_TYPES, QUADS, quadOf, type Quad } from "../quads.ts";
+import { codeOrRef, nameOf, resolveReference, type Resolved } from "../references.ts";
 import { href, navigate, type Route } from "../route.ts";
 
 export const MAX_SERIES = 5;
@@ -52,7 +52,6 @@ interface Series {
 }
 
 /** What a reference names, as the API resolves it. */
-type Resolved = { kind: "country"; code: string; name: string } | { kind: "actor"; id: string; name: string; code: string | null; actorKind: string } | { kind: "unknown"; ref: string };
 
 interface Month {
   /** YYYY-MM */
@@ -157,7 +156,7 @@ export async function renderCompare(root: HTMLElement, route: Route, signal: Abo
   // the charting library, and each series' names then (when it names something) its months, all at once
   const plot = import("@observablehq/plot");
   const resolved = new Map<string, Promise<Resolved>>();
-  const nameRef = (ref: string) => resolved.get(ref.toUpperCase()) ?? resolved.set(ref.toUpperCase(), resolve(ref, signal)).get(ref.toUpperCase())!;
+  const nameRef = (ref: string) => resolved.get(ref.toUpperCase()) ?? resolved.set(ref.toUpperCase(), resolveReference(ref, signal)).get(ref.toUpperCase())!;
   const fetched = await Promise.all(
     series.map(async (s) => {
       const names = await Promise.all(s.refs.map(nameRef));
@@ -208,44 +207,6 @@ function attempt<T>(f: () => T): T | null {
   }
 }
 
-/**
- * What a reference names, as the API's `party=` resolves it: an actor by id or name; else a country code some
- * actor holds; else nothing. Asked of the actor search, which always answers, so that a series naming nothing
- * is said in its panel, and never asked of the timeline (which refuses it, a console error).
- */
-async function resolve(ref: string, signal: AbortSignal): Promise<Resolved> {
-  const r = ref.trim();
-  const search = (limit: number) => getJson<ActorSummary[]>("/actors", new URLSearchParams({ q: r, _limit: String(limit) }), signal);
-  const first = await search(SEARCH_LIMIT);
-  const found = named(r, first);
-  if (found || first.length < SEARCH_LIMIT || !CODE.test(r.toUpperCase())) return found ?? { kind: "unknown", ref: r };
-  // (a code whose letters many names share: its actors may lie beyond the first hits, which come heaviest first)
-  return named(r, await search(10 * SEARCH_LIMIT)) ?? { kind: "unknown", ref: r };
-}
-
-const SEARCH_LIMIT = 100;
-
-/** What a reference names among the actor search's hits for it, or null. */
-function named(ref: string, hits: ActorSummary[]): Resolved | null {
-  const byId = hits.find((a) => a.id === ref);
-  if (byId) return { kind: "actor", id: byId.id, name: byId.name, code: byId.code, actorKind: byId.kind };
-  // (a country's name means the country, as the API reads it: every participant of its code)
-  const byName = hits.filter((a) => fold(a.name) === fold(ref));
-  const state = byName.find((a) => a.kind === "state" && a.code);
-  if (state && byName.every((a) => a.kind === "state" && a.code === state.code)) return { kind: "country", code: state.code!, name: state.name };
-  const [actor] = byName;
-  if (actor) return { kind: "actor", id: actor.id, name: actor.name, code: actor.code, actorKind: actor.kind };
-  const code = ref.toUpperCase();
-  const coded = hits.filter((a) => a.code === code);
-  const codeState = coded.find((a) => a.kind === "state");
-  if (codeState) return { kind: "country", code, name: codeState.name };
-  // (a bloc's code, such as UNO or EUR, is held by organisations and people but by no state)
-  return coded.length ? { kind: "country", code, name: code } : null;
-}
-
-const nameOf = (r: Resolved): string => (r.kind === "unknown" ? r.ref : r.name);
-/** How the form would name a resolved reference: a state by its code, another actor by its id. */
-const codeOrRef = (r: Resolved): string => (r.kind === "country" ? r.code : r.kind === "unknown" ? r.ref : r.actorKind === "state" && r.code ? r.code : r.id);
 const label = (names: Resolved[]): string => names.map(nameOf).join(" – ");
 
 /** The months shown: from/to when given, else the span of the data; every month, with or without events. */
@@ -331,14 +292,13 @@ function compareForm(route: Route, series: Series[], signal: AbortSignal): HTMLF
     }, 150);
   };
 
-  // what the form writes for a typed reference: a country's name or code becomes its code ("China" as `party=`
-  // resolves it is the country's own actor, not every Chinese participant, which is what one means here)
+  // what the form writes for a typed reference: a country's name or code becomes its code; anything else stays
   const toRef = async (typed: string): Promise<string> => {
     const t = typed.trim();
     if (!t || t.includes(":")) return t;
-    const hits = await search(t, 20).catch(() => []);
-    const state = hits.find((a) => a.kind === "state" && a.code && (a.code === t.toUpperCase() || fold(a.name) === fold(t)));
-    return state?.code ?? (CODE.test(t.toUpperCase()) ? t.toUpperCase() : t);
+    const r = await resolveReference(t).catch((): Resolved => ({ kind: "unknown", ref: t }));
+    const code = r.kind === "country" ? r.code : r.kind === "actor" && r.actorKind === "state" ? r.code : null;
+    return code ?? (CODE.test(t.toUpperCase()) ? t.toUpperCase() : t);
   };
 
   const renumber = () => {
