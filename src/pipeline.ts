@@ -20,6 +20,8 @@ export interface CoderOptions {
   dataDir?: string;
   /** The tagger and parser model file (default: data/syntax/en-ewt.model). */
   syntaxModel?: string;
+  /** A tagger and parser already loaded (one another thread shares, see `syntaxModelFromParts`), used instead of a file. */
+  syntax?: SyntaxModel;
 }
 
 /** One stage of the coder: what it needs, what it adds, and the work. */
@@ -47,7 +49,7 @@ export class Coder {
     this.kb = new KnowledgeBase(dataDir, phraseTokens);
     this.lexicon = new Lexicon(dataDir);
     this.refs = new References(dataDir);
-    this.syntax = loadSyntaxModel(options.syntaxModel ?? syntaxModelPath(dataDir));
+    this.syntax = options.syntax ?? loadSyntaxModel(options.syntaxModel ?? syntaxModelPath(dataDir));
     const kb = this.kb;
     const refs = this.refs;
     const lexicon = this.lexicon;

@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import { listDirectory } from "../ingest/files.ts";
 import { ingest, type IngestSummary } from "../store/ingest.ts";
 import { redactTarget } from "../store/open.ts";
-import { loadSyntaxModel } from "../syntax/model.ts";
+import { sharedSyntaxModelParts } from "../syntax/model.ts";
 import { ProgressReporter } from "./progress.ts";
 import { openDatabase } from "./store-commands.ts";
 
@@ -47,8 +47,9 @@ async function countDocuments(inputs: readonly string[]): Promise<number> {
 
 /** `readout ingest`: codes inputs and stores them, with progress on stderr and a summary at the end. */
 export async function ingestCommand(inputs: string[], opts: IngestCommandOptions, say: (line: string) => void): Promise<IngestSummary> {
-  // a missing or damaged syntax model is one clear line here, before any coding thread trips over it
-  loadSyntaxModel();
+  // a missing or damaged syntax model is one clear line here, before any coding thread trips over it (and the model
+  // loaded is the one copy the coding threads share)
+  sharedSyntaxModelParts();
   const store = await openDatabase(opts.db, "write");
   try {
     const reporter = opts.progress === false ? null : new ProgressReporter(process.stderr, await countDocuments(inputs));

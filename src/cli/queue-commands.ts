@@ -10,7 +10,7 @@ import { queueStatus } from "../queue/status.ts";
 import { runWorker, type WorkerSummary } from "../queue/worker.ts";
 import { isPostgresUrl, redactTarget } from "../store/open.ts";
 import type { Store } from "../store/model.ts";
-import { loadSyntaxModel } from "../syntax/model.ts";
+import { sharedSyntaxModelParts } from "../syntax/model.ts";
 import { UsageError, openDatabase } from "./store-commands.ts";
 
 const int = (n: number) => n.toLocaleString("en-US");
@@ -77,7 +77,7 @@ export interface WorkerCommandOptions {
 /** `readout worker`: a line per job, and a summary when it stops (SIGINT or SIGTERM: after the jobs it has begun). */
 export async function workerCommand(opts: WorkerCommandOptions, say: (line: string) => void): Promise<WorkerSummary> {
   needsPostgres(opts.db, "worker");
-  loadSyntaxModel();
+  sharedSyntaxModelParts();
   let signalled = 0;
   let stopNow!: () => void;
   const stop = new Promise<void>((resolve) => (stopNow = resolve));

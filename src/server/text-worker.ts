@@ -2,11 +2,12 @@
  * A coding thread of `readout serve` (see code-pool.ts): loads a coder once,
  * then answers each `POST /-/code` request it is given with the coded text.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { toPlover } from "../export/plover.ts";
 import { sourceFromText } from "../index.ts";
 import { findDateline } from "../ingest/dateline.ts";
 import { Coder } from "../pipeline.ts";
+import { type SyntaxModelParts, syntaxModelFromParts } from "../syntax/model.ts";
 import { mentionPlace, sentenceRecord } from "../store/record.ts";
 import type { CodeRequest, CodeResult } from "./code.ts";
 
@@ -31,7 +32,9 @@ export function codeText(coder: Coder, { text, date, publisher, title }: CodeReq
 
 if (parentPort) {
   const port = parentPort;
-  const coder = new Coder();
+  // (the weight tables serve loaded into shared memory: one copy for every coding thread)
+  const shared = (workerData as { syntax?: SyntaxModelParts } | null)?.syntax;
+  const coder = new Coder(shared ? { syntax: syntaxModelFromParts(shared) } : {});
   port.on("message", (job: TextJob) => {
     let reply: TextReply;
     try {

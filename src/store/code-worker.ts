@@ -2,9 +2,10 @@
  * A coding thread for ingest: receives source documents, answers with the
  * records to store (or the error that stopped one document).
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { SourceDocument } from "../doc/source.ts";
 import { Coder } from "../pipeline.ts";
+import { type SyntaxModelParts, syntaxModelFromParts } from "../syntax/model.ts";
 import type { DocumentRecord } from "./model.ts";
 import { toRecord } from "./record.ts";
 
@@ -19,7 +20,9 @@ export type CodeReply = { seq: number; ok: true; record: DocumentRecord } | { se
 
 if (!parentPort) throw new Error("code-worker.ts runs as a worker thread of ingest");
 const port = parentPort;
-const coder = new Coder();
+// (the weight tables the ingesting thread loaded into shared memory: one copy for every coding thread)
+const shared = (workerData as { syntax?: SyntaxModelParts } | null)?.syntax;
+const coder = new Coder(shared ? { syntax: syntaxModelFromParts(shared) } : {});
 port.on("message", (req: CodeRequest) => {
   let reply: CodeReply;
   try {

@@ -4,7 +4,7 @@ import { PACKAGE_ROOT } from "../paths.ts";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { type Clusters, clusterLookup } from "./clusters.ts";
 import { FEATURE_SET, Parser } from "./parser.ts";
-import { WeightTable } from "./perceptron.ts";
+import { WeightTable, type WeightTableParts } from "./perceptron.ts";
 import { Tagger } from "./tagger.ts";
 
 /**
@@ -77,6 +77,49 @@ export class SyntaxModel {
   }
 }
 
+/**
+ * A model's arrays and vocabularies, for another thread to make the same model with `syntaxModelFromParts`. A model
+ * loaded with `{ shared: true }` has its weight tables in SharedArrayBuffers: threads given its parts (as workerData)
+ * all read that one copy, instead of a copy each.
+ */
+export interface SyntaxModelParts {
+  tags: string[];
+  labels: string[];
+  lookup: Array<[string, number]>;
+  clusters: Clusters;
+  info: ModelInfo;
+  tables: { tagger: WeightTableParts; moves: WeightTableParts; left: WeightTableParts; right: WeightTableParts };
+}
+
+export function syntaxModelParts(model: SyntaxModel): SyntaxModelParts {
+  const { tagger, parser } = model;
+  return {
+    tags: [...tagger.tags],
+    labels: [...parser.labels],
+    lookup: [...tagger.lookupTable.entries()],
+    clusters: model.clusters,
+    info: model.info,
+    tables: { tagger: tagger.weightTable.parts(), moves: parser.moveTable.parts(), left: parser.labelTables[0].parts(), right: parser.labelTables[1].parts() },
+  };
+}
+
+export function syntaxModelFromParts(p: SyntaxModelParts): SyntaxModel {
+  const t = p.tables;
+  const tagger = new Tagger(p.tags, WeightTable.fromParts(t.tagger), new Map(p.lookup), clusterLookup(p.clusters));
+  const parser = new Parser(p.labels, p.tags.length, WeightTable.fromParts(t.moves), WeightTable.fromParts(t.left), WeightTable.fromParts(t.right));
+  return new SyntaxModel(tagger, parser, p.clusters, p.info);
+}
+
+let sharedDefault: SyntaxModelParts | null = null;
+
+/**
+ * The default model, loaded once per process into shared memory, as the parts coding threads make their model from
+ * (workerData): one copy of the weight tables for all of them. Throws a SyntaxModelError as `loadSyntaxModel` does.
+ */
+export function sharedSyntaxModelParts(): SyntaxModelParts {
+  return (sharedDefault ??= syntaxModelParts(loadSyntaxModel(DEFAULT_SYNTAX_MODEL, { shared: true })));
+}
+
 /** A model file that cannot be used, with what to do about it. */
 export class SyntaxModelError extends Error {
   constructor(path: string, problem: string) {
@@ -130,8 +173,11 @@ export function writeSyntaxModel(path: string, model: SyntaxModel): number {
   return gz.length;
 }
 
-/** Loads the model file, or says in one line what is wrong with it and what to do. */
-export function loadSyntaxModel(path = DEFAULT_SYNTAX_MODEL): SyntaxModel {
+/**
+ * Loads the model file, or says in one line what is wrong with it and what to do. `shared`: its weight tables go in
+ * SharedArrayBuffers, for threads to share (`syntaxModelParts`).
+ */
+export function loadSyntaxModel(path = DEFAULT_SYNTAX_MODEL, { shared = false } = {}): SyntaxModel {
   if (!existsSync(path)) throw new SyntaxModelError(path, "no syntax model here; train one with `npm run train:parser`");
   let raw: Buffer;
   try {
@@ -156,21 +202,21 @@ export function loadSyntaxModel(path = DEFAULT_SYNTAX_MODEL): SyntaxModel {
   const tables = new Map<string, WeightTable>();
   try {
     for (const t of header.tables) {
-      const keys = new Int32Array(copyOut(raw, at, t.features * 4));
+      const keys = new Int32Array(copyOut(raw, at, t.features * 4, shared));
       at += t.features * 4;
       const counts = raw.subarray(at, at + t.features);
       at += t.features;
       const classes = raw.subarray(at, at + t.entries);
       at += t.entries;
-      const weights = new Int16Array(copyOut(raw, at, t.entries * 2));
+      const weights = new Int16Array(copyOut(raw, at, t.entries * 2, false));
       at += t.entries * 2;
       if (at > raw.length) throw new Error("truncated");
-      const ends = new Int32Array(t.features);
+      const ends = int32s(t.features, shared);
       let end = 0;
       for (let f = 0; f < t.features; f++) ends[f] = end += counts[f]!;
-      const entries = new Int32Array(t.entries);
+      const entries = int32s(t.entries, shared);
       for (let e = 0; e < t.entries; e++) entries[e] = (classes[e]! << 16) | (weights[e]! & 0xffff);
-      tables.set(t.name, new WeightTable(t.classes, keys, ends, entries));
+      tables.set(t.name, new WeightTable(t.classes, keys, ends, entries, { shared }));
     }
     if (at !== raw.length) throw new Error("trailing bytes");
     const c = header.clusters;
@@ -200,10 +246,14 @@ function bytesOf(a: Int32Array | Int16Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** A copy of bytes [at, at + length) in an ArrayBuffer of its own (typed arrays need aligned memory). */
-function copyOut(raw: Buffer, at: number, length: number): ArrayBuffer {
+/** A copy of bytes [at, at + length) in an ArrayBuffer of its own (typed arrays need aligned memory), or a shared one. */
+function copyOut(raw: Buffer, at: number, length: number, shared: boolean): ArrayBufferLike {
   if (at + length > raw.length) throw new Error("truncated");
-  const out = new ArrayBuffer(length);
+  const out = shared ? new SharedArrayBuffer(length) : new ArrayBuffer(length);
   new Uint8Array(out).set(raw.subarray(at, at + length));
   return out;
+}
+
+function int32s(n: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
 }

@@ -41,7 +41,11 @@ export class WeightTable {
   readonly keys: Int32Array;
   readonly ends: Int32Array;
 
-  constructor(classes: number, keys: Int32Array, ends: Int32Array, entries: Int32Array) {
+  /**
+   * `shared`: the lookup table goes in a SharedArrayBuffer, as the arrays given should be, so that other threads can use
+   * this table's memory instead of a copy each (see `parts`). `slots`: the lookup table `parts` gave, used as it is.
+   */
+  constructor(classes: number, keys: Int32Array, ends: Int32Array, entries: Int32Array, options: { shared?: boolean; slots?: Int32Array } = {}) {
     if (classes < 1 || classes > 0x7fff) throw new Error(`a weight table needs 1 to 32767 classes, got ${classes}`);
     if (ends.length !== keys.length) throw new Error("a weight table needs one entry end per key");
     if (entries.length >= 1 << 23) throw new Error(`a weight table holds at most ${1 << 23} weights`);
@@ -54,43 +58,16 @@ export class WeightTable {
     let capacity = 16;
     while (capacity < keys.length * 1.5) capacity *= 2;
     this.mask = capacity - 1;
-    const slots = new Int32Array(this.dense ? capacity : capacity * 2);
+    const words = this.dense ? capacity : capacity * 2;
+    if (options.slots) {
+      if (options.slots.length !== words) throw new Error(`a weight table of ${keys.length} keys needs ${words} slot words, got ${options.slots.length}`);
+      this.slots = options.slots;
+      return;
+    }
     for (let e = 0; e < entries.length; e++) {
       if (entries[e]! >>> 16 >= classes) throw new Error(`weight table entry ${e} names class ${entries[e]! >>> 16} of ${classes}`);
     }
-    // (the loops below run once per feature of a model loaded at start-up, so they allocate nothing and call nothing per feature)
-    const mask = this.mask;
-    let start = 0;
-    for (let f = 0; f < keys.length; f++) {
-      const key = keys[f]!;
-      const end = ends[f]!;
-      if (key === 0 || end < start || end > entries.length || end - start > 255) throw new Error(`weight table entry ${f} is malformed`);
-      let slot = key & mask;
-      if (this.dense) {
-        const tag = denseTag(key);
-        while (slots[slot] !== 0) slot = (slot + 1) & mask;
-        let w0 = 0;
-        let w1 = 0;
-        let w2 = 0;
-        for (let e = start; e < end; e++) {
-          const cls = entries[e]! >>> 16;
-          const w = (entries[e]! << 16) >> 16;
-          if (cls === 0) w0 = w;
-          else if (cls === 1) w1 = w;
-          else w2 = w;
-        }
-        slots[slot] = (tag << 24) | (muLaw(w2) << 16) | (muLaw(w1) << 8) | muLaw(w0);
-      } else {
-        while (slots[slot * 2] !== 0) {
-          if (slots[slot * 2] === key) throw new Error(`weight table key ${key} occurs twice`);
-          slot = (slot + 1) & mask;
-        }
-        slots[slot * 2] = key;
-        slots[slot * 2 + 1] = (start << 8) | (end - start);
-      }
-      start = end;
-    }
-    this.slots = slots;
+    this.slots = buildSlots(this.dense, this.mask, keys, ends, entries, options.shared ? new Int32Array(new SharedArrayBuffer(words * 4)) : new Int32Array(words));
   }
 
   /** Adds the weights of the first `n` keys to `scores` (which the caller zeroes). */
@@ -166,10 +143,65 @@ export class WeightTable {
     return this.entries.length;
   }
 
+  /** Its arrays, for another thread to make the same table over them with `fromParts` (shared, if it was made so). */
+  parts(): WeightTableParts {
+    return { classes: this.classes, keys: this.keys, ends: this.ends, entries: this.entries, slots: this.slots };
+  }
+
+  /** The table `parts` came from, over the same arrays: nothing is copied or built again. */
+  static fromParts(p: WeightTableParts): WeightTable {
+    return new WeightTable(p.classes, p.keys, p.ends, p.entries, { slots: p.slots });
+  }
+
   /** The packed entries, for writing a model file. */
   packedEntries(): Int32Array {
     return this.entries;
   }
+}
+
+/** Fills `slots` (empty, of the table's size) with the keys' weights, as WeightTable's comment lays them out. */
+function buildSlots(dense: boolean, mask: number, keys: Int32Array, ends: Int32Array, entries: Int32Array, slots: Int32Array): Int32Array {
+  // (the loops below run once per feature of a model loaded at start-up, so they allocate nothing and call nothing per feature)
+  let start = 0;
+  for (let f = 0; f < keys.length; f++) {
+    const key = keys[f]!;
+    const end = ends[f]!;
+    if (key === 0 || end < start || end > entries.length || end - start > 255) throw new Error(`weight table entry ${f} is malformed`);
+    let slot = key & mask;
+    if (dense) {
+      const tag = denseTag(key);
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      for (let e = start; e < end; e++) {
+        const cls = entries[e]! >>> 16;
+        const w = (entries[e]! << 16) >> 16;
+        if (cls === 0) w0 = w;
+        else if (cls === 1) w1 = w;
+        else w2 = w;
+      }
+      slots[slot] = (tag << 24) | (muLaw(w2) << 16) | (muLaw(w1) << 8) | muLaw(w0);
+    } else {
+      while (slots[slot * 2] !== 0) {
+        if (slots[slot * 2] === key) throw new Error(`weight table key ${key} occurs twice`);
+        slot = (slot + 1) & mask;
+      }
+      slots[slot * 2] = key;
+      slots[slot * 2 + 1] = (start << 8) | (end - start);
+    }
+    start = end;
+  }
+  return slots;
+}
+
+/** A weight table's arrays (`WeightTable.parts`). */
+export interface WeightTableParts {
+  classes: number;
+  keys: Int32Array;
+  ends: Int32Array;
+  entries: Int32Array;
+  slots: Int32Array;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Coder } from "../../src/pipeline.ts";
 import { attachmentScores } from "../../src/nlp/syntax-eval.ts";
 import { buildClusters } from "../../src/syntax/clusters.ts";
 import { type TreebankSentence, readConllu } from "../../src/syntax/conllu.ts";
-import { DEFAULT_SYNTAX_MODEL, SyntaxModelError, loadSyntaxModel, writeSyntaxModel } from "../../src/syntax/model.ts";
+import { DEFAULT_SYNTAX_MODEL, SyntaxModelError, loadSyntaxModel, syntaxModelFromParts, syntaxModelParts, writeSyntaxModel } from "../../src/syntax/model.ts";
 import { trainSyntaxModel } from "../../src/syntax/train.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "readout-syntax-"));
@@ -75,6 +75,36 @@ describe("a model file that cannot be used is one clear error", () => {
   it("stops the coder before it codes anything, and the CLI says it in one line", () => {
     const path = withHeader((h) => (h.featureSet = "something else"));
     expect(() => new Coder({ syntaxModel: path })).toThrow(SyntaxModelError);
+  });
+});
+
+describe("a model shared between threads", () => {
+  const news = readConllu(resolve(import.meta.dirname, "../fixtures/syntax/readout-news.conllu"));
+
+  it("is made from the parts of a model loaded into shared memory, without a copy, and parses exactly as the file's", () => {
+    const own = loadSyntaxModel();
+    const shared = loadSyntaxModel(DEFAULT_SYNTAX_MODEL, { shared: true });
+    // what a worker receives as workerData: a structured clone, in which shared memory stays shared
+    const parts = structuredClone(syntaxModelParts(shared));
+    for (const table of Object.values(parts.tables)) {
+      for (const a of [table.keys, table.ends, table.entries, table.slots]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    const slots = parts.tables.moves.slots;
+    const original = syntaxModelParts(shared).tables.moves.slots;
+    const kept = slots[0]!;
+    slots[0] = kept ^ 1;
+    expect(original[0]).toBe(kept ^ 1); // the same memory, not a copy
+    slots[0] = kept;
+    const rebuilt = syntaxModelFromParts(parts);
+    const expected = attachmentScores(own, news);
+    expect(attachmentScores(rebuilt, news)).toEqual(expected);
+    expect(attachmentScores(shared, news)).toEqual(expected);
+    expect(expected.uas).toBeGreaterThan(0.85);
+  });
+
+  it("refuses parts that do not fit together", () => {
+    const parts = syntaxModelParts(loadSyntaxModel());
+    expect(() => syntaxModelFromParts({ ...parts, tables: { ...parts.tables, moves: { ...parts.tables.moves, slots: parts.tables.moves.slots.subarray(1) } } })).toThrow(/slot words/);
   });
 });
 
