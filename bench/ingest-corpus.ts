@@ -7,8 +7,10 @@
  * Without files, ingests every ../shared/corpus/*.jsonl. Without --db, the
  * database is a temporary file removed at the end; with --db it is kept
  * (created afresh), e.g. for bench/query-api.ts. Prints wall time, documents/s,
- * events, the database size and peak RSS (coding threads included: they share
- * the process).
+ * events, the CPU time of the whole process (coding threads, the writer and
+ * V8's own threads: set it beside `npm run bench`'s, the coder alone, for
+ * issue 11's ratio), the database size and peak RSS (coding threads included:
+ * they share the process).
  */
 import { existsSync, rmSync, statSync } from "node:fs";
 import { mkdtempSync, readdirSync } from "node:fs";
@@ -51,6 +53,12 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true }
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100).unref();
 
+/** The process's CPU time (every thread's), user and system, in seconds. */
+function cpuSeconds(): { user: number; system: number } {
+  const u = process.cpuUsage();
+  return { user: u.user / 1e6, system: u.system / 1e6 };
+}
+
 async function run(): Promise<IngestSummary> {
   const store = await openSqliteStore(path);
   try {
@@ -60,7 +68,9 @@ async function run(): Promise<IngestSummary> {
   }
 }
 
+const cpu0 = cpuSeconds();
 const first = await run();
+const cpu1 = cpuSeconds();
 const second = await run();
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
@@ -75,6 +85,7 @@ const lines = [
   `documents:       ${int(first.new)} stored (${int(skipped(first))} skipped)`,
   `events:          ${int(first.events)}`,
   `ingest:          ${secs.toFixed(1)} s wall, ${int(first.new / secs)} documents/s`,
+  `ingest CPU:      ${(cpu1.user - cpu0.user + cpu1.system - cpu0.system).toFixed(1)} s (user ${(cpu1.user - cpu0.user).toFixed(1)}, system ${(cpu1.system - cpu0.system).toFixed(1)}), ${((cpu1.user - cpu0.user + cpu1.system - cpu0.system) / secs).toFixed(2)} cores busy on average`,
   `re-ingest:       ${(second.elapsedMs / 1000).toFixed(1)} s (${int(second.unchanged)} unchanged, ${int(second.new + second.replaced)} recoded)`,
   `database:        ${(size / MB).toFixed(0)} MB${temp ? " (temporary, removed)" : ` at ${path}`}`,
   `peak RSS:        ${(peak / MB).toFixed(1)} MB sampled; maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`,
