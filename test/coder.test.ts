@@ -574,6 +574,35 @@ describe("roles from the parse", () => {
   });
 });
 
+describe("meetings held one with each party", () => {
+  const events = eventsOn("2023-05-08");
+  it("codes separate meetings, bilateral talks and meeting separately as one meeting with each party", () => {
+    expect(events("National Security Advisor Jake Sullivan spoke separately today with Prime Minister Nikol Pashinyan of Armenia and President Ilham Aliyev of Azerbaijan.")).toEqual([
+      "CONSULT Jake Sullivan+Nikol Pashinyan -> ",
+      "CONSULT Ilham Aliyev+Jake Sullivan -> ",
+    ]);
+    expect(events("Prime Minister Lee held bilateral talks with Prime Minister Kishida Fumio and President Joko Widodo on Monday.")).toEqual([
+      "CONSULT Fumio Kishida+Lee Hsien Loong -> ",
+      "CONSULT Joko Widodo+Lee Hsien Loong -> ",
+    ]);
+    expect(events("President Xi Jinping and Premier Li Keqiang met separately with Prime Minister Jacinda Ardern of New Zealand.")).toEqual([
+      "CONSULT Jacinda Ardern+Xi Jinping -> ",
+      "CONSULT Jacinda Ardern+Li Keqiang -> ",
+    ]);
+  });
+  it("leaves one meeting whole: a bilateral meeting in the singular, or a meeting said to be of all together", () => {
+    expect(events("Prime Minister Lee had a bilateral meeting with Prime Minister Kishida Fumio and President Joko Widodo.")).toEqual(["CONSULT Fumio Kishida+Joko Widodo+Lee Hsien Loong -> "]);
+    expect(events("Prime Minister Lee met Prime Minister Kishida Fumio and President Joko Widodo.")).toEqual(["CONSULT Fumio Kishida+Joko Widodo+Lee Hsien Loong -> "]);
+  });
+  it("codes talk 'during the respective meetings' in each of them", () => {
+    const text =
+      "President Halimah had separate meetings with President of Viet Nam Vo Van Thuong and President of Fiji Ratu Wiliame Katonivere. " +
+      "During the respective meetings, President Halimah took stock of bilateral relations, and discussed regional developments.";
+    const talks = code(text, "2023-05-08").filter((r) => r.text.startsWith("During")).map(dyad);
+    expect(talks).toEqual(["Halimah Yacob+Vo Van Thuong -> ", "Halimah Yacob+Ratu Wiliame Katonivere -> "]);
+  });
+});
+
 describe("treaties named after cities", () => {
   it("reads 'the Paris Agreement' as no mention of Paris, so France is no party to implementing it", () => {
     const text = "Singapore remains committed to supporting global climate action, with the Paris Agreement serving as a key framework.";

@@ -59,7 +59,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
   for (const s of doc.sentences) if (!s.skip) mentionOf.fill(-1, s.tokenStart, clauseStart(doc, s));
   const gathering = findGathering(doc, mentionOf);
   const roles = doc.syntax ? new TreeRoles(doc, new Tree(doc.tokens, doc.syntax), mentionOf) : null;
-  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, lastMeetingEvent: null, gathering, lastTarget: null, lastAct: null, threatened: new Set(), roles };
+  const discourse: Discourse = { lastMeeting: [], lastMeetingSentence: -1, lastMeetingEvent: null, lastMeetingParts: null, gathering, lastTarget: null, lastAct: null, threatened: new Set(), roles };
 
   for (const sent of doc.sentences) {
     if (sent.skip) continue;
@@ -103,7 +103,14 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
       // (praise and blame coordinated with a request are the speakers' own: "urged Iraq to … and expressed appreciation")
       if (ev.type !== "REQUEST" && ev.type !== "SUPPORT" && ev.type !== "ACCUSE" && askedBefore(sentenceEvents, ev, roles, match.head)) return;
       sentenceEvents.push(ev);
-      const coded = visitsOf(doc, ev);
+      let coded = visitsOf(doc, ev).flatMap((e) => oneMeetingEach(doc, e, ctx.lexicon));
+      // "During the respective meetings, President Halimah … discussed …": talk among the parties of meetings held one
+      // with each party, in the sentences after them, is talk in each of those meetings
+      const parts = discourse.lastMeetingParts;
+      if (parts && ev.type === "CONSULT" && coded.length === 1 && sent.index > discourse.lastMeetingSentence && sent.index - discourse.lastMeetingSentence <= 3 && sameParties(ev, parts)) {
+        const mention = ev.actor[0]?.mention ?? -1;
+        coded = parts.map((part) => ({ ...ev, actor: part.map((entity) => ({ entity, mention })), recipient: [] }));
+      }
       doc.events.push(...coded);
       if (isTrip(match.trigger) && ev.type === "CONSULT") trips.set(ev, coded);
       if ((ev.type === "REQUEST" || ev.type === "ACCUSE") && ev.recipient.length) discourse.lastTarget = { sentence: sent.index, parties: ev.recipient.map((p) => p.entity) };
@@ -117,6 +124,7 @@ export function codeEvents(doc: Doc, ctx: CoderContext): void {
         if (all.length >= 2 && all.every((p) => p.mention >= 0) && !setting) {
           discourse.lastMeeting = [...new Set(all.map((p) => p.entity))];
           discourse.lastMeetingSentence = sent.index;
+          discourse.lastMeetingParts = ev.type === "CONSULT" && coded.length > 1 ? coded.map((e) => [...new Set([...e.actor, ...e.recipient].map((p) => p.entity))]) : null;
           if (ev.type === "CONSULT" && !(ev.mode === null && discourse.lastMeetingEvent?.mode && partOfMeeting(ev, discourse.lastMeetingEvent))) discourse.lastMeetingEvent = ev;
         }
       }
@@ -285,6 +293,46 @@ function visitsOf(doc: Doc, ev: CodedEvent): CodedEvent[] {
   const codes = ev.recipient.map((p) => doc.entities[p.entity]!);
   if (!codes.every((e) => e.kind === "state") || new Set(codes.map((e) => e.code)).size !== codes.length) return [ev];
   return ev.recipient.map((p) => ({ ...ev, recipient: [p] }));
+}
+
+/**
+ * Meetings held one with each party: "had separate meetings with A and B", "held bilateral talks with A, B and C",
+ * "A and B met separately with C" (a word of data/lexicon/separate-words.txt inside the trigger, an adjective before a
+ * meeting noun in the plural or an adverb): one CONSULT for each party of the side that names several, so that A and B
+ * are not coded as meeting each other. A meeting with no host has all its parties as actors: those named before the
+ * trigger are one side, those after it the other.
+ */
+function oneMeetingEach(doc: Doc, ev: CodedEvent, lexicon: Lexicon): CodedEvent[] {
+  if (ev.type !== "CONSULT" || ev.actor.length + ev.recipient.length < 3 || !separateMeetings(doc, ev, lexicon)) return [ev];
+  if (ev.recipient.length) {
+    if (ev.recipient.length >= 2) return ev.recipient.map((p) => ({ ...ev, recipient: [p] }));
+    return ev.actor.map((p) => ({ ...ev, actor: [p] }));
+  }
+  if (ev.actor.some((p) => p.mention < 0)) return [ev];
+  const before = ev.actor.filter((p) => doc.mentions[p.mention]!.end <= ev.trigger.start);
+  const after = ev.actor.filter((p) => doc.mentions[p.mention]!.end > ev.trigger.start);
+  if (!before.length || !after.length) return [ev];
+  if (after.length >= 2) return after.map((p) => ({ ...ev, actor: [...before, p] }));
+  return before.map((p) => ({ ...ev, actor: [p, ...after] }));
+}
+
+/** Whether an event's parties are exactly those of the meetings `parts` lists, all together. */
+function sameParties(ev: CodedEvent, parts: number[][]): boolean {
+  const mine = new Set([...ev.actor, ...ev.recipient].map((p) => p.entity));
+  const theirs = new Set(parts.flat());
+  return mine.size === theirs.size && [...mine].every((e) => theirs.has(e));
+}
+
+/** Whether the trigger of a meeting says its meetings were one with each party ("separate meetings", "met separately"). */
+function separateMeetings(doc: Doc, ev: CodedEvent, lexicon: Lexicon): boolean {
+  const { tokens } = doc;
+  const sent = doc.sentences[ev.sentence]!;
+  for (let t = sent.tokenStart; t < sent.tokenEnd && tokens.start[t]! < ev.trigger.end; t++) {
+    if (tokens.start[t]! < ev.trigger.start || !lexicon.separateWords.has(tokens.lower[t]!)) continue;
+    // ("a bilateral meeting with the Prime Minister and his delegation" is one meeting)
+    if (tokens.pos[t] === "ADV" || (tokens.pos[t + 1] === "NOUN" && tokens.lemma[t + 1] !== tokens.lower[t + 1])) return true;
+  }
+  return false;
 }
 
 /** "The leaders will mark … and discuss …": the "will" earlier in the clause, with no new subject between (its token, or -1). */
@@ -2214,6 +2262,8 @@ interface Discourse {
   lastMeetingSentence: number;
   /** The latest meeting coded, for the means and sides of talk among its parties in the sentences after it. */
   lastMeetingEvent: CodedEvent | null;
+  /** The parties of each meeting when the latest was held one with each party ("had separate meetings with A and B"), else null. */
+  lastMeetingParts: number[][] | null;
   /** The meeting whose attendees the text lists, if any. */
   gathering: Gathering | null;
   /** The latest demand or criticism and whom it was aimed at. */

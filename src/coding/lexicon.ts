@@ -66,6 +66,8 @@ export class Lexicon {
   readonly travelVerbs: ReadonlySet<string>;
   /** Nouns of work under way whose infinitive is an act of its own ("efforts to hold Russia accountable"; data/lexicon/effort-nouns.txt). */
   readonly effortNouns: ReadonlySet<string>;
+  /** Words that make plural meetings one with each party ("had separate meetings with A and B"; data/lexicon/separate-words.txt). */
+  readonly separateWords: ReadonlySet<string>;
   /** Verbs whose object is a topic talked about, not an act done ("discussed efforts to impose sanctions"), by lemma (data/lexicon/topic-verbs.txt). */
   readonly topicVerbs: ReadonlySet<string>;
   /** Verbs and adjectives whose "that" clause predicts ("I believe we will …"), by lemma (data/lexicon/belief-words.txt). */
@@ -103,6 +105,7 @@ export class Lexicon {
     this.travelVerbs = readWordList(join(dir, "travel-verbs.txt"));
     this.homeGovernmentWords = readWordList(join(dir, "home-government-words.txt"));
     this.effortNouns = readWordList(join(dir, "effort-nouns.txt"));
+    this.separateWords = readWordList(join(dir, "separate-words.txt"));
     this.topicVerbs = readWordList(join(dir, "topic-verbs.txt"));
     this.beliefWords = readWordList(join(dir, "belief-words.txt"));
     this.demandPredicates = readWordList(join(dir, "demand-predicates.txt"));
