@@ -16,7 +16,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { CodeRequest, CodeResult } from "./code.ts";
-import { sharedSyntaxModelParts } from "../syntax/model.ts";
+import { sharedSyntaxWorkerData } from "../syntax/model.ts";
 import { ServiceUnavailable, TooManyRequests } from "./errors.ts";
 import type { TextJob, TextReply } from "./text-worker.ts";
 
@@ -145,7 +145,7 @@ export class CodePool {
 
   private spawn(): void {
     // (a thread keeps the process alive while it loads or codes, not while idle: serve's server does that)
-    const worker = new Worker(WORKER_URL, { workerData: { syntax: sharedSyntaxModelParts() }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(WORKER_URL, { workerData: sharedSyntaxWorkerData(), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     let loaded = () => undefined as void;
     const slot: Slot = { worker, ready: false, loaded: new Promise<void>((resolve) => (loaded = resolve)), job: null, started: 0 };
     this.slots.push(slot);

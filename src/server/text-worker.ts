@@ -7,7 +7,7 @@ import { toPlover } from "../export/plover.ts";
 import { sourceFromText } from "../index.ts";
 import { findDateline } from "../ingest/dateline.ts";
 import { Coder } from "../pipeline.ts";
-import { type SyntaxModelParts, syntaxModelFromParts } from "../syntax/model.ts";
+import { syntaxModelOfWorkerData } from "../syntax/model.ts";
 import { mentionPlace, sentenceRecord } from "../store/record.ts";
 import type { CodeRequest, CodeResult } from "./code.ts";
 
@@ -33,8 +33,7 @@ export function codeText(coder: Coder, { text, date, publisher, title }: CodeReq
 if (parentPort) {
   const port = parentPort;
   // (the weight tables serve loaded into shared memory: one copy for every coding thread)
-  const shared = (workerData as { syntax?: SyntaxModelParts } | null)?.syntax;
-  const coder = new Coder(shared ? { syntax: syntaxModelFromParts(shared) } : {});
+  const coder = new Coder({ syntax: syntaxModelOfWorkerData(workerData) });
   port.on("message", (job: TextJob) => {
     let reply: TextReply;
     try {

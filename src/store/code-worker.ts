@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SourceDocument } from "../doc/source.ts";
 import { Coder } from "../pipeline.ts";
-import { type SyntaxModelParts, syntaxModelFromParts } from "../syntax/model.ts";
+import { syntaxModelOfWorkerData } from "../syntax/model.ts";
 import type { DocumentRecord } from "./model.ts";
 import { toRecord } from "./record.ts";
 
@@ -21,8 +21,7 @@ export type CodeReply = { seq: number; ok: true; record: DocumentRecord } | { se
 if (!parentPort) throw new Error("code-worker.ts runs as a worker thread of ingest");
 const port = parentPort;
 // (the weight tables the ingesting thread loaded into shared memory: one copy for every coding thread)
-const shared = (workerData as { syntax?: SyntaxModelParts } | null)?.syntax;
-const coder = new Coder(shared ? { syntax: syntaxModelFromParts(shared) } : {});
+const coder = new Coder({ syntax: syntaxModelOfWorkerData(workerData) });
 port.on("message", (req: CodeRequest) => {
   let reply: CodeReply;
   try {

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { SourceDocument } from "../doc/source.ts";
-import { sharedSyntaxModelParts } from "../syntax/model.ts";
+import { sharedSyntaxWorkerData } from "../syntax/model.ts";
 import type { CodeReply, CodeRequest } from "./code-worker.ts";
 
 /** Documents sent to one thread ahead of its answers, so it never waits for the next. */
@@ -48,7 +48,7 @@ export class CoderPool {
 
   private spawn(): Slot {
     this.threadsStarted++;
-    const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { workerData: { syntax: sharedSyntaxModelParts() }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(new URL("./code-worker.mjs", import.meta.url), { workerData: sharedSyntaxWorkerData(), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, inflight: [], ready: Promise.resolve(), started: false };
     slot.ready = new Promise<void>((resolve) => {
       worker.once("message", () => {

@@ -120,6 +120,17 @@ export function sharedSyntaxModelParts(): SyntaxModelParts {
   return (sharedDefault ??= syntaxModelParts(loadSyntaxModel(DEFAULT_SYNTAX_MODEL, { shared: true })));
 }
 
+/** The workerData that hands a coding thread the process's shared model (see `syntaxModelOfWorkerData`). */
+export function sharedSyntaxWorkerData(): { syntax: SyntaxModelParts } {
+  return { syntax: sharedSyntaxModelParts() };
+}
+
+/** In a coding thread: the model over the shared tables its workerData hands it, or undefined (the thread loads its own). */
+export function syntaxModelOfWorkerData(data: unknown): SyntaxModel | undefined {
+  const parts = (data as { syntax?: SyntaxModelParts } | null)?.syntax;
+  return parts ? syntaxModelFromParts(parts) : undefined;
+}
+
 /** A model file that cannot be used, with what to do about it. */
 export class SyntaxModelError extends Error {
   constructor(path: string, problem: string) {
