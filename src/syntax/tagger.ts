@@ -226,8 +226,9 @@ export function startTag(tagCount: number): number {
   return tagCount;
 }
 
-/** How many word types a tagger keeps the scores of (see WordTypes): about 20 MB. */
-const DEFAULT_CACHED_TYPES = 16384;
+/** How many word types a tagger keeps the scores of (see WordTypes): about 10 MB. Twice as many tagged the corpus
+ * about 3% faster (the tagger alone) for 10 MB more in every coding thread. */
+const DEFAULT_CACHED_TYPES = 8192;
 
 /** The trained tagger: tag names, the weights, and the words tagged by lookup. */
 export class Tagger {
